@@ -1,0 +1,32 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@$(BIN)/python -m benchmarks.demo
+
+test: $(STAMP)
+	$(BIN)/ruff check sferum_policy tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check sferum_policy tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks --write
+
+docs: $(STAMP)
+	$(BIN)/sferum-policy docs -o docs
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -1,0 +1,82 @@
+"""What every check receives (:class:`CheckContext`) and how it builds a :class:`Finding`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..document import Document, Paragraph
+from ..report import Finding, Location
+from ..rules import Rule
+from ..vocab import Section, Severity
+
+if TYPE_CHECKING:
+    from ..library import ClauseLibrary, Registry
+
+
+@dataclass
+class CheckContext:
+    """Shared, read-only inputs of a check run: the data, the as-of date, the enabled codes."""
+
+    as_of: date
+    clauses: ClauseLibrary
+    registry: Registry
+    enabled: set[str]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def wants(self, *codes: str) -> bool:
+        """True if any of ``codes`` is enabled (a check may skip work when none is)."""
+        return any(c in self.enabled for c in codes)
+
+
+def finding(
+    rule: Rule,
+    doc: Document,
+    message: str,
+    *,
+    paragraph: Paragraph | int | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    text: str | None = None,
+    suggestion: str | None = None,
+    severity: Severity | None = None,
+    section: Section | str | None = None,
+    clause_id: str | None = None,
+    act_id: str | None = None,
+) -> Finding:
+    """Build a finding of ``rule``; ``start``/``end`` are offsets in the paragraph's ``text``.
+
+    The excerpt defaults to ``paragraph.text[start:end]``, or the whole paragraph when no span is
+    given; pass ``text=None`` together with ``paragraph=None`` for something absent.
+    """
+    loc = Location()
+    if isinstance(paragraph, int):
+        paragraph = doc.paragraphs[paragraph]
+    if paragraph is not None:
+        s = 0 if start is None else start
+        e = len(paragraph.text) if end is None else end
+        if text is None:
+            text = paragraph.text[s:e]
+        line = paragraph.source_line
+        if line is not None:
+            line += paragraph.text.count("\n", 0, s)
+        loc = Location(
+            paragraph=paragraph.index,
+            label=paragraph.label,
+            start=paragraph.start + s,
+            end=paragraph.start + e,
+            line=line,
+        )
+    return Finding(
+        code=rule.code,
+        category=rule.category,
+        severity=severity or rule.severity,
+        message=message,
+        text=text,
+        suggestion=suggestion,
+        section=Section(section) if section else None,
+        clause_id=clause_id,
+        act_id=act_id,
+        location=loc,
+    )

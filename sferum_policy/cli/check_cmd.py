@@ -1,0 +1,62 @@
+"""``check``: read an act, run the checks, print or write the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..render import BINARY, FORMATS
+from .options import DATE, clauses_dir, refs_dir
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Формат отчёта.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Записать отчёт в файл.")
+@click.option("--force", is_flag=True, help="Перезаписать существующий файл отчёта.")
+@click.option("--as-of", type=DATE, help="Дата, на которую проверять действие актов (по умолчанию — сегодня).")
+@click.option("--select", multiple=True, help="Проверять только эти коды или префиксы (LR,ST001).")
+@click.option("--ignore", multiple=True, help="Не проверять эти коды или префиксы.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="С какого уровня замечаний завершаться с кодом 1.")
+@click.option("-v", "--verbose", is_flag=True, help="Показать и все найденные ссылки на акты.")
+@clauses_dir
+@refs_dir
+def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select, ignore, fail_on: str, verbose: bool,
+          clauses_dir: str | None, refs_dir: str | None) -> None:
+    """Проверить локальный акт (DOCX, PDF, ODT, TXT, MD).
+
+    Код завершения: 0 — замечаний уровня --fail-on нет, 1 — есть, 2 — файл или параметры
+    нельзя использовать.
+    """
+    from ..fileio import write_atomic
+    from ..pipeline import check as run_check
+    from ..pipeline import default_clauses, default_registry
+    from ..render import render
+
+    report = run_check(
+        file,
+        as_of=as_of,
+        select=_codes(select) or None,
+        ignore=_codes(ignore),
+        clauses=default_clauses(clauses_dir),
+        registry=default_registry(refs_dir),
+    )
+    kwargs = {"verbose": verbose} if fmt == "text" else {}
+    if fmt == "docx":
+        kwargs = {"source": file}
+    out = render(report, fmt, **kwargs)
+    if output is not None:
+        write_atomic(output, out, force=force, protect=(file,))
+        click.echo(f"Отчёт записан: {output}", err=True)
+    elif fmt in BINARY:
+        raise click.UsageError("для формата docx укажите файл: -o отчёт.docx")
+    else:
+        click.echo(out, nl=False)
+    if report.fails(fail_on):
+        raise click.exceptions.Exit(1)

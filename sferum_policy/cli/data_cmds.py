@@ -1,0 +1,167 @@
+"""``clauses``, ``refs`` and ``docs``: browse the clause library and the legal registry."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import InputError
+from ..vocab import LEVEL_TITLES, ORG_KIND_TITLES, SECTION_TITLES, OrgKind, Section
+from .options import clauses_dir, refs_dir, table
+
+SECTIONS = click.Choice([s.value for s in Section])
+KINDS = click.Choice([k.value for k in OrgKind])
+FORMAT = click.Choice(["table", "json"])
+
+
+@click.group()
+def clauses() -> None:
+    """Библиотека положений: что должно быть в акте."""
+
+
+@clauses.command("list")
+@click.option("--section", type=SECTIONS, help="Только положения этого раздела.")
+@click.option("--org-kind", type=KINDS, help="Только положения для этого вида организации.")
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True, help="Формат вывода.")
+@clauses_dir
+def clauses_list(section: str | None, org_kind: str | None, fmt: str, clauses_dir: str | None) -> None:
+    """Список положений библиотеки."""
+    from ..library import load_clauses
+
+    lib = load_clauses(clauses_dir)
+    items = [c for c in lib.select(org_kind) if section is None or c.section == section]
+    if fmt == "json":
+        click.echo(json.dumps([c.model_dump(mode="json") for c in items], ensure_ascii=False, indent=2))
+        return
+    rows = [[c.id, SECTION_TITLES[c.section], LEVEL_TITLES[c.level], c.title] for c in items]
+    click.echo(table(rows, ["идентификатор", "раздел", "уровень", "название"]))
+    click.echo(f"\nВсего положений: {len(items)}")
+
+
+@clauses.command("show")
+@click.argument("clause_id")
+@click.option("--org-kind", type=KINDS, default="school", show_default=True, help="Для какого вида организации показать текст.")
+@clauses_dir
+def clauses_show(clause_id: str, org_kind: str, clauses_dir: str | None) -> None:
+    """Одно положение: текст, сигналы, источники и основания."""
+    from ..library import load_clauses
+    from ..library.templating import context, render_clause
+
+    lib = load_clauses(clauses_dir)
+    clause = lib.get(clause_id)
+    if clause is None:
+        close = [c.id for c in lib if clause_id.split(".")[-1] in c.id][:5]
+        hint = f"; похожие: {', '.join(close)}" if close else ""
+        raise InputError(f"{clause_id}: нет такого положения в библиотеке{hint}")
+    text, items = render_clause(clause, context(lib.terms, org_kind, clause.platforms))
+    click.echo(f"{clause.id} — {clause.title}")
+    click.echo(f"Раздел: {SECTION_TITLES[clause.section]}; уровень: {LEVEL_TITLES[clause.level]}")
+    click.echo("Виды организаций: " + ", ".join(ORG_KIND_TITLES[k] for k in clause.org_kinds))
+    click.echo("Платформы: " + ", ".join(p.value for p in clause.platforms))
+    click.echo(f"\nТекст ({ORG_KIND_TITLES[OrgKind(org_kind)]}):\n  {text}")
+    for item in items:
+        click.echo(f"  – {item}")
+    if clause.signals.phrases:
+        click.echo("\nКлючевые фразы: " + "; ".join(clause.signals.phrases))
+    if clause.signals.keywords:
+        click.echo("Группы слов: " + "; ".join(clause.signals.keywords))
+    click.echo("Встречается в образцах: " + (", ".join(clause.provenance) or "нет (новое положение)"))
+    if clause.legal_basis:
+        click.echo("Основания: " + ", ".join(clause.legal_basis))
+    if clause.note:
+        click.echo(f"Примечание: {clause.note}")
+
+
+@click.group()
+def refs() -> None:
+    """Реестр нормативных актов: статус, замена, источники."""
+
+
+@refs.command("list")
+@click.option("--status", type=click.Choice(["in_force", "repealed", "expired", "superseded", "unverified"]),
+              help="Только акты с этим статусом.")
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True, help="Формат вывода.")
+@refs_dir
+def refs_list(status: str | None, fmt: str, refs_dir: str | None) -> None:
+    """Список актов реестра."""
+    from ..library import load_registry
+    from ..library.registry import STATUS_TITLES
+
+    reg = load_registry(refs_dir)
+    acts = [a for a in reg if status is None or a.status == status]
+    if fmt == "json":
+        click.echo(json.dumps([a.model_dump(mode="json") for a in acts], ensure_ascii=False, indent=2))
+        return
+    rows = [
+        [a.id, a.number or "—", f"{a.date:%d.%m.%Y}" if a.date else "—", STATUS_TITLES[a.status], _short(a.title, 60)]
+        for a in acts
+    ]
+    click.echo(table(rows, ["идентификатор", "номер", "дата", "статус", "название"]))
+    click.echo(f"\nВсего актов: {len(acts)}")
+
+
+@refs.command("show")
+@click.argument("number")
+@refs_dir
+def refs_show(number: str, refs_dir: str | None) -> None:
+    """Акт по номеру (273-ФЗ, 1678), идентификатору или части названия."""
+    from ..library import load_registry
+    from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
+
+    reg = load_registry(refs_dir)
+    found = [reg.get(number)] if reg.get(number) else (reg.by_number(number) or reg.search(number))
+    if not found:
+        raise InputError(f"{number}: такого акта нет в реестре")
+    for i, act in enumerate(found):
+        if i:
+            click.echo("")
+        click.echo(f"{act.id}: {ACT_KIND_TITLES[act.kind]} от {act.date:%d.%m.%Y} № {act.number}" if act.date and act.number
+                   else f"{act.id}: {ACT_KIND_TITLES[act.kind]} {act.number or ''}".rstrip())
+        click.echo(f"«{act.title}»")
+        click.echo(f"Издан: {act.issuer}")
+        click.echo(f"Статус: {STATUS_TITLES[act.status]}; достоверность: {CONFIDENCE_TITLES[act.confidence]}")
+        if act.effective_from or act.effective_until:
+            span = f"с {act.effective_from:%d.%m.%Y}" if act.effective_from else ""
+            span += f" до {act.effective_until:%d.%m.%Y}" if act.effective_until else ""
+            click.echo(f"Действие: {span.strip()}")
+        for rid in act.replaced_by:
+            repl = reg.get(rid)
+            click.echo(f"Заменён: {repl.citation() if repl else rid}")
+        if act.short_names:
+            click.echo("Краткие названия: " + "; ".join(act.short_names))
+        for art in act.articles:
+            click.echo(f"  {art.ref}: {art.note}")
+        click.echo(f"Примечание: {act.note}")
+        click.echo("Источники: " + "; ".join(act.sources))
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@click.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default="docs", show_default=True,
+              help="Каталог, куда записать страницы.")
+@click.option("--check", "check_only", is_flag=True, help="Только проверить, что страницы не устарели (код 1, если устарели).")
+def docs(out_dir: str, check_only: bool) -> None:
+    """Создать docs/clauses.md, docs/legal_refs.md и docs/rules.md из данных и правил."""
+    from pathlib import Path
+
+    from ..docsgen import build_all
+    from ..fileio import write_atomic
+
+    out = Path(out_dir)
+    stale = []
+    for name, text in build_all().items():
+        path = out / name
+        if check_only:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+            continue
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+        click.echo(f"записано: {path}")
+    if stale:
+        click.echo("устарели: " + ", ".join(stale) + "; обновите: sferum-policy docs", err=True)
+        raise click.exceptions.Exit(1)

@@ -1,0 +1,106 @@
+"""Documentation pages generated from the data and the rule definitions (never edited by hand)."""
+
+from __future__ import annotations
+
+from .library import ClauseLibrary, Registry, load_clauses, load_registry
+from .library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
+from .library.templating import context, render_clause
+from .vocab import CATEGORY_TITLES, LEVEL_TITLES, SECTION_TITLES, SEVERITY_TITLES, OrgKind, Section
+
+HEADER = "<!-- Создано командой `sferum-policy docs`; не редактируйте вручную. -->\n\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def clauses_page(lib: ClauseLibrary) -> str:
+    counts = lib.counts()
+    out = [HEADER, "# Библиотека положений\n\n"]
+    out.append(f"Всего положений: **{len(lib)}**. Тексты ниже показаны для общеобразовательной школы; "
+               "для других видов организаций слова ролей подставляются автоматически.\n\n")
+    out.append("| раздел | положений |\n|---|---|\n")
+    out += [f"| {SECTION_TITLES[s]} (`{s.value}`) | {n} |\n" for s, n in counts.items()]
+    for section in Section:
+        items = lib.section(section)
+        if not items:
+            continue
+        out.append(f"\n## {SECTION_TITLES[section]} (`{section.value}`)\n")
+        for c in items:
+            kind = OrgKind.school if OrgKind.school in c.org_kinds else c.org_kinds[0]
+            text, sub = render_clause(c, context(lib.terms, kind, c.platforms))
+            out.append(f"\n### `{c.id}` — {c.title}\n\n")
+            out.append(f"- уровень: {LEVEL_TITLES[c.level]}\n")
+            if len(c.org_kinds) < len(OrgKind):
+                out.append("- виды организаций: " + ", ".join(k.value for k in c.org_kinds) + "\n")
+            if len(c.platforms) < 3:
+                out.append("- платформы: " + ", ".join(p.value for p in c.platforms) + "\n")
+            out.append("- образцы: " + (", ".join(c.provenance) or "нет (новое положение)") + "\n")
+            if c.legal_basis:
+                out.append("- основания: " + ", ".join(f"`{a}`" for a in c.legal_basis) + "\n")
+            out.append(f"\n> {text}\n")
+            out += [f"> – {i}\n" for i in sub]
+    return "".join(out)
+
+
+def legal_refs_page(reg: Registry) -> str:
+    out = [HEADER, "# Реестр нормативных актов\n\n"]
+    by_status: dict[str, int] = {}
+    for a in reg:
+        by_status[a.status.value] = by_status.get(a.status.value, 0) + 1
+    out.append(f"Всего актов: **{len(reg)}**.\n\n| статус | актов |\n|---|---|\n")
+    out += [f"| {STATUS_TITLES[s]} (`{s}`) | {n} |\n" for s, n in sorted(by_status.items())]
+    out.append("\n| идентификатор | вид | дата | номер | статус | достоверность | название |\n|---|---|---|---|---|---|---|\n")
+    for a in reg:
+        out.append(
+            f"| `{a.id}` | {ACT_KIND_TITLES[a.kind]} | {a.date:%d.%m.%Y} | " if a.date else f"| `{a.id}` | {ACT_KIND_TITLES[a.kind]} | — | "
+        )
+        out.append(f"{_cell(a.number or '—')} | {STATUS_TITLES[a.status]} | {CONFIDENCE_TITLES[a.confidence]} | {_cell(a.title)} |\n")
+    for a in reg:
+        out.append(f"\n## `{a.id}` — {_cell(a.title)}\n\n")
+        out.append(f"- статус: {STATUS_TITLES[a.status]}")
+        if a.effective_from:
+            out.append(f"; действует с {a.effective_from:%d.%m.%Y}")
+        if a.effective_until:
+            out.append(f" до {a.effective_until:%d.%m.%Y}")
+        out.append("\n")
+        if a.replaced_by:
+            out.append("- заменён: " + ", ".join(f"`{r}`" for r in a.replaced_by) + "\n")
+        if a.short_names:
+            out.append("- краткие названия: " + "; ".join(a.short_names) + "\n")
+        out += [f"- {art.ref}: {art.note}\n" for art in a.articles]
+        out.append(f"- примечание: {_cell(a.note)}\n")
+        out.append("- источники: " + "; ".join(a.sources) + "\n")
+    return "".join(out)
+
+
+def rules_page() -> str:
+    from .checks import load_checks
+    from .rules import RULES
+
+    load_checks()
+    out = [HEADER, "# Правила проверки\n\n"]
+    out.append("Каждое замечание проверки имеет постоянный код. Коды можно выбирать и исключать: "
+               "`--select LR,ST` и `--ignore TY003`.\n\n| код | категория | уровень | что проверяет |\n|---|---|---|---|\n")
+    rules = sorted(RULES.values(), key=lambda r: r.code)
+    out += [f"| [{r.code}](#{r.code.lower()}) | {CATEGORY_TITLES[r.category]} | {SEVERITY_TITLES[r.severity]} | {_cell(r.title)} |\n"
+            for r in rules]
+    for r in rules:
+        out.append(f"\n## {r.code}\n\n**{r.title}** (`{r.name}`; {CATEGORY_TITLES[r.category].lower()}, "
+                   f"{SEVERITY_TITLES[r.severity]})\n\n")
+        out.append(f"**Почему это плохо.** {r.why}\n\n")
+        if r.bad:
+            out.append(f"**Пример.**\n\n```text\n{r.bad.strip()}\n```\n\n")
+        if r.good:
+            out.append(f"**Правильно.**\n\n```text\n{r.good.strip()}\n```\n\n")
+        out.append(f"**Как исправить.** {r.fix}\n")
+        if r.basis:
+            out.append(f"\n**Основание:** {', '.join(f'`{b}`' for b in r.basis)}\n")
+    return "".join(out)
+
+
+def build_all() -> dict[str, str]:
+    """All generated pages by file name."""
+    lib = load_clauses()
+    reg = load_registry()
+    return {"clauses.md": clauses_page(lib), "legal_refs.md": legal_refs_page(reg), "rules.md": rules_page()}

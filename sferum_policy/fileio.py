@@ -1,0 +1,45 @@
+"""Atomic output writing: a temporary file in the target folder, then an atomic rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+
+def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, protect: tuple[Path, ...] = ()) -> Path:
+    """Write ``data`` to ``path`` atomically.
+
+    Refuses to overwrite an existing file unless ``force``, and never writes over any of
+    ``protect`` (the command's input files).
+    """
+    target = Path(path)
+    resolved = target.resolve()
+    for p in protect:
+        if Path(p).resolve() == resolved:
+            raise InputError(f"{target}: нельзя записывать результат поверх входного файла")
+    if target.exists() and not force:
+        raise InputError(f"{target}: файл уже существует; чтобы перезаписать его, добавьте --force")
+    if target.is_dir():
+        raise InputError(f"{target}: это каталог, а не файл")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{target}: каталог {parent} не существует")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target

@@ -1,0 +1,20 @@
+"""The two bodies of knowledge: the clause library and the legal-reference registry."""
+
+from .clauses import Clause, ClauseLibrary, Signals, Variant, load_clauses
+from .registry import Article, LegalAct, Registry, load_registry
+from .terms import Term, Terms, load_terms
+
+__all__ = [
+    "Article",
+    "Clause",
+    "ClauseLibrary",
+    "LegalAct",
+    "Registry",
+    "Signals",
+    "Term",
+    "Terms",
+    "Variant",
+    "load_clauses",
+    "load_registry",
+    "load_terms",
+]

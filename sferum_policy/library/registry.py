@@ -1,0 +1,255 @@
+"""The registry of legal acts that Сферум acts cite, with status, dates, sources and confidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..errors import DataError
+from ..yamlio import load_yaml, validate
+
+
+class ActKind(StrEnum):
+    federal_law = "federal_law"
+    law_rf = "law_rf"
+    government_decree = "government_decree"
+    government_order = "government_order"
+    ministry_order = "ministry_order"
+    ministry_letter = "ministry_letter"
+    sanitary_rules = "sanitary_rules"
+    sanitary_norms = "sanitary_norms"
+    standard = "standard"
+    government_instruction = "government_instruction"
+    regional_act = "regional_act"
+    other = "other"
+
+
+ACT_KIND_TITLES: dict[ActKind, str] = {
+    ActKind.federal_law: "федеральный закон",
+    ActKind.law_rf: "закон РФ",
+    ActKind.government_decree: "постановление Правительства РФ",
+    ActKind.government_order: "распоряжение Правительства РФ",
+    ActKind.ministry_order: "приказ министерства (ведомства)",
+    ActKind.ministry_letter: "письмо министерства",
+    ActKind.sanitary_rules: "санитарные правила (СП)",
+    ActKind.sanitary_norms: "санитарные правила и нормы (СанПиН)",
+    ActKind.standard: "национальный стандарт (ГОСТ Р)",
+    ActKind.government_instruction: "поручение Правительства РФ",
+    ActKind.regional_act: "акт субъекта РФ",
+    ActKind.other: "иной документ",
+}
+
+
+class ActStatus(StrEnum):
+    in_force = "in_force"
+    repealed = "repealed"
+    expired = "expired"
+    superseded = "superseded"
+    unverified = "unverified"
+
+
+STATUS_TITLES: dict[str, str] = {
+    "in_force": "действует",
+    "expiring": "действует, но скоро утратит силу",
+    "repealed": "утратил силу (отменён)",
+    "expired": "истёк срок действия",
+    "superseded": "заменён другим актом",
+    "unverified": "не удалось проверить",
+    "unknown": "нет в реестре",
+    "incomplete": "ссылка неполная",
+    "not_yet": "ещё не вступил в силу",
+}
+
+
+class Confidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+CONFIDENCE_TITLES = {Confidence.high: "высокая", Confidence.medium: "средняя", Confidence.low: "низкая (не проверено)"}
+
+
+class Article(BaseModel):
+    """A part of an act that matters for Сферум acts, e.g. ``ст. 16 ч. 3.1``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ref: str
+    note: str
+    effective_from: dt.date | None = None
+
+
+class LegalAct(BaseModel):
+    """One legal act (law, decree, order, letter, sanitary rules …)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    kind: ActKind
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str
+    title: str
+    short_names: list[str] = Field(default_factory=list)
+    status: ActStatus
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    replaced_by: list[str] = Field(default_factory=list)
+    amended_by: list[str] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list, description="what the act regulates: e_learning, personal_data …")
+    normative: bool = True
+    confidence: Confidence
+    sources: list[str]
+    note: str
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", v):
+            raise ValueError("идентификатор — строчные латинские буквы, цифры, «-», «_», «.»")
+        return v
+
+    @model_validator(mode="after")
+    def _coherent(self) -> LegalAct:
+        if not self.sources:
+            raise ValueError("у акта должен быть хотя бы один источник (sources)")
+        if self.confidence == Confidence.low and self.status != ActStatus.unverified:
+            raise ValueError("акт с низкой достоверностью (confidence: low) должен иметь статус unverified")
+        if self.status in (ActStatus.superseded,) and not self.replaced_by:
+            raise ValueError("для статуса superseded нужно указать replaced_by")
+        if self.effective_from and self.effective_until and self.effective_until <= self.effective_from:
+            raise ValueError("effective_until должна быть позже effective_from")
+        return self
+
+    def status_on(self, as_of: dt.date, warn_days: int = 365) -> str:
+        """Return the status on ``as_of``: a registry status, or ``expiring`` / ``expired`` / ``not_yet``."""
+        if self.status == ActStatus.unverified:
+            return "unverified"
+        if self.status != ActStatus.in_force:
+            if self.effective_until and as_of < self.effective_until:
+                return "in_force"
+            return self.status.value
+        if self.effective_from and as_of < self.effective_from:
+            return "not_yet"
+        if self.effective_until:
+            if as_of >= self.effective_until:
+                return "expired"
+            if (self.effective_until - as_of).days <= warn_days:
+                return "expiring"
+        return "in_force"
+
+    def citation(self) -> str:
+        """Return a conventional Russian citation: kind, date, number and title."""
+        parts = [ACT_KIND_TITLES[self.kind].split(" (")[0]]
+        if self.kind in (ActKind.sanitary_rules, ActKind.sanitary_norms, ActKind.standard) and self.number:
+            return f"{self.short_names[0] if self.short_names else self.number} «{self.title}»"
+        if self.date:
+            parts.append(f"от {self.date:%d.%m.%Y}")
+        if self.number:
+            parts.append(f"№ {self.number}")
+        return " ".join(parts) + f" «{self.title}»"
+
+
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+
+
+def normalize_number(number: str) -> str:
+    """Canonical form of an act number for lookups: ``№ 273- Ф3`` → ``273-фз``."""
+    n = number.translate(_DASHES).lower().strip() if number else ""
+    n = re.sub(r"^(№|n)\s*", "", n)
+    n = re.sub(r"\s+", "", n)
+    return n.replace("ф3", "фз")
+
+
+class Registry:
+    """All legal acts, with lookups by id, by number and date, and by short name."""
+
+    def __init__(self, acts: list[LegalAct], directory: Path | None = None) -> None:
+        self.acts = sorted(acts, key=lambda a: (a.kind.value, a.date or dt.date.min, a.id))
+        self.directory = directory
+        self._by_id = {a.id: a for a in self.acts}
+        self._by_number: dict[str, list[LegalAct]] = {}
+        for act in self.acts:
+            if act.number:
+                self._by_number.setdefault(normalize_number(act.number), []).append(act)
+
+    def __iter__(self) -> Iterator[LegalAct]:
+        return iter(self.acts)
+
+    def __len__(self) -> int:
+        return len(self.acts)
+
+    def __contains__(self, act_id: object) -> bool:
+        return act_id in self._by_id
+
+    def get(self, act_id: str) -> LegalAct | None:
+        return self._by_id.get(act_id)
+
+    def by_number(self, number: str) -> list[LegalAct]:
+        return list(self._by_number.get(normalize_number(number), []))
+
+    def lookup(self, number: str | None = None, date: dt.date | None = None, kind: ActKind | str | None = None) -> LegalAct | None:
+        """Find the act with ``number`` (any spelling) and, when given, ``date`` and ``kind``.
+
+        With a number but a date that matches no candidate, the single candidate is still returned
+        (a mismatch the caller judges); ``None`` when nothing fits.
+        """
+        if not number:
+            return None
+        candidates = self.by_number(number)
+        if kind is not None:
+            candidates = [a for a in candidates if a.kind == ActKind(kind)] or candidates
+        if date is not None:
+            exact = [a for a in candidates if a.date == date]
+            if exact:
+                return exact[0]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def search(self, text: str) -> list[LegalAct]:
+        """Acts whose id, number, title or short name contains ``text`` (case-insensitive)."""
+        q = text.lower().strip()
+        nq = normalize_number(text)
+        out = []
+        for act in self.acts:
+            hay = [act.id, act.title.lower(), *(s.lower() for s in act.short_names)]
+            if any(q in h for h in hay) or (act.number and nq and nq == normalize_number(act.number)):
+                out.append(act)
+        return out
+
+
+def load_registry(directory: str | Path | None = None) -> Registry:
+    """Load and validate every ``*.yaml`` act of ``directory`` (default: the bundled registry)."""
+    from ..resources import data_dir
+
+    root = Path(directory) if directory is not None else data_dir("legal_refs")
+    if not root.is_dir():
+        raise DataError(f"{root}: каталог реестра нормативных актов не найден")
+    acts: list[LegalAct] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(root.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        data, located = load_yaml(path)
+        items = data if isinstance(data, list) else [data]
+        for i, item in enumerate(items):
+            base = (i,) if isinstance(data, list) else ()
+            act = validate(LegalAct, item, path, located, base)
+            if act.id in seen:
+                raise DataError(f"{path}: идентификатор акта {act.id} уже есть в {seen[act.id]}")
+            seen[act.id] = path
+            acts.append(act)
+    if not acts:
+        raise DataError(f"{root}: в каталоге нет ни одного акта (*.yaml)")
+    registry = Registry(acts, root)
+    for act in registry:
+        for ref in (*act.replaced_by, *act.amended_by):
+            if ref not in registry:
+                raise DataError(f"{seen[act.id]}: акт {act.id} ссылается на неизвестный акт {ref}")
+    return registry

@@ -1,0 +1,86 @@
+"""Rendering clause templates (Jinja2 in a sandbox) with the role words of a kind and platform."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..errors import DataError
+from ..vocab import DocKind, OrgKind, Platform
+from .clauses import Clause
+from .terms import Terms
+
+PLATFORM_ORDER = (Platform.max, Platform.vk_messenger, Platform.web)
+
+
+def cap(value: Any) -> str:
+    """Upper-case the first letter only (Jinja's ``capitalize`` would lower-case «ИКОП»)."""
+    s = str(value)
+    return s[:1].upper() + s[1:]
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """The sandboxed Jinja2 environment shared by clause and user templates."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True)
+    env.filters["cap"] = cap
+    return env
+
+
+def context(
+    terms: Terms,
+    kind: OrgKind | str,
+    platforms: set[Platform] | list[Platform] | None = None,
+    doc_kind: DocKind | str = DocKind.polozhenie,
+    **extra: Any,
+) -> dict[str, Any]:
+    """Template variables: role words of ``kind``, messenger of the main platform, act names.
+
+    ``messenger`` is the first chosen platform in the order MAX, VK Messenger, web; ``platforms`` is
+    the set of chosen platform codes, so templates can write ``{% if 'max' in platforms %}``.
+    """
+    kind = OrgKind(kind)
+    chosen = [p for p in PLATFORM_ORDER if p in set(platforms or [Platform.max])] or [Platform.max]
+    doc_key = DocKind(doc_kind).value if DocKind(doc_kind) in (DocKind.polozhenie, DocKind.poryadok) else "polozhenie"
+    kt = terms.for_kind(kind)
+    ctx: dict[str, Any] = {name: getattr(kt, name) for name in type(kt).model_fields}
+    ctx.update(
+        kind=kind.value,
+        platforms=[p.value for p in chosen],
+        messenger=terms.platforms[chosen[0]].messenger,
+        messengers=[terms.platforms[p].messenger for p in chosen],
+        platform="ИКОП «Сферум»",
+        act=terms.acts[doc_key].act,
+        this_act=terms.acts[doc_key].this_act,
+        options={},
+    )
+    ctx.update(extra)
+    return ctx
+
+
+def render_template(source: str, ctx: dict[str, Any], where: str = "шаблон") -> str:
+    """Render one template string; errors become a Russian :class:`DataError` naming ``where``."""
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    try:
+        out = environment().from_string(source).render(ctx)
+    except SecurityError as exc:
+        raise DataError(f"{where}: шаблон обращается к недоступным данным ({exc})") from None
+    except UndefinedError as exc:
+        raise DataError(f"{where}: в шаблоне неизвестная переменная ({exc.message})") from None
+    except TemplateError as exc:
+        raise DataError(f"{where}: ошибка в шаблоне ({exc.message})") from None
+    return " ".join(out.split())
+
+
+def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, list[str]]:
+    """Render a clause's text (the variant for the context's kind and platforms) and its items."""
+    kind = OrgKind(ctx["kind"])
+    platforms = {Platform(p) for p in ctx["platforms"]}
+    text = render_template(clause.template_for(kind, platforms), ctx, f"положение {clause.id}")
+    items = [render_template(item, ctx, f"положение {clause.id}") for item in clause.items]
+    return text, [i for i in items if i]

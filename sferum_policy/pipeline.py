@@ -1,0 +1,111 @@
+"""The pipeline a newcomer sees at a glance: read → Document → checks → Report."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .document import Document
+from .errors import InputError
+from .library import ClauseLibrary, Registry, load_clauses, load_registry
+from .report import DocumentInfo, Report, ToolInfo, summarize
+from .rules import select_codes
+
+
+@lru_cache(maxsize=8)
+def _clauses(directory: str | None) -> ClauseLibrary:
+    return load_clauses(directory)
+
+
+@lru_cache(maxsize=8)
+def _registry(directory: str | None) -> Registry:
+    return load_registry(directory)
+
+
+def default_clauses(directory: str | Path | None = None) -> ClauseLibrary:
+    """The clause library, loaded once per directory."""
+    return _clauses(str(directory) if directory else None)
+
+
+def default_registry(directory: str | Path | None = None) -> Registry:
+    """The legal registry, loaded once per directory."""
+    return _registry(str(directory) if directory else None)
+
+
+def load_document(source: str | Path | Document) -> Document:
+    """Accept a path, an act's text, or a ready Document."""
+    from .readers import SUPPORTED, read, read_string
+
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, Path):
+        return read(source)
+    if "\n" in source or len(source) > 1024:
+        return read_string(source)
+    p = Path(source)
+    if p.exists():
+        return read(p)
+    if p.suffix.lower() in SUPPORTED:
+        raise InputError(f"{source}: файл не найден")
+    return read_string(source)
+
+
+def check(
+    source: str | Path | Document,
+    *,
+    as_of: date | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    clauses: ClauseLibrary | None = None,
+    registry: Registry | None = None,
+    options: dict[str, Any] | None = None,
+) -> Report:
+    """Read ``source`` (a path or an act's text) and run every enabled check; return the Report."""
+    from .checks import load_checks
+    from .checks.base import CheckContext
+    from .rules import RULES
+
+    doc = load_document(source)
+    specs = load_checks()
+    ctx = CheckContext(
+        as_of=as_of or date.today(),
+        clauses=clauses or default_clauses(),
+        registry=registry or default_registry(),
+        enabled=select_codes(list(RULES), select, ignore),
+        options=options or {},
+    )
+    findings = []
+    for spec in specs:
+        if not ctx.wants(*spec.codes) and spec.codes:
+            continue
+        findings.extend(f for f in spec.fn(doc, ctx) if f.code in ctx.enabled)
+    findings.sort(key=lambda f: f.sort_key())
+    return build_report(doc, findings, ctx.as_of)
+
+
+def build_report(doc: Document, findings: list, as_of: date) -> Report:
+    meta = doc.meta
+    return Report(
+        tool=ToolInfo(version=__version__),
+        as_of=as_of,
+        document=DocumentInfo(
+            path=doc.path,
+            format=doc.format,
+            title=meta.title,
+            doc_kind=meta.doc_kind.value,
+            org_name=meta.org_name,
+            org_kind=meta.org_kind.value if meta.org_kind else None,
+            platform=[p.value for p in meta.platforms],
+            paragraphs=len(doc.paragraphs),
+            words=doc.words,
+            encoding=doc.encoding,
+        ),
+        summary=summarize(findings),
+        findings=findings,
+        legal_refs=doc.annotations.get("legal_refs", []),
+        clauses=doc.annotations.get("clauses", []),
+        coverage=doc.annotations.get("coverage"),
+    )

@@ -1,0 +1,143 @@
+"""The Report: what a check found, in the shape the JSON output and other tools rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .vocab import SEVERITY_RANK, Category, Section, Severity
+
+SCHEMA_VERSION = "1.0"
+
+
+class Location(BaseModel):
+    """Where a finding is: paragraph index, its numbering label, offsets in ``Document.text``.
+
+    ``start``/``end`` are character offsets in the document's normalised text; ``line`` is the
+    1-based line in the source file when the source is text.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    paragraph: int | None = None
+    label: str | None = None
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    category: Category
+    severity: Severity
+    message: str
+    text: str | None = None
+    suggestion: str | None = None
+    section: Section | None = None
+    clause_id: str | None = None
+    act_id: str | None = None
+    location: Location = Field(default_factory=Location)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.start if loc.start is not None else -1, -SEVERITY_RANK[self.severity], self.code)
+
+
+class LegalRefEntry(BaseModel):
+    """One citation of a legal act found in the document, resolved against the registry."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    kind: str | None = None
+    number: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+    act_id: str | None = None
+    status: str
+    replaced_by: list[str] = Field(default_factory=list)
+    location: Location = Field(default_factory=Location)
+
+
+class ClauseStatus(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    clause_id: str
+    section: Section
+    level: str
+    status: str  # present | partial | missing
+    score: float
+    paragraph: int | None = None
+    label: str | None = None
+
+
+class Coverage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    overall: float
+    sections: dict[str, float]
+
+
+class ToolInfo(BaseModel):
+    name: str = "sferum-policy"
+    version: str
+
+
+class DocumentInfo(BaseModel):
+    path: str | None
+    format: str
+    title: str | None
+    doc_kind: str
+    org_name: str | None = None
+    org_kind: str | None
+    platform: list[str]
+    paragraphs: int
+    words: int
+    encoding: str | None = None
+
+
+class Summary(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    by_category: dict[str, int] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    """Everything ``check`` learnt about one document (``schema_version`` versions the JSON)."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    as_of: dt.date
+    document: DocumentInfo
+    summary: Summary
+    findings: list[Finding]
+    legal_refs: list[LegalRefEntry] = Field(default_factory=list)
+    clauses: list[ClauseStatus] = Field(default_factory=list)
+    coverage: Coverage | None = None
+
+    def worst(self) -> Severity | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+    def fails(self, fail_on: Severity | str) -> bool:
+        """True if any finding reaches severity ``fail_on``."""
+        threshold = SEVERITY_RANK[Severity(fail_on)]
+        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+
+
+def summarize(findings: list[Finding]) -> Summary:
+    s = Summary()
+    for f in findings:
+        if f.severity == Severity.error:
+            s.errors += 1
+        elif f.severity == Severity.warning:
+            s.warnings += 1
+        else:
+            s.infos += 1
+        s.by_category[f.category.value] = s.by_category.get(f.category.value, 0) + 1
+    return s
