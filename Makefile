@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+SAMPLE := samples/acts/001_1984f935e93ec029.txt
+
 run: $(STAMP)
-	@$(BIN)/python -m benchmarks.demo
+	@echo "=== Библиотека положений и реестр нормативных актов"
+	@$(BIN)/sferum-policy info
+	@echo
+	@echo "=== Проверка образца $(SAMPLE)"
+	@$(BIN)/sferum-policy check $(SAMPLE) ; test $$? -le 1
 
 test: $(STAMP)
 	$(BIN)/ruff check sferum_policy tests benchmarks

@@ -39,6 +39,7 @@ def _register() -> None:
     cli.add_command(data_cmds.clauses)
     cli.add_command(data_cmds.refs)
     cli.add_command(data_cmds.docs)
+    cli.add_command(data_cmds.info)
     cli.add_command(check_cmd.check)
     for name, attr in (("generate_cmd", ("generate", "init")), ("audit_cmd", ("audit",)), ("serve_cmd", ("serve",))):
         try:

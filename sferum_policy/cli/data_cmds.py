@@ -165,3 +165,26 @@ def docs(out_dir: str, check_only: bool) -> None:
     if stale:
         click.echo("устарели: " + ", ".join(stale) + "; обновите: sferum-policy docs", err=True)
         raise click.exceptions.Exit(1)
+
+
+@click.command()
+@clauses_dir
+@refs_dir
+def info(clauses_dir: str | None, refs_dir: str | None) -> None:
+    """Сводка: сколько положений в библиотеке и актов в реестре."""
+    from ..library import load_clauses, load_registry
+    from ..library.registry import STATUS_TITLES
+
+    lib = load_clauses(clauses_dir)
+    reg = load_registry(refs_dir)
+    rows = []
+    for section, n in lib.counts().items():
+        by_level = {lvl: sum(1 for c in lib.section(section) if c.level == lvl) for lvl in LEVEL_TITLES}
+        rows.append([SECTION_TITLES[section], str(n), *(str(by_level[lvl]) for lvl in LEVEL_TITLES)])
+    click.echo(f"Библиотека положений ({lib.directory}): {len(lib)}")
+    click.echo(table(rows, ["раздел", "всего", *LEVEL_TITLES.values()]))
+    statuses: dict[str, int] = {}
+    for act in reg:
+        statuses[act.status.value] = statuses.get(act.status.value, 0) + 1
+    click.echo(f"\nРеестр нормативных актов ({reg.directory}): {len(reg)}")
+    click.echo(table([[STATUS_TITLES[s], str(n)] for s, n in sorted(statuses.items())], ["статус", "актов"]))
