@@ -97,7 +97,7 @@ def describe_error(err: dict[str, Any]) -> str:
         msg = str(err.get("ctx", {}).get("error", err.get("msg", "")))
         return msg
     if kind in ("enum", "literal_error"):
-        expected = err.get("ctx", {}).get("expected", "")
+        expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " или ")
         return f"недопустимое значение {err.get('input')!r}; допустимо: {expected}"
     return _MESSAGES.get(kind, err.get("msg", "ошибка проверки"))
 

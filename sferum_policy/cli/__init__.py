@@ -49,7 +49,9 @@ def _register() -> None:
                 raise
             continue
         for a in attr:
-            cli.add_command(getattr(mod, a))
+            command = getattr(mod, a, None)
+            if command is not None:
+                cli.add_command(command)
 
 
 _register()
@@ -64,7 +66,7 @@ def fail(message: str, code: int = 2) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="sferum-policy", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="sferum-policy", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
@@ -80,4 +82,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except MemoryError:
         fail("не хватило памяти для обработки документа")
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import click
 
@@ -116,11 +117,11 @@ def refs_show(number: str, refs_dir: str | None) -> None:
     for i, act in enumerate(found):
         if i:
             click.echo("")
-        click.echo(f"{act.id}: {ACT_KIND_TITLES[act.kind]} от {act.date:%d.%m.%Y} № {act.number}" if act.date and act.number
-                   else f"{act.id}: {ACT_KIND_TITLES[act.kind]} {act.number or ''}".rstrip())
-        click.echo(f"«{act.title}»")
-        click.echo(f"Издан: {act.issuer}")
-        click.echo(f"Статус: {STATUS_TITLES[act.status]}; достоверность: {CONFIDENCE_TITLES[act.confidence]}")
+        click.echo(f"{act.id}: {act.citation()}")
+        click.echo(f"Вид: {ACT_KIND_TITLES[act.kind]}; {'принят' if act.kind in ('federal_law', 'law_rf') else 'издан'}: {act.issuer}")
+        today = date.today()
+        click.echo(f"Статус на {today:%d.%m.%Y}: {STATUS_TITLES[act.status_on(today)]}; "
+                   f"достоверность: {CONFIDENCE_TITLES[act.confidence]}")
         if act.effective_from or act.effective_until:
             span = f"с {act.effective_from:%d.%m.%Y}" if act.effective_from else ""
             span += f" до {act.effective_until:%d.%m.%Y}" if act.effective_until else ""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..errors import DataError
 from ..yamlio import load_yaml, validate
@@ -75,6 +75,22 @@ class Confidence(StrEnum):
 CONFIDENCE_TITLES = {Confidence.high: "высокая", Confidence.medium: "средняя", Confidence.low: "низкая (не проверено)"}
 
 
+TOPICS: dict[str, str] = {
+    "education": "образование",
+    "e_learning": "электронное обучение и ДОТ",
+    "information": "информация и информационные технологии",
+    "personal_data": "персональные данные",
+    "child_protection": "защита детей от вредной информации",
+    "messengers": "мессенджеры",
+    "platform": "ИКОП «Сферум» и национальный мессенджер",
+    "fgis": "ФГИС «Моя школа»",
+    "website": "официальный сайт организации",
+    "local_acts": "локальные нормативные акты",
+    "sanitary": "санитарные требования",
+    "records_management": "оформление документов",
+}
+
+
 class Article(BaseModel):
     """A part of an act that matters for Сферум acts, e.g. ``ст. 16 ч. 3.1``."""
 
@@ -88,11 +104,14 @@ class Article(BaseModel):
 class LegalAct(BaseModel):
     """One legal act (law, decree, order, letter, sanitary rules …)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
     id: str
     kind: ActKind
     number: str | None = None
+    alt_numbers: list[str] = Field(
+        default_factory=list, description="other numbers the act is cited by, e.g. the approving decree's № 28 of СП 2.4.3648-20"
+    )
     date: dt.date | None = None
     issuer: str
     title: str
@@ -116,14 +135,30 @@ class LegalAct(BaseModel):
             raise ValueError("идентификатор — строчные латинские буквы, цифры, «-», «_», «.»")
         return v
 
+    @field_validator("topics")
+    @classmethod
+    def _known_topics(cls, v: list[str]) -> list[str]:
+        unknown = [t for t in v if t not in TOPICS]
+        if unknown:
+            raise ValueError(f"неизвестная тема {unknown[0]!r}; допустимо: {', '.join(TOPICS)}")
+        return v
+
+    @field_validator("confidence")
+    @classmethod
+    def _low_is_unverified(cls, v: Confidence, info: ValidationInfo) -> Confidence:
+        status = info.data.get("status")
+        if v == Confidence.low and status is not None and status != ActStatus.unverified:
+            raise ValueError(f"акт с низкой достоверностью (confidence: low) должен иметь статус unverified, а не {status.value}")
+        return v
+
     @model_validator(mode="after")
     def _coherent(self) -> LegalAct:
         if not self.sources:
             raise ValueError("у акта должен быть хотя бы один источник (sources)")
-        if self.confidence == Confidence.low and self.status != ActStatus.unverified:
-            raise ValueError("акт с низкой достоверностью (confidence: low) должен иметь статус unverified")
         if self.status in (ActStatus.superseded,) and not self.replaced_by:
             raise ValueError("для статуса superseded нужно указать replaced_by")
+        if self.normative and self.kind in (ActKind.ministry_letter, ActKind.government_instruction):
+            raise ValueError("письмо или поручение — не нормативный правовой акт: укажите normative: false")
         if self.effective_from and self.effective_until and self.effective_until <= self.effective_from:
             raise ValueError("effective_until должна быть позже effective_from")
         return self
@@ -148,6 +183,10 @@ class LegalAct(BaseModel):
     def citation(self) -> str:
         """Return a conventional Russian citation: kind, date, number and title."""
         parts = [ACT_KIND_TITLES[self.kind].split(" (")[0]]
+        if self.kind == ActKind.ministry_order:
+            parts = [f"приказ {self.issuer}"]
+        elif self.kind == ActKind.ministry_letter:
+            parts = [f"письмо {self.issuer}"]
         if self.kind in (ActKind.sanitary_rules, ActKind.sanitary_norms, ActKind.standard) and self.number:
             return f"{self.short_names[0] if self.short_names else self.number} «{self.title}»"
         if self.date:
@@ -161,11 +200,21 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": 
 
 
 def normalize_number(number: str) -> str:
-    """Canonical form of an act number for lookups: ``№ 273- Ф3`` → ``273-фз``."""
+    """Canonical form of an act number for lookups: ``№ 273- Ф3`` → ``273-фз``.
+
+    Also: ``ФЗ-273`` and ``273 ФЗ`` → ``273-фз``; a letter index may lose its hyphen
+    (``ИШ206/04`` ≡ ``ИШ-206/04``); a leading ``СП``/``СанПиН``/``ГОСТ Р`` is dropped.
+    """
     n = number.translate(_DASHES).lower().strip() if number else ""
     n = re.sub(r"^(№|n)\s*", "", n)
-    n = re.sub(r"\s+", "", n)
-    return n.replace("ф3", "фз")
+    n = re.sub(r"\s+", "", n).rstrip(".,;:")
+    n = n.replace("ф3", "фз")
+    n = re.sub(r"^(?:санпин|сп|гостр?)(?=\d)", "", n)
+    if m := re.fullmatch(r"фз-?(\d+)", n):
+        return f"{m.group(1)}-фз"
+    if m := re.fullmatch(r"(\d+)-?фз", n):
+        return f"{m.group(1)}-фз"
+    return re.sub(r"^([a-zа-яё]+)-(?=\d)", r"\1", n)
 
 
 class Registry:
@@ -177,8 +226,9 @@ class Registry:
         self._by_id = {a.id: a for a in self.acts}
         self._by_number: dict[str, list[LegalAct]] = {}
         for act in self.acts:
-            if act.number:
-                self._by_number.setdefault(normalize_number(act.number), []).append(act)
+            for num in (act.number, *act.alt_numbers):
+                if num:
+                    self._by_number.setdefault(normalize_number(num), []).append(act)
 
     def __iter__(self) -> Iterator[LegalAct]:
         return iter(self.acts)

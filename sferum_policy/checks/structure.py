@@ -1,0 +1,502 @@
+"""Structure and requisites: numbering, approval/adoption marks, dates, kind, truncation, extra text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..dates import format_numeric, format_words, month_number
+from ..document import Document, Paragraph
+from ..metadata import (
+    SELF_REF,
+    clean,
+    format_label,
+    has_letters,
+    joined_heading,
+    label_numbers,
+    label_span,
+    section_body,
+    self_ref_kind,
+)
+from ..report import Finding
+from ..rules import rule
+from ..vocab import DOC_KIND_TITLES, Category, DocKind, OrgKind, Severity
+from . import check
+from .base import CheckContext, finding
+
+# --- examples shared by the rules -------------------------------------------------------------
+
+_APPROVAL = "УТВЕРЖДЕНО\n\nприказом директора МБОУ «СОШ № 1» от 30.08.2024 № 55\n\n"
+_ADOPTION = "ПРИНЯТО\n\nпедагогическим советом, протокол от 29.08.2024 № 1\n\n"
+_CONSENT = "С учетом мнения Совета обучающихся (протокол от 28.08.2024 № 1) и Совета родителей (протокол от 28.08.2024 № 1)\n\n"
+_TITLE = "ПОЛОЖЕНИЕ\n\nоб использовании ИКОП «Сферум» в МБОУ «СОШ № 1»\n\n"
+_GENERAL = (
+    "1. Общие положения\n\n"
+    "1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум» в МБОУ «СОШ № 1».\n\n"
+    "1.2. Положение вступает в силу со дня его утверждения.\n\n"
+)
+_FINAL = (
+    "2. Заключительные положения\n\n"
+    "2.1. Изменения в Положение вносятся в порядке, установленном для его принятия.\n\n"
+)
+_ACT = _APPROVAL + _ADOPTION + _CONSENT + _TITLE + _GENERAL + _FINAL
+
+
+def _act(body: str, head: str = _APPROVAL + _ADOPTION + _CONSENT) -> str:
+    return head + _TITLE + body
+
+
+ST001 = rule(
+    code="ST001", name="numbering-gap", category=Category.structure, severity=Severity.error,
+    title="Пропущен номер пункта",
+    why="Пропуск в нумерации («после п. 2.5 идёт п. 2.7») выглядит как потерянный пункт и ломает ссылки "
+        "на пункты акта: непонятно, был ли п. 2.6 исключён или его забыли.",
+    fix="Перенумеруйте пункты раздела по порядку или верните пропущенный пункт.",
+    bad=_act("1. Общие положения\n\n1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум».\n\n"
+             "1.3. Положение вступает в силу со дня утверждения.\n\n"),
+    good=_act(_GENERAL),
+)
+ST002 = rule(
+    code="ST002", name="numbering-duplicate", category=Category.structure, severity=Severity.error,
+    title="Номер пункта повторяется",
+    why="Два пункта с одним номером делают ссылку на пункт неоднозначной.",
+    fix="Перенумеруйте пункты так, чтобы каждый номер встречался один раз.",
+    bad=_act("1. Общие положения\n\n1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум».\n\n"
+             "1.2. Положение вступает в силу со дня утверждения.\n\n1.2. Изменения вносятся приказом директора.\n\n"),
+    good=_act(_GENERAL + "1.3. Изменения вносятся приказом директора.\n\n"),
+)
+ST003 = rule(
+    code="ST003", name="numbering-order", category=Category.structure, severity=Severity.warning,
+    title="Нарушен порядок нумерации",
+    why="Пункт с меньшим номером после большего (или пункт чужого раздела) — признак перестановки текста "
+        "при редактировании; ссылки на пункты перестают совпадать с их местом.",
+    fix="Расставьте пункты по порядку номеров или перенумеруйте их.",
+    bad=_act("1. Общие положения\n\n1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум».\n\n"
+             "1.3. Изменения вносятся приказом директора.\n\n1.2. Положение вступает в силу со дня утверждения.\n\n"),
+    good=_act(_GENERAL + "1.3. Изменения вносятся приказом директора.\n\n"),
+)
+ST004 = rule(
+    code="ST004", name="numbering-orphan", category=Category.structure, severity=Severity.warning,
+    title="Подпункт без пункта (раздела) верхнего уровня",
+    why="Подпункт 2.1 без раздела 2 или подпункт 1.2.1 без пункта 1.2 означает, что заголовок или пункт "
+        "потерян либо номер набран с ошибкой.",
+    fix="Добавьте недостающий раздел (пункт) или исправьте номер подпункта.",
+    bad=_act("1. Общие положения\n\n1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум».\n\n"
+             "2.1. Положение вступает в силу со дня утверждения.\n\n"),
+    good=_act(_GENERAL + "2. Заключительные положения\n\n2.1. Положение действует до принятия нового.\n\n"),
+)
+ST005 = rule(
+    code="ST005", name="no-approval", category=Category.structure, severity=Severity.error,
+    title="Нет грифа утверждения",
+    why="Локальный нормативный акт вступает в силу после утверждения руководителем (приказом); без грифа "
+        "«УТВЕРЖДЕНО приказом … от … № …» или «УТВЕРЖДАЮ» нельзя установить, действует ли документ.",
+    fix="Добавьте в правый верхний угол первой страницы гриф утверждения: «УТВЕРЖДЕНО приказом директора "
+        "от ДД.ММ.ГГГГ № …» (ГОСТ Р 7.0.97, реквизит 16).",
+    bad=_act(_GENERAL, head=_ADOPTION + _CONSENT),
+    good=_act(_GENERAL),
+    basis=("gost-r-7.0.97-2016",),
+)
+ST006 = rule(
+    code="ST006", name="no-adoption", category=Category.structure, severity=Severity.warning,
+    title="Нет отметки о принятии (рассмотрении) коллегиальным органом",
+    why="Уставы школ обычно отдают принятие локальных актов педагогическому совету (совету учреждения); "
+        "без отметки «ПРИНЯТО … протокол от … № …» не видно, что порядок принятия соблюдён "
+        "(ч. 4 ст. 30 Федерального закона № 273-ФЗ: акт, принятый с нарушением порядка, не применяется).",
+    fix="Добавьте в левый верхний угол отметку «ПРИНЯТО на заседании педагогического совета, протокол от "
+        "ДД.ММ.ГГГГ № …» (или иного органа, которому это поручено уставом).",
+    bad=_act(_GENERAL, head=_APPROVAL + _CONSENT),
+    good=_act(_GENERAL),
+    basis=("fz-273",),
+)
+ST007 = rule(
+    code="ST007", name="no-councils-opinion", category=Category.structure, severity=Severity.warning,
+    title="Нет отметки об учёте мнения советов обучающихся и родителей",
+    why="По ч. 3 ст. 30 Федерального закона № 273-ФЗ при принятии локальных актов, затрагивающих права "
+        "обучающихся, учитывается мнение советов обучающихся и советов родителей (при их наличии). Акт об "
+        "использовании «Сферума» затрагивает их права; без отметки об учёте мнения его можно оспорить.",
+    fix="Добавьте отметку «С учетом мнения Совета обучающихся (протокол от … № …) и Совета родителей "
+        "(протокол от … № …)» или пункт о том, что мнение советов учтено.",
+    bad=_act(_GENERAL, head=_APPROVAL + _ADOPTION),
+    good=_act(_GENERAL),
+    basis=("fz-273",),
+)
+ST008 = rule(
+    code="ST008", name="date-format", category=Category.structure, severity=Severity.info,
+    title="Дата оформлена не по ГОСТ Р 7.0.97",
+    why="ГОСТ Р 7.0.97 допускает две формы даты: цифровую «05.06.2024» (с нулями, без «г.») и словесно-"
+        "цифровую «5 июня 2024 г.» (день без нуля и без кавычек, «г.» через пробел).",
+    fix="Запишите дату в одной из форм ГОСТ: «30.09.2024» или «30 сентября 2024 г.».",
+    bad=_act(_GENERAL.replace("со дня его утверждения", "с 30.09.2024г.")),
+    good=_act(_GENERAL.replace("со дня его утверждения", "с 30.09.2024")),
+    basis=("gost-r-7.0.97-2016",),
+)
+ST009 = rule(
+    code="ST009", name="kind-contradiction", category=Category.structure, severity=Severity.error,
+    title="Документ называет себя по-разному",
+    why="Если документ озаглавлен «Порядок», а в тексте говорит «настоящим Положением», неясно, о каком "
+        "акте идёт речь; обычно это след копирования из чужого документа.",
+    fix="Во всём тексте называйте документ так же, как в заголовке.",
+    bad="ПОРЯДОК\n\nиспользования ИКОП «Сферум»\n\n1. Общие положения\n\n"
+        "1.1. Настоящий Порядок определяет правила работы в ИКОП «Сферум».\n\n"
+        "1.2. Вопросы, не урегулированные настоящим Положением, решаются директором.\n\n",
+    good="ПОРЯДОК\n\nиспользования ИКОП «Сферум»\n\n1. Общие положения\n\n"
+         "1.1. Настоящий Порядок определяет правила работы в ИКОП «Сферум».\n\n"
+         "1.2. Вопросы, не урегулированные настоящим Порядком, решаются директором.\n\n",
+)
+ST010 = rule(
+    code="ST010", name="truncated", category=Category.structure, severity=Severity.warning,
+    title="Документ обрывается",
+    why="Последний абзац не закончен: нет точки, текст обрывается на запятой, предлоге или на неполном "
+        "адресе («info@sf»). Значит, часть документа потеряна при копировании или печати. Обрыв на "
+        "неполном адресе или переносе слова — ошибка, остальные случаи — предупреждение.",
+    fix="Сверьте документ с оригиналом и восстановите окончание.",
+    bad=_act(_GENERAL + "2. Заключительные положения\n\n2.1. Вопросы направляйте по адресу info@sf\n"),
+    good=_act(_GENERAL + "2. Заключительные положения\n\n2.1. Вопросы направляйте по адресу info@sferum.ru.\n"),
+)
+ST011 = rule(
+    code="ST011", name="text-after-act", category=Category.structure, severity=Severity.warning,
+    title="После заключительных положений идёт посторонний текст",
+    why="Текст после заключительных положений, не оформленный как приложение (перечни ресурсов, письма, "
+        "новости), становится частью утверждаемого акта, хотя к нему не относится.",
+    fix="Удалите этот текст или оформите его как приложение («Приложение 1 к Положению …»), упомянув "
+        "приложение в тексте акта.",
+    bad=_act(_GENERAL + _FINAL + "Перечень ссылок на электронные образовательные ресурсы, допущенные к использованию "
+             "при реализации образовательных программ начального общего, основного общего и среднего общего "
+             "образования.\n\nООО «Учи.ру» https://uchi.ru/\n\nООО «Якласс» https://www.yaklass.ru/\n\n"
+             "АО «Издательство «Просвещение» https://prosv.ru/\n"),
+    good=_act(_GENERAL + _FINAL + "Приложение 1 к Положению\n\nПеречень ссылок на электронные образовательные "
+              "ресурсы, допущенные к использованию при реализации образовательных программ начального общего, "
+              "основного общего и среднего общего образования.\n\nООО «Учи.ру» https://uchi.ru/\n\n"
+              "ООО «Якласс» https://www.yaklass.ru/\n\nАО «Издательство «Просвещение» https://prosv.ru/\n"),
+)
+ST012 = rule(
+    code="ST012", name="empty-section", category=Category.structure, severity=Severity.warning,
+    title="Пустой раздел",
+    why="Раздел с заголовком, но без пунктов, — признак потерянного при редактировании текста.",
+    fix="Заполните раздел или удалите его заголовок и перенумеруйте следующие разделы.",
+    bad=_act(_GENERAL + "2. Права участников образовательных отношений\n\n"
+             "3. Заключительные положения\n\n3.1. Положение действует до принятия нового.\n\n"),
+    good=_act(_GENERAL + "2. Права участников образовательных отношений\n\n"
+              "2.1. Участники образовательных отношений пользуются платформой бесплатно.\n\n"
+              "3. Заключительные положения\n\n3.1. Положение действует до принятия нового.\n\n"),
+)
+ST013 = rule(
+    code="ST013", name="not-local-act", category=Category.structure, severity=Severity.info,
+    title="Документ не является локальным нормативным актом",
+    why="В документе нет нумерованных пунктов, грифа утверждения или принятия и слов «настоящее Положение» — "
+        "это методический или справочный материал. Требования к реквизитам и полноте акта к нему не "
+        "применяются, поэтому замечаний будет меньше.",
+    fix="Если документ должен действовать как локальный акт, оформите его как Положение: заголовок, "
+        "нумерованные пункты, гриф утверждения и отметку о принятии.",
+    bad="Методические рекомендации\n\nПлатформа «Сферум» помогает учителям общаться с обучающимися.\n\n"
+        "Для регистрации образовательной организации администратор направляет заявку на адрес info@sferum.ru.\n",
+    good=_ACT,
+)
+
+CODES = tuple(f"ST{n:03d}" for n in range(1, 14))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+_ACT_KINDS = (DocKind.polozhenie, DocKind.poryadok, DocKind.pravila, DocKind.instruktsiya)
+
+
+def _label_finding(r, doc: Document, p: Paragraph, message: str, suggestion: str | None = None) -> Finding:
+    span = label_span(p)
+    assert span is not None
+    label, s, e = span
+    return finding(r, doc, message, paragraph=p, start=s, end=e, text=label, suggestion=suggestion)
+
+
+def _missing(prev: tuple[int, ...], n: int) -> str:
+    parent, last = prev[:-1], prev[-1]
+    first, final = format_label((*parent, last + 1)), format_label((*parent, n - 1))
+    return f"пропущен п. {first}" if n - last == 2 else f"пропущены пп. {first}–{final}"
+
+
+def _numbering(doc: Document) -> Iterator[Finding]:
+    paras = doc.paragraphs
+    head_nums: dict[int, int] = {}
+    prev_head: int | None = None
+    for s in doc.sections:
+        nums = label_numbers(paras[s.first])
+        if not nums:
+            continue
+        n = nums[0]
+        head_nums[s.index] = n
+        p = paras[s.first]
+        if prev_head is None and n > 1:
+            yield _label_finding(ST001, doc, p, f"первый раздел имеет номер {n}: нумерация разделов должна начинаться с 1",
+                                 suggestion="1.")
+        elif prev_head is not None and n > prev_head + 1:
+            miss = f"пропущен раздел {prev_head + 1}" if n == prev_head + 2 else f"пропущены разделы {prev_head + 1}–{n - 1}"
+            yield _label_finding(ST001, doc, p, f"после раздела {prev_head} идёт раздел {n}: {miss}",
+                                 suggestion=f"{prev_head + 1}.")
+        prev_head = n
+    heading_numbers = set(head_nums.values())
+    heading_paras = {s.first for s in doc.sections}
+    last_child: dict[tuple[int, ...], int] = {}
+    last_label: dict[tuple[int, ...], tuple[int, ...]] = {}
+    seen: set[tuple[int, ...]] = set()
+    for p in paras:
+        if p.section is None or p.index in heading_paras:
+            continue
+        nums = label_numbers(p)
+        if not nums or len(nums) < 2:
+            continue
+        parent, n = nums[:-1], nums[-1]
+        label = format_label(nums)
+        sec_num = head_nums.get(p.section)
+        if len(parent) == 1 and heading_numbers and parent[0] not in heading_numbers:
+            yield _label_finding(ST004, doc, p, f"п. {label} относится к разделу {parent[0]}, которого в документе нет")
+        elif len(parent) == 1 and sec_num is not None and parent[0] != sec_num:
+            yield _label_finding(ST003, doc, p, f"п. {label} стоит в разделе {sec_num}, а по номеру относится к разделу {parent[0]}")
+        elif len(parent) >= 2 and parent not in seen:
+            yield _label_finding(ST004, doc, p, f"подпункт {label} идёт без пункта {format_label(parent)}")
+        prev = last_child.get(parent, 0)
+        if nums in seen:
+            yield _label_finding(ST002, doc, p, f"номер п. {label} повторяется",
+                                 suggestion=f"{format_label((*parent, prev + 1))}.")
+        elif n < prev:
+            yield _label_finding(ST003, doc, p, f"после п. {format_label(last_label[parent])} идёт п. {label}: "
+                                 "пункты стоят не по порядку")
+        elif n > prev + 1:
+            if prev:
+                msg = f"после п. {format_label(last_label[parent])} идёт п. {label}: {_missing(last_label[parent], n)}"
+            else:
+                msg = f"п. {label} — первый в {'разделе' if len(parent) == 1 else 'пункте'} {format_label(parent)}: " + \
+                    _missing((*parent, 0), n)
+            yield _label_finding(ST001, doc, p, msg, suggestion=f"{format_label((*parent, prev + 1))}.")
+        if n >= prev:
+            last_child[parent] = n
+            last_label[parent] = nums
+        seen.add(nums)
+
+
+def _is_act(doc: Document) -> bool:
+    kind = doc.meta.doc_kind
+    if kind in _ACT_KINDS:
+        return True
+    return kind == DocKind.unknown and any((n := label_numbers(p)) and len(n) >= 2 for p in doc.paragraphs)
+
+
+_OPINION = re.compile(
+    r"мнени\w*\s+(?:\w+\s+){0,4}?(?:совет\w*|родительск\w+\s+комитет\w*|представительн\w+\s+орган\w*)\s+(?:\w+\s+)?"
+    r"(?:обучающ|учащ|родител|студент|воспитанник|законн)"
+    r"|согласован\w*\s+с\s+(?:советом|родительским\s+комитетом)\s+(?:обучающ|учащ|родител|студент)",
+    re.IGNORECASE,
+)
+
+
+def _requisites(doc: Document) -> Iterator[Finding]:
+    if not _is_act(doc):
+        return
+    meta = doc.meta
+    kinds = {r.kind for r in meta.requisites}
+    head = "заведующего" if meta.org_kind == OrgKind.preschool else "директора"
+    if "approval" not in kinds:
+        yield finding(ST005, doc, "не найден гриф утверждения: в начале документа нет отметки «УТВЕРЖДЕНО приказом … "
+                      "от … № …» или «УТВЕРЖДАЮ»",
+                      suggestion=f"УТВЕРЖДЕНО приказом {head} от ДД.ММ.ГГГГ № …")
+    if meta.org_kind == OrgKind.district:
+        return
+    if "adoption" not in kinds:
+        yield finding(ST006, doc, "не найдена отметка о принятии или рассмотрении акта коллегиальным органом "
+                      "(«ПРИНЯТО на заседании педагогического совета, протокол от … № …»)",
+                      suggestion="ПРИНЯТО на заседании педагогического совета, протокол от ДД.ММ.ГГГГ № …")
+    if "consent" not in kinds and not _OPINION.search(doc.text):
+        councils = "Совета родителей" if meta.org_kind == OrgKind.preschool else "Совета обучающихся и Совета родителей"
+        yield finding(ST007, doc, f"нет отметки об учёте мнения {councils} (ч. 3 ст. 30 Федерального закона "
+                      "№ 273-ФЗ): акт затрагивает права обучающихся",
+                      suggestion=f"С учетом мнения {councils} (протокол от ДД.ММ.ГГГГ № …)", act_id="fz-273")
+
+
+_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_NUM_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(\s*)(г\.?|года?)(?![а-яё]))?", re.IGNORECASE)
+_WORD_DATE = re.compile(r"([«\"“]\s*)?(\d{1,2})(\s*[»\"”])?\s+(" + _MONTHS + r")\s+(\d{4})(?:(\s*)(г\.|г\b|года?\b))?",
+                        re.IGNORECASE)
+
+
+def _dates(doc: Document) -> Iterator[Finding]:
+    from datetime import date
+
+    for p in doc.paragraphs:
+        text = p.text
+        for m in _NUM_DATE.finditer(text):
+            d_, mo, y = map(int, m.group(1, 2, 3))
+            try:
+                d = date(y, mo, d_)
+            except ValueError:
+                continue
+            problems = []
+            if m.group(5):
+                problems.append(f"после даты в цифровой форме «{m.group(5)}» не пишется")
+            if len(m.group(1)) == 1 or len(m.group(2)) == 1:
+                problems.append("день и месяц пишутся двумя цифрами")
+            if problems:
+                yield finding(ST008, doc, f"дата «{m.group()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
+                              paragraph=p, start=m.start(), end=m.end(), suggestion=format_numeric(d),
+                              act_id="gost-r-7.0.97-2016")
+        for m in _WORD_DATE.finditer(text):
+            mo = month_number(m.group(4))
+            try:
+                d = date(int(m.group(5)), mo or 0, int(m.group(2)))
+            except ValueError:
+                continue
+            problems = []
+            if m.group(1) or m.group(3):
+                problems.append("день не берётся в кавычки")
+            if m.group(2).startswith("0"):
+                problems.append("день пишется без нуля впереди")
+            if m.group(7) and m.group(7).lower().startswith("г") and not m.group(7).lower().startswith("год") \
+                    and not m.group(6):
+                problems.append("«г.» отделяется пробелом")
+            if problems:
+                suffix = " года" if m.group(7) and m.group(7).lower().startswith("год") else ""
+                good = format_words(d)[:-3] + suffix if suffix else format_words(d)
+                yield finding(ST008, doc, f"дата «{m.group().strip()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
+                              paragraph=p, start=m.start(), end=m.end(), suggestion=good, act_id="gost-r-7.0.97-2016")
+
+
+_FORMS: dict[DocKind, dict[str, tuple[str, str]]] = {
+    DocKind.polozhenie: {"nomn": ("настоящее", "Положение"), "gent": ("настоящего", "Положения"),
+                         "datv": ("настоящему", "Положению"), "ablt": ("настоящим", "Положением"),
+                         "loct": ("настоящем", "Положении"), "accs": ("настоящее", "Положение")},
+    DocKind.poryadok: {"nomn": ("настоящий", "Порядок"), "gent": ("настоящего", "Порядка"),
+                       "datv": ("настоящему", "Порядку"), "ablt": ("настоящим", "Порядком"),
+                       "loct": ("настоящем", "Порядке"), "accs": ("настоящий", "Порядок")},
+    DocKind.pravila: {"nomn": ("настоящие", "Правила"), "gent": ("настоящих", "Правил"),
+                      "datv": ("настоящим", "Правилам"), "ablt": ("настоящими", "Правилами"),
+                      "loct": ("настоящих", "Правилах"), "accs": ("настоящие", "Правила")},
+    DocKind.instruktsiya: {"nomn": ("настоящая", "Инструкция"), "gent": ("настоящей", "Инструкции"),
+                           "datv": ("настоящей", "Инструкции"), "ablt": ("настоящей", "Инструкцией"),
+                           "loct": ("настоящей", "Инструкции"), "accs": ("настоящую", "Инструкцию")},
+}
+
+
+def _case_of(kind: DocKind, noun: str) -> str | None:
+    n = noun.lower()
+    for case, (_, form) in _FORMS[kind].items():
+        if n == form.lower():
+            return case
+    return None
+
+
+def _match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word[:1].lower() + word[1:]
+
+
+def _kind_contradiction(doc: Document) -> Iterator[Finding]:
+    own = doc.meta.doc_kind
+    if own not in _ACT_KINDS:
+        return
+    own_title = DOC_KIND_TITLES[own]
+    for p in doc.paragraphs:
+        if p.section is None:
+            continue
+        for m in SELF_REF.finditer(p.text):
+            kind = self_ref_kind(m.group(2))
+            if kind is None or kind == own:
+                continue
+            case = _case_of(kind, m.group(2)) or "nomn"
+            adj, noun = _FORMS[own][case]
+            good = f"{_match_case(m.group(1), adj)} {_match_case(m.group(2), noun)}"
+            yield finding(ST009, doc, f"документ озаглавлен «{own_title}», а здесь называет себя "
+                          f"«{DOC_KIND_TITLES[kind]}»: «{m.group()}»", paragraph=p, start=m.start(), end=m.end(),
+                          suggestion=good)
+
+
+_CUT_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]*|https?://[\w-]*|www\.[\w-]*)$")
+_CUT_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]-$")
+_DANGLING = re.compile(r"(?:[,;:]|\s(?:и|или|а|в|во|на|с|со|по|к|от|для|из|о|об|а\s+также|либо))$", re.IGNORECASE)
+_NOT_SENTENCE = re.compile(r"_{3,}|^(?:приложение|директор|заведующ|руководител|м\.\s*п\.)", re.IGNORECASE)
+
+
+def _act_end(doc: Document) -> Paragraph | None:
+    last = doc.sections[-1].last if doc.sections else len(doc.paragraphs) - 1
+    heads = {s.first for s in doc.sections}
+    for k in range(last, -1, -1):
+        p = doc.paragraphs[k]
+        if has_letters(p.text):
+            if (k in heads or p.kind == "heading") and not joined_heading(p):
+                return None
+            return p
+    return None
+
+
+def _truncation(doc: Document) -> Iterator[Finding]:
+    p = _act_end(doc)
+    if p is None:
+        return
+    text = p.text.rstrip().rstrip("*").rstrip()
+    if not text or _NOT_SENTENCE.search(clean(text)):
+        return
+    m = _CUT_ADDRESS.search(text)
+    if m and not re.search(r"\.[A-Za-zА-Яа-яЁё]{2,}/?$", m.group()):
+        yield finding(ST010, doc, f"документ обрывается на неполном адресе «{m.group()}»: окончание текста потеряно",
+                      paragraph=p, start=m.start(), end=m.end(), severity=Severity.error)
+        return
+    if _CUT_WORD.search(text):
+        w = re.search(r"\S+$", text)
+        assert w is not None
+        yield finding(ST010, doc, f"документ обрывается на переносе слова «{w.group()}»: окончание текста потеряно",
+                      paragraph=p, start=w.start(), end=w.end(), severity=Severity.error)
+        return
+    if text.endswith((".", "!", "?", "…", "»", ")")) and not _DANGLING.search(text):
+        return
+    w = re.search(r"\S+$", text)
+    assert w is not None
+    if _DANGLING.search(text):
+        msg = f"последний абзац обрывается на «{w.group()}»: похоже, окончание документа потеряно"
+    else:
+        msg = f"последний абзац заканчивается словом «{w.group()}» без точки: похоже, окончание документа потеряно"
+    yield finding(ST010, doc, msg, paragraph=p, start=w.start(), end=w.end())
+
+
+def _tail(doc: Document) -> Iterator[Finding]:
+    if not doc.sections:
+        return
+    last = doc.sections[-1]
+    rest = [p for p in doc.paragraphs[last.last + 1:] if has_letters(p.text)]
+    if not rest:
+        return
+    words = sum(len(p.text.split()) for p in rest)
+    place = f"раздела {last.label.rstrip('.')} «{last.title}»" if last.label else f"раздела «{last.title}»"
+    first = rest[0]
+    yield finding(ST011, doc, f"после заключительных положений ({place}) идёт текст, не относящийся к акту: "
+                  f"{len(rest)} абз., {words} слов, начиная с «{' '.join(clean(first.text).split()[:8])}…»",
+                  paragraph=first,
+                  suggestion="удалите этот текст или оформите его как приложение к акту")
+
+
+def _empty_sections(doc: Document) -> Iterator[Finding]:
+    for s in doc.sections:
+        p = doc.paragraphs[s.first]
+        if not joined_heading(p) and not any(has_letters(b.text) for b in section_body(doc, s)):
+            name = f"{s.label.rstrip('.')} «{s.title}»" if s.label else f"«{s.title}»"
+            yield finding(ST012, doc, f"раздел {name} пуст: после заголовка нет ни одного пункта", paragraph=p)
+
+
+def _not_local_act(doc: Document) -> Iterator[Finding]:
+    if doc.meta.doc_kind == DocKind.not_local_act:
+        yield finding(ST013, doc, "документ не похож на локальный нормативный акт: в нём нет нумерованных пунктов, "
+                      "грифа утверждения или принятия и слов «настоящее Положение»; это методический материал, "
+                      "поэтому требования к реквизитам и полноте акта к нему не применяются")
+
+
+@check("structure", order=10, codes=CODES)
+def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    """Numbering, requisites, dates, self-naming, truncation, text after the act, empty sections."""
+    yield from _not_local_act(doc)
+    yield from _numbering(doc)
+    yield from _requisites(doc)
+    if ctx.wants("ST008"):
+        yield from _dates(doc)
+    yield from _kind_contradiction(doc)
+    yield from _truncation(doc)
+    yield from _tail(doc)
+    yield from _empty_sections(doc)

@@ -1,0 +1,245 @@
+"""Decide for every applicable library clause whether an act carries it, and where.
+
+Each clause is compiled once per organisation kind / platforms / document kind into canonical tokens
+(:mod:`.tokens`): its keyword groups, its phrases and the bag of words of its rendered text. Each
+unit of the document (:mod:`.units`) gets a score in [0, 1]::
+
+    score = (0.45·kw + 0.25·phrase + 0.30·sim) / (weights of the parts the clause has)
+
+* ``kw`` — keyword groups found (in the unit, or in its lead-in/heading context, but at least one in
+  the unit itself) divided by ``min_keywords`` (default: all groups but one), capped at 1;
+* ``phrase`` — 1 if one of the clause's phrases occurs in the unit (all its words within a few
+  tokens of each other, any order);
+* ``sim`` — the IDF-weighted share of the rendered clause's words that the unit contains, divided by
+  :data:`SIM_FULL` and capped at 1, damped for units much longer than the clause.
+
+The best unit decides the status: ``present`` if its score reaches :data:`PRESENT`, ``partial`` if
+it reaches :data:`PARTIAL`, else ``missing``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..vocab import DocKind, OrgKind, Platform
+from .synonyms import SECTION_CUES
+from .tokens import phrase_tokens, tokens
+from .units import DocUnits, Unit, build_units
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..library import Clause, ClauseLibrary
+
+# Thresholds, chosen on samples 000–003 against the clauses' ``provenance`` (see
+# benchmarks/bench_coverage.py). With the weights above, «all required keyword groups» alone gives
+# 0.45 and a phrase alone 0.25 (+ some similarity each): one kind of evidence plus moderate word
+# overlap makes a clause *partial*; keywords + phrase, or keywords + strong overlap, make it present.
+PRESENT = 0.62
+PARTIAL = 0.42
+SIM_FULL = 0.55  # word overlap at which the similarity part counts fully
+W_KW, W_PHRASE, W_SIM = 0.45, 0.25, 0.30
+PHRASE_SLACK = 3  # extra tokens allowed between the words of a phrase
+LONG_UNIT = 2.5  # units longer than this many times the clause are damped
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledClause:
+    """A clause in canonical tokens, ready to be scored against units."""
+
+    clause: Clause
+    text: str  # rendered text (with items, one per line) for the detected kind
+    singles: tuple[frozenset[str], ...]  # per keyword group: its one-token alternatives
+    multis: tuple[tuple[frozenset[str], ...], ...]  # per keyword group: its multi-token alternatives
+    need: int
+    phrases: tuple[frozenset[str], ...]
+    bag: frozenset[str]
+    signal: frozenset[str]  # every token of keywords and phrases (for candidate lookup)
+    total: float  # sum of the weights of the parts this clause has
+    groups: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]  # (singles, multis) per group
+
+
+@dataclass(slots=True)
+class ClauseMatch:
+    """The best evidence for one clause in one document."""
+
+    clause: Clause
+    status: str  # present | partial | missing
+    score: float
+    unit: Unit | None
+    paragraph: int | None
+    anchor: int | None  # paragraph whose numbering label names the place («2.3.»)
+    cue: bool  # the unit or its context has the section's cue words
+    text: str  # the rendered library text
+
+
+@dataclass(slots=True)
+class _Compiled:
+    library: ClauseLibrary
+    clauses: list[CompiledClause]
+    df: Counter
+    n_docs: int
+
+
+_CACHE: dict[tuple, _Compiled] = {}
+
+
+def _compile(clause: Clause, text: str) -> CompiledClause:
+    singles, multis = [], []
+    for group in clause.signals.keyword_groups():
+        alts = [phrase_tokens(a) for a in group]
+        alts = [a for a in alts if a]
+        singles.append(frozenset(a[0] for a in alts if len(a) == 1))
+        multis.append(tuple(frozenset(a) for a in alts if len(a) > 1))
+    n = len(singles)
+    need = clause.signals.min_keywords or max(1, n - 1)
+    phrases = tuple(frozenset(p) for p in (phrase_tokens(x) for x in clause.signals.phrases) if p)
+    bag = frozenset(tokens(text))
+    signal = frozenset(t for s in singles for t in s) | frozenset(t for m in multis for a in m for t in a)
+    signal |= frozenset(t for p in phrases for t in p)
+    total = W_SIM + (W_KW if n else 0.0) + (W_PHRASE if phrases else 0.0)
+    return CompiledClause(
+        clause, text, tuple(singles), tuple(multis), min(need, n) if n else 0, phrases, bag, signal, total,
+        tuple(zip(singles, multis, strict=True)),
+    )
+
+
+def compile_library(
+    library: ClauseLibrary,
+    kind: OrgKind,
+    platforms: set[Platform] | None,
+    doc_kind: DocKind = DocKind.polozhenie,
+) -> _Compiled:
+    """Compile the clauses that apply to ``kind``/``platforms``, rendered for them (cached)."""
+    from ..library.templating import context, render_clause
+
+    key = (id(library), kind, frozenset(platforms or ()), doc_kind)
+    hit = _CACHE.get(key)
+    if hit is not None and hit.library is library:
+        return hit
+    compiled, df = [], Counter()
+    for clause in library.select(kind, platforms or None):
+        chosen = [p for p in clause.platforms if not platforms or p in platforms] or list(clause.platforms)
+        text, items = render_clause(clause, context(library.terms, kind, chosen, doc_kind))
+        cc = _compile(clause, "\n".join([text, *items]))
+        compiled.append(cc)
+        df.update(cc.bag)
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    result = _Compiled(library, compiled, df, len(compiled))
+    _CACHE[key] = result
+    return result
+
+
+def _phrase_in(want: frozenset[str], unit: Unit) -> bool:
+    """All words of a phrase within a few tokens of each other in ``unit`` (any order)."""
+    if not want <= unit.toks:
+        return False
+    if len(want) == 1:
+        return True
+    width = len(want) + PHRASE_SLACK
+    seq = unit.seq
+    for i, t in enumerate(seq):
+        if t in want and want <= set(seq[i : i + width]):
+            return True
+    return False
+
+
+def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float, floor: float) -> float:
+    """Score of ``unit`` for ``cc``; returns -1 early when it cannot beat ``floor``."""
+    own, full = unit.toks, unit.full
+    parts = 0.0
+    total = cc.total
+    if cc.singles:
+        hits = hits_own = 0
+        for single, multi in cc.groups:
+            if not single.isdisjoint(own):
+                hits_own += 1
+            elif multi and any(a <= own for a in multi):
+                hits_own += 1
+            elif not single.isdisjoint(full) or (multi and any(a <= full for a in multi)):
+                hits += 1
+        hits += hits_own
+        if hits_own:
+            parts += W_KW * min(1.0, hits / cc.need)
+    for p in cc.phrases:
+        if _phrase_in(p, unit):
+            parts += W_PHRASE
+            break
+    if (parts + W_SIM) / total <= floor:
+        return -1.0
+    if bag_weight:
+        sim = sum(weights[t] for t in cc.bag & own) / bag_weight
+        limit = LONG_UNIT * len(cc.bag)
+        if unit.size > limit:
+            sim *= math.sqrt(limit / unit.size)
+        parts += W_SIM * min(1.0, sim / SIM_FULL)
+    return parts / total
+
+
+def _point(cc: CompiledClause, unit: Unit, du: DocUnits) -> int:
+    """The paragraph inside ``unit`` that carries most of the clause's signal words."""
+    if unit.first == unit.last:
+        return unit.first
+    best, best_n = unit.first, -1
+    for i in range(unit.first, unit.last + 1):
+        n = len(cc.signal & du.para_toks[i]) + 0.5 * len(cc.bag & du.para_toks[i])
+        if n > best_n:
+            best, best_n = i, n
+    return best
+
+
+def match_document(
+    doc: Document,
+    library: ClauseLibrary,
+    kind: OrgKind | None = None,
+    platforms: set[Platform] | None = None,
+) -> list[ClauseMatch]:
+    """Match every clause that applies to the act (kind unknown → school) against ``doc``."""
+    kind = kind or doc.meta.org_kind or OrgKind.school
+    if platforms is None:
+        platforms = set(doc.meta.platforms) or None
+    doc_kind = doc.meta.doc_kind if doc.meta.doc_kind in (DocKind.polozhenie, DocKind.poryadok) else DocKind.polozhenie
+    comp = compile_library(library, OrgKind(kind), platforms, doc_kind)
+    du = build_units(doc)
+
+    # IDF over the rendered library and the act's paragraphs: words every clause or every paragraph
+    # uses («участник», «образовательный», «@platform») weigh little.
+    df = Counter(comp.df)
+    for s in du.para_toks:
+        df.update(s)
+    n_docs = comp.n_docs + len(du.para_toks)
+    idf: dict[str, float] = {}
+
+    index: dict[str, list[int]] = {}
+    for ui, u in enumerate(du.units):
+        for t in u.toks:
+            index.setdefault(t, []).append(ui)
+
+    results: list[ClauseMatch] = []
+    for cc in comp.clauses:
+        for t in cc.bag:
+            if t not in idf:
+                idf[t] = math.log(1 + n_docs / (1 + df.get(t, 0)))
+        bag_weight = sum(idf[t] for t in cc.bag)
+        candidates: set[int] = set()
+        for t in cc.signal or cc.bag:
+            candidates.update(index.get(t, ()))
+        best_unit, best = None, 0.0
+        for ui in sorted(candidates):
+            u = du.units[ui]
+            s = _score(cc, u, idf, bag_weight, best - 1e-9 if best_unit is not None else -1.0)
+            if s > best + 1e-9 or (best_unit is not None and abs(s - best) <= 1e-9 and u.size < best_unit.size):
+                best_unit, best = u, s
+        status = "present" if best >= PRESENT else "partial" if best >= PARTIAL else "missing"
+        para = anchor = None
+        cue = False
+        if best_unit is not None and status != "missing":
+            para = _point(cc, best_unit, du)
+            anchor = du.anchors[para]
+            cues = SECTION_CUES.get(cc.clause.section.value)
+            cue = cues is None or not cues.isdisjoint(best_unit.toks | best_unit.ctx)
+        results.append(ClauseMatch(cc.clause, status, round(best, 3), best_unit, para, anchor, cue, cc.text))
+    return results

@@ -1,0 +1,72 @@
+"""Data for clause matching: synonym concepts, function words and section cues (lemma forms).
+
+Every entry is written as plain lemmas (pymorphy3 normal forms, «е» for «ё»). A concept maps one or
+more lemma sequences to a single token (``@student``), so «обучающиеся», «ученик», «студент» all
+become ``@student`` both in the act and in the clause signals before anything is compared.
+"""
+
+from __future__ import annotations
+
+# concept token -> lemma sequences (space-separated) that mean it.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "@student": (
+        "обучаться", "обучающийся", "ученик", "учащийся", "учиться", "школьник", "студент", "воспитанник",
+    ),
+    "@parent": ("родитель", "законный представитель", "родители", "законные представители"),
+    "@class_teacher": (
+        "классный руководитель", "куратор", "куратор учебный группа", "воспитатель", "воспитатель группа",
+        "руководитель объединение",
+    ),
+    "@teacher": (
+        "учитель", "преподаватель", "педагог", "педагогический работник", "учитель предметник",
+        "учитель-предметник", "педагог дополнительный образование",
+    ),
+    "@head": ("директор", "заведующий", "заведовать", "руководитель организация", "руководитель учреждение"),
+    "@chat": ("чат", "беседа", "групповой чат"),
+    "@video": (
+        "видеоконференция", "видеосвязь", "видеоконференцсвязь", "видеоконференцсвязи", "видеозвонок",
+        "видеоконференц-связь", "видео-конференц-связь", "видеоконференц связь", "видео конференц связь",
+        "видео-конференц-связи", "видеоконференц-связи",
+    ),
+    "@platform": ("сферум", "икоп", "икопа", "икон", "икона", "платформа", "цифровой сервис"),
+    "@messenger": ("мессенджер", "max", "макс", "vk мессенджер", "vk-мессенджер"),
+    "@account": ("аккаунт", "учетный запись", "учетная запись"),
+    "@free": ("бесплатный", "бесплатно", "безвозмездный", "безвозмездно", "безвозмездный основа"),
+    "@support": ("техническая поддержка", "технический поддержка", "служба поддержка", "служба технический поддержка"),
+    "@prohibit": ("запрещаться", "запрещать", "запретить", "запрет", "недопустимо", "недопустимый", "нельзя"),
+    "@oblige": ("обязать", "обязанность", "обязанный", "обязываться", "обязательно", "должный"),
+    "@right": ("право", "вправе"),
+    "@meeting": ("собрание", "совещание", "встреча"),
+    "@inform": ("информировать", "информирование", "уведомлять", "уведомление", "сообщать", "оповещать"),
+    "@personal_data": ("персональный данные", "персональные данные"),
+    "@third_party": ("третий лицо", "посторонний лицо", "посторонний"),
+    "@delete": ("удалять", "удаление", "удалить"),
+    "@regulation": ("положение", "порядок", "настоящий положение", "настоящий порядок", "правило"),
+    "@class_hour": ("классный час", "классный часы"),
+    "@hour": ("час", "часы"),
+}
+
+# Lemmas that carry no meaning for matching (prepositions, conjunctions, pronouns, particles).
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    и в во на с со к ко по о об обо от до для из за при а но или либо не ни же ли то что как который
+    этот тот свой его ее их они он она оно мы вы я себя весь все всё так также такой иной именно
+    том число через между без под над если чтобы каждый данный у бы ещё еще уже лишь только же
+    быть являться это который-либо какой их чей кто где когда там тут здесь —
+    """.split()
+)
+
+# Tokens that mark the text of a section (checked in the matched fragment and its lead-in/heading):
+# a clause of such a section found without its cue (e.g. «сохраняет в тайне пароль» among an
+# administrator's duties) counts as the clause, but not as evidence that the act has the section.
+SECTION_CUES: dict[str, frozenset[str]] = {
+    "rights": frozenset({"@right", "мочь", "вправе"}),
+    "obligations": frozenset({"@oblige"}),
+    "prohibitions": frozenset({"@prohibit", "допускаться"}),
+    "administrator": frozenset({"администратор"}),
+    "management": frozenset({"администрация", "@head", "руководство", "заместитель"}),
+    "class_teacher": frozenset({"@class_teacher"}),
+    "teacher": frozenset({"@teacher"}),
+    "student": frozenset({"@student"}),
+    "parent": frozenset({"@parent"}),
+}

@@ -1,0 +1,142 @@
+"""Matching units of a document: clause fragments, paragraphs, bullet blocks and small windows.
+
+A provision may be one paragraph, a fragment of a long paragraph (several duties joined by «;»), or a
+lead-in paragraph with its bullets, or (with line-based readers) a sentence broken over 2–3
+paragraphs. Every unit carries its own tokens and a context (the lead-in and the section heading),
+which supplies the subject («Классный руководитель … :», «… запрещается:») that bullets omit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph
+from .tokens import tokens
+
+_BULLET_LABEL = re.compile(r"^(?:[-–—•·*]|[а-яa-z]\)|\d+\))$")
+_BULLET_TEXT = re.compile(r"^\s*[-–—•·*]\s+")
+_NUMBERED = re.compile(r"\d")
+_TOP_LEVEL = re.compile(r"^\d{1,2}\.?$")
+# Fragment boundaries inside a long paragraph: «;», a colon, or a sentence end before a capital.
+_SPLIT = re.compile(r";\s*|:\s+|\.\s+(?=[«\"(]?[А-ЯA-Z])")
+MAX_BLOCK = 8  # paragraphs in a lead-in + bullets block
+MAX_BLOCK_TOKENS = 160
+
+
+@dataclass(slots=True)
+class Unit:
+    """A span of the document that may carry a clause."""
+
+    kind: str  # fragment | paragraph | window | block
+    first: int  # first paragraph index
+    last: int  # last paragraph index (inclusive)
+    seq: list[str]  # own canonical tokens, in order
+    toks: frozenset[str]
+    ctx: frozenset[str]  # lead-in and heading tokens
+    start: int | None = None  # fragment offsets in the paragraph's text
+    end: int | None = None
+    full: frozenset[str] = frozenset()  # toks | ctx
+
+    def __post_init__(self) -> None:
+        self.full = self.toks | self.ctx
+
+    @property
+    def size(self) -> int:
+        return len(self.seq)
+
+
+@dataclass(slots=True)
+class DocUnits:
+    """Every unit of one document plus per-paragraph token sets (for pointing inside a unit)."""
+
+    units: list[Unit]
+    para_toks: list[frozenset[str]]
+    anchors: list[int | None]  # nearest paragraph (self or above) with a numbering label, per paragraph
+
+
+def is_bullet(p: Paragraph) -> bool:
+    """True for a list item («- …», «а) …», «1) …»)."""
+    if p.kind == "bullet":
+        return True
+    if p.label and _BULLET_LABEL.match(p.label.strip()):
+        return True
+    return not p.label and bool(_BULLET_TEXT.match(p.text))
+
+
+def _is_heading(doc: Document, p: Paragraph) -> bool:
+    if p.kind == "heading":
+        return True
+    if doc.sections:
+        return any(s.first == p.index for s in doc.sections)
+    return bool(p.label and _TOP_LEVEL.match(p.label.strip()) and len(p.text) < 160)
+
+
+def _is_numbered(p: Paragraph) -> bool:
+    return bool(p.label and _NUMBERED.search(p.label) and not _BULLET_LABEL.match(p.label.strip()))
+
+
+def _fragments(text: str) -> list[tuple[int, int]]:
+    """Character spans of the clause fragments of a paragraph."""
+    spans, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def build_units(doc: Document) -> DocUnits:
+    """Split ``doc`` into matching units (see the module docstring)."""
+    paras = doc.paragraphs
+    n = len(paras)
+    seqs = [tokens(p.text) for p in paras]
+    sets = [frozenset(s) for s in seqs]
+    heading_ctx: list[frozenset[str]] = [frozenset()] * n
+    lead_ctx: list[frozenset[str]] = [frozenset()] * n
+    anchors: list[int | None] = [None] * n
+    heading: frozenset[str] = frozenset()
+    lead: frozenset[str] = frozenset()
+    anchor: int | None = None
+    bullets = [is_bullet(p) for p in paras]
+    headings = [_is_heading(doc, p) for p in paras]
+    for i, p in enumerate(paras):
+        if headings[i]:
+            heading, lead = sets[i], frozenset()
+        elif _is_numbered(p):
+            first = _fragments(p.text)
+            lead = frozenset(tokens(p.text[first[0][0] : first[0][1]])) if first else sets[i]
+        if _is_numbered(p) or headings[i]:
+            anchor = i
+        heading_ctx[i] = heading
+        lead_ctx[i] = lead if (bullets[i] or not _is_numbered(p)) and not headings[i] else frozenset()
+        anchors[i] = anchor
+
+    units: list[Unit] = []
+    for i, p in enumerate(paras):
+        ctx = heading_ctx[i] | lead_ctx[i]
+        units.append(Unit("paragraph", i, i, seqs[i], sets[i], ctx))
+        frags = _fragments(p.text)
+        if len(frags) > 1:
+            lead_in = frozenset(tokens(p.text[frags[0][0] : frags[0][1]]))
+            for s, e in frags:
+                seq = tokens(p.text[s:e])
+                if seq:
+                    units.append(Unit("fragment", i, i, seq, frozenset(seq), ctx | lead_in, s, e))
+        for width in (2, 3):
+            j = i + width - 1
+            if j >= n or any(headings[k] for k in range(i + 1, j + 1)):
+                continue
+            seq = [t for k in range(i, j + 1) for t in seqs[k]]
+            units.append(Unit("window", i, j, seq, frozenset(seq), heading_ctx[i] | lead_ctx[i]))
+        if _is_numbered(p) and not headings[i]:
+            j = i
+            while j + 1 < n and j + 1 - i < MAX_BLOCK and not headings[j + 1] and not _is_numbered(paras[j + 1]):
+                j += 1
+            if j - i >= 3:
+                seq = [t for k in range(i, j + 1) for t in seqs[k]]
+                if len(seq) <= MAX_BLOCK_TOKENS:
+                    units.append(Unit("block", i, j, seq, frozenset(seq), heading_ctx[i]))
+    return DocUnits(units, sets, anchors)

@@ -1,0 +1,113 @@
+"""Word and word-pair counts: the bundled clean corpus, the clause library and the document itself.
+
+pymorphy3 has no frequencies, so the counts come from clean official text of the same genre: the
+clause library (rendered for every organisation kind) and ``data/corpus/*.txt`` (clean acts and
+common phrases). They rank corrections and give the context evidence for real-word errors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..nlp import lemma
+from .lexicon import DATA
+from .tokens import plain_words
+
+if TYPE_CHECKING:
+    from ..library import ClauseLibrary
+
+
+@dataclass(slots=True)
+class Counts:
+    """Unigram, bigram and lemma-bigram counts of some text."""
+
+    uni: Counter = field(default_factory=Counter)
+    bi: Counter = field(default_factory=Counter)
+    lbi: Counter = field(default_factory=Counter)
+
+    def add(self, text: str) -> None:
+        for run in plain_words(text):
+            self.uni.update(run)
+            lem = [lemma(w) for w in run]
+            self.bi.update(zip(run, run[1:], strict=False))
+            self.lbi.update(zip(lem, lem[1:], strict=False))
+
+
+class Model:
+    """Counts summed over several sources (looked up, never merged)."""
+
+    def __init__(self, parts: list[Counts]) -> None:
+        self.parts = parts
+
+    def uni(self, w: str) -> int:
+        return sum(p.uni[w] for p in self.parts)
+
+    def bi(self, a: str, b: str) -> int:
+        return sum(p.bi[(a, b)] for p in self.parts)
+
+    def lbi(self, a: str, b: str) -> int:
+        return sum(p.lbi[(a, b)] for p in self.parts)
+
+    def with_part(self, part: Counts) -> Model:
+        return Model([*self.parts, part])
+
+
+def corpus_sources() -> list[str]:
+    """Names of the bundled corpus files (``sample_000`` …, ``phrases``)."""
+    return sorted(p.stem for p in (DATA / "corpus").glob("*.txt"))
+
+
+@lru_cache(maxsize=16)
+def bundled(exclude: frozenset[str] = frozenset()) -> Counts:
+    """Counts of ``data/corpus/*.txt`` without the sources named in ``exclude``."""
+    counts = Counts()
+    for path in sorted((DATA / "corpus").glob("*.txt")):
+        if path.stem not in exclude:
+            counts.add(path.read_text(encoding="utf-8"))
+    return counts
+
+
+_LIBRARY_CACHE: dict[tuple[int, int], Counts] = {}
+
+
+def library_counts(library: ClauseLibrary | None) -> Counts:
+    """Counts of the clause library rendered for every organisation kind (cached per library)."""
+    if library is None:
+        return Counts()
+    key = (id(library), len(library))
+    if key not in _LIBRARY_CACHE:
+        _LIBRARY_CACHE.clear()
+        _LIBRARY_CACHE[key] = _render_library(library)
+    return _LIBRARY_CACHE[key]
+
+
+def _render_library(library: ClauseLibrary) -> Counts:
+    from ..errors import DataError
+    from ..library.templating import context, render_clause
+    from ..vocab import OrgKind, Platform
+
+    counts = Counts()
+    seen: set[str] = set()
+    for kind in OrgKind:
+        try:
+            ctx = context(library.terms, kind, list(Platform))
+        except (DataError, KeyError, AttributeError):
+            continue
+        for clause in library:
+            try:
+                text, items = render_clause(clause, ctx)
+            except (DataError, KeyError, ValueError):
+                continue
+            for piece in (text, *items):
+                if piece not in seen:
+                    seen.add(piece)
+                    counts.add(piece)
+    return counts
+
+
+def model(library: ClauseLibrary | None = None, exclude: frozenset[str] = frozenset()) -> Model:
+    """The corpus model: bundled texts (less ``exclude``) plus the clause library."""
+    return Model([bundled(exclude), library_counts(library)])

@@ -1,0 +1,120 @@
+"""Run every typo detector over a Document and return plain issues (the check turns them into findings)."""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import abbrev, agreement, nonword, realword
+from .corpus import Counts, Model, model
+from .tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..library import ClauseLibrary
+
+NOISY_SHARE = 2.0  # non-words per 1,000 words from which a document counts as OCR-noisy
+_NAME_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+")
+_ORG_FORMS = "ООО|ОАО|ЗАО|ПАО|АО|АНО|НКО|ЧУДО|ИП|ФГБНУ|ФТАОУ|ФГУП|ГУП|МУП|ГАУ|МАУ|НОУ|ЧОУ|АНОО"
+_QUOTED_NAME = re.compile(rf"\b(?:{_ORG_FORMS})\s*[«\"“]([^»\"”\n]*)")
+_ABBR_PART = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]{3,}(?![А-ЯЁа-яё])")
+
+
+@dataclass(slots=True)
+class Issue:
+    """One typo: the paragraph, the span in its text, the wrong text, the correction, the kind."""
+
+    kind: str  # latin | misspelling | space | hyphen | abbrev | realword | prep | adj | act
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    suggestion: str
+
+
+def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozenset[str] = frozenset()) -> list[Issue]:
+    """All typo issues of ``doc``, in document order (corpus less the sources in ``exclude``)."""
+    paras = [(p.index, p.text, tokenize(p.text)) for p in doc.paragraphs]
+    own = Counts()
+    for _, text, _ in paras:
+        own.add(text)
+    base: Model = model(library, exclude)
+    m = base.with_part(own)
+    skip = _name_words(doc)
+    known_abbr = abbrev.known_abbreviations(doc.text)
+    defs = abbrev.defined(doc.text)
+
+    issues: list[Issue] = []
+    flagged: set[tuple[int, int]] = set()
+
+    def add(kind: str, pi: int, text: str, toks: list[Token], first: int, last: int, suggestion: str) -> None:
+        s, e = toks[first].start, toks[last].end
+        if any((pi, k) in flagged for k in range(first, last + 1)):
+            return
+        flagged.update((pi, k) for k in range(first, last + 1))
+        issues.append(Issue(kind, pi, s, e, text[s:e], suggestion))
+
+    words = 0
+    for pi, text, toks in paras:
+        words += len(toks)
+        names = [mm.span(1) for mm in _QUOTED_NAME.finditer(text)]
+        for i, t in enumerate(toks):
+            if _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i):
+                continue
+            in_name = any(a <= t.start < b for a, b in names)
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            nw = nonword.check_token(m, t, prev, nxt, skip, own.uni, in_name)
+            if nw:
+                add(nw.code, pi, text, toks, i, i, nw.suggestion)
+    noisy = len(issues) * 1000 >= NOISY_SHARE * max(words, 1)
+
+    def score(a: str, b: str) -> int:
+        return m.bi(a, b)
+
+    for pi, text, toks in paras:
+        for rw in realword.check(toks, m, base, noisy):
+            add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))
+        for ag in agreement.check_prepositions(toks, score) + agreement.check_adjectives(toks, score):
+            add(ag.kind, pi, text, toks, ag.first, ag.last, ag.suggestion)
+    issues.sort(key=lambda x: (x.paragraph, x.start))
+    return issues
+
+
+def _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i) -> bool:
+    """Report a misspelt abbreviation inside token ``t`` («ИКОН», «далее-ИКОН»); True if reported."""
+    if not t.is_cyrillic or t.has_latin or t.text in skip:
+        return False
+    for mm in _ABBR_PART.finditer(t.text):
+        fix = abbrev.correction(mm.group(), known_abbr, defs)
+        if fix and (pi, i) not in flagged:
+            flagged.add((pi, i))
+            s = t.start + mm.start()
+            issues.append(Issue("abbrev", pi, s, s + len(mm.group()), mm.group(), fix))
+            return True
+    return False
+
+
+def _case(template: str, word: str) -> str:
+    from .ocr import match_case
+
+    return match_case(template, word)
+
+
+def _name_words(doc: Document) -> set[str]:
+    """Folded words of the organisation's own name and short name (never typos)."""
+    out: set[str] = set()
+    for name in (doc.meta.org_name, doc.meta.org_short):
+        if name:
+            out.update(w.lower().replace("ё", "е") for w in _NAME_WORD.findall(name))
+            out.update(w for w in _NAME_WORD.findall(name) if w.isupper())
+    return out
+
+
+def word_count(doc: Document) -> int:
+    return sum(len(tokenize(p.text)) for p in doc.paragraphs)
+
+
+

@@ -1,0 +1,96 @@
+"""The dictionary of the typo check: pymorphy3 plus the domain lexicon and the replacement list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import DataError
+
+DATA = Path(__file__).resolve().parent / "data"
+_MAX_ENDING = 6
+
+
+def fold(word: str) -> str:
+    """Lower-case and fold «ё» to «е» (the form every table is keyed on)."""
+    return word.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Domain words (exact forms and stems allowing an ending) and abbreviations."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    abbreviations: frozenset[str]
+    display: dict[str, str]
+
+    def knows(self, word: str) -> bool:
+        """True if ``word`` (any case) is a domain word or an inflected form of one."""
+        w = fold(word)
+        if w in self.words:
+            return True
+        return any(w.startswith(s) and len(w) - len(s) <= _MAX_ENDING for s in self.stems)
+
+
+def _data_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"{path}: не удалось прочитать данные проверки опечаток ({exc.strerror})") from None
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The domain lexicon from ``data/lexicon.txt`` (loaded once)."""
+    words: set[str] = set()
+    stems: list[str] = []
+    abbrs: set[str] = set()
+    display: dict[str, str] = {}
+    for entry in _data_lines(DATA / "lexicon.txt"):
+        if entry.endswith("*"):
+            stems.append(fold(entry[:-1]))
+            display.setdefault(fold(entry[:-1]), entry[:-1])
+            continue
+        words.add(fold(entry))
+        display.setdefault(fold(entry), entry)
+        letters = [c for c in entry if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            abbrs.add(entry)
+    return Lexicon(frozenset(words), tuple(sorted(set(stems), key=len, reverse=True)), frozenset(abbrs), display)
+
+
+@lru_cache(maxsize=1)
+def replacements() -> dict[str, str]:
+    """Known misspellings ``wrong → right`` from ``data/replacements.txt``."""
+    out: dict[str, str] = {}
+    path = DATA / "replacements.txt"
+    for line in _data_lines(path):
+        wrong, sep, right = line.partition("=")
+        if not sep or not wrong.strip() or not right.strip():
+            raise DataError(f"{path}: строка «{line}» должна иметь вид неправильно=правильно")
+        out[fold(wrong.strip())] = right.strip()
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def morph_known(word: str) -> bool:
+    """True if pymorphy3's dictionary has ``word`` (lower-case, «ё» folded)."""
+    from ..nlp import morph
+
+    return morph().word_is_known(word)
+
+
+@lru_cache(maxsize=300_000)
+def is_known(word: str) -> bool:
+    """True if ``word`` (folded) is in pymorphy3's dictionary or the domain lexicon."""
+    if not word:
+        return False
+    if lexicon().knows(word) or morph_known(word):
+        return True
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        return bool(parts) and all(is_known(p) or p.isdigit() for p in parts)
+    return False

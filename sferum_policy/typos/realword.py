@@ -1,0 +1,97 @@
+"""Real-word errors: a dictionary word whose cheap OCR neighbour fits the context far better.
+
+«имеют право па обращение»: «па» never follows «право» in clean text, «на» does, and «на обращение»
+is frequent. Evidence is word-pair counts (surface and lemma) from the corpus and from the document
+itself (less the word being judged), plus one grammatical lever: after an adjective, a noun reading
+that agrees beats a word with no noun reading («Общий капал школы»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp import lemma
+from .corpus import Counts, Model
+from .morph import agrees, parses
+from .ocr import ocr_neighbours
+from .tokens import Token
+
+MIN_EVIDENCE = 2.0  # context evidence the neighbour needs in a clean-looking document
+MIN_EVIDENCE_NOISY = 1.0  # … and in a document already full of recognition errors
+_SKIP = frozenset({"не", "ни", "же", "ли", "бы"})
+
+
+@dataclass(slots=True)
+class RealWord:
+    index: int
+    suggestion: str
+    evidence: float
+
+
+def _evidence(m: Model, prev: Token | None, x: str, nxt: Token | None, own: Counts | None) -> float:
+    """Word-pair support of ``x`` between ``prev`` and ``nxt``; ``own`` is subtracted (the word's own pairs)."""
+    lx = lemma(x)
+    score = 0.0
+    if prev is not None:
+        lp = lemma(prev.folded)
+        score += m.bi(prev.folded, x) + 0.5 * m.lbi(lp, lx)
+        if own is not None:
+            score -= own.bi[(prev.folded, x)] + 0.5 * own.lbi[(lp, lx)]
+    if nxt is not None:
+        ln = lemma(nxt.folded)
+        score += m.bi(x, nxt.folded) + 0.5 * m.lbi(lx, ln)
+        if own is not None:
+            score -= own.bi[(x, nxt.folded)] + 0.5 * own.lbi[(lx, ln)]
+    return score
+
+
+def _noun_fit(prev: Token | None, x: str) -> bool | None:
+    """After a plain adjective: does ``x`` have a noun reading agreeing with it? None when not applicable."""
+    if prev is None:
+        return None
+    adj = [p for p in parses(prev.folded) if p.tag.POS == "ADJF"]
+    if not adj or parses(prev.folded)[0].tag.POS != "ADJF":
+        return None
+    nouns = [p for p in parses(x) if p.tag.POS == "NOUN"]
+    return any(agrees(a, n) for a in adj for n in nouns)
+
+
+def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWord]:
+    """Words of one paragraph that look like OCR misreadings of a better-fitting word.
+
+    ``m`` counts the corpus and the document, ``base`` the corpus alone (the word's own frequency
+    must not be raised by its repeated misreading in the same document).
+    """
+    out: list[RealWord] = []
+    need = MIN_EVIDENCE_NOISY if noisy else MIN_EVIDENCE
+    for i, t in enumerate(toks):
+        if not t.is_cyrillic or t.is_upper or (t.is_title and not t.sent_start) or "-" in t.folded:
+            continue
+        w = t.folded
+        if w in _SKIP or not parses(w):
+            continue
+        neighbours = ocr_neighbours(w)
+        if not neighbours:
+            continue
+        prev = toks[i - 1] if i > 0 and t.linked else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked else None
+        if prev is None and nxt is None:
+            continue
+        own = Counts()
+        own.add(" ".join(x.text for x in (prev, t, nxt) if x is not None))
+        ew = _evidence(m, prev, w, nxt, own)
+        if ew > 0.5:
+            continue
+        fit_w = _noun_fit(prev, w)
+        best: RealWord | None = None
+        for v, _cost in neighbours:
+            ev = _evidence(m, prev, v, nxt, None)
+            if fit_w is False and _noun_fit(prev, v):
+                ev += 2.0
+            if m.uni(v) < 2 * max(base.uni(w), 1):
+                continue
+            if ev >= need and (best is None or ev > best.evidence):
+                best = RealWord(i, v, ev)
+        if best:
+            out.append(best)
+    return out
