@@ -8,6 +8,7 @@ paragraph. Nothing here knows the registry: resolution is :mod:`sferum_policy.ch
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +36,8 @@ _FED = rf"(?-i:{_RU})|российской\s+федерации"
 
 _ANCHOR = re.compile(
     r"""
-    (?P<sanpin>(?-i:СанПиН|САНПИН|Санпин)\s*\d[\d.]*(?:\s*/\s*\d[\d.]*)?\s*-\s*\d{2}(?!\d))
+    (?=[СсГгФфЗзПпРрУу№N\d])  # cheap first-character filter: every anchor starts with one of these
+    (?:(?P<sanpin>(?-i:СанПиН|САНПИН|Санпин)\s*\d[\d.]*(?:\s*/\s*\d[\d.]*)?\s*-\s*\d{2}(?!\d))
   | (?P<sp>(?<![\w.])(?-i:СП)\s*\d+(?:\.\d+)+\s*-\s*\d{2}(?!\d))
   | (?P<gost>(?-i:ГОСТ)\s*(?-i:Р)?\s*(?:(?-i:ИСО|ISO)\s*)?\d+(?:\.\d+)+\s*-\s*\d{4}(?!\d))
   | (?P<fz>федеральн\w{0,3}\s+закон\w{0,3}(?!\w))
@@ -49,10 +51,13 @@ _ANCHOR = re.compile(
   | (?P<order>(?<!\w)приказ(?:а|у|ом|е)?(?!\w))
   | (?P<letter>(?<!\w)письм(?:о|а|у|ом|е)(?!\w))
   | (?P<instr>(?<!\w)поручени(?:е|я|ю|ем|и)(?!\w))
-  | (?P<ukaz>(?<!\w)указ(?:а|у|ом|е)?\s+президента)
+  | (?P<ukaz>(?<!\w)указ(?:а|у|ом|е)?\s+президента))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+_QUICK = re.compile(r"с(?:анпин|п)|гост|федеральн|закон|ф[з3]|п(?:остановлени|п|риказ|исьм|оручени)|распоряжени|указ|№|n")
+_FZ_BACK = re.compile(r"(?:(?:№|N)\s*)?\d{1,4}\s?-\s?$")
 
 ANCHOR_KINDS = {
     "sanpin": "sanitary_norms",
@@ -192,7 +197,7 @@ def _title_end(s: str, pos: int, limit: int) -> int | None:
         ch = s[i]
         if ch in ('"', "«", "»"):
             prev = s[i - 1] if i > pos else " "
-            if i == pos or prev in " («" and ch != "»":
+            if i == pos or (prev in " («" and ch != "»"):
                 depth += 1
             else:
                 depth -= 1
@@ -231,10 +236,12 @@ def _parse_at(s: str, a: re.Match) -> tuple[int, dict] | None:
     lim = _limit(s, a.start())
     pos = a.end()
     if group in ("sanpin", "sp", "gost"):
-        code = re.sub(r"^(?:санпин|сп|гост)\s*(?:р\s*)?", "", s[a.start():a.end()], flags=re.IGNORECASE)
-        parts["number"] = re.sub(r"\s+", "", code)
+        prefix = re.match(r"(?:санпин|сп|гост)\s*(?:р\s*)?(?:исо\s*|iso\s*)?", s[a.start():a.end()], re.IGNORECASE)
+        parts["number_span"] = (a.start() + (prefix.end() if prefix else 0), a.end())
+        parts["code"] = True
     elif group == "fznum":
-        parts["number"] = re.sub(r"^(?:№|N)\s*", "", s[a.start():a.end()])
+        prefix = re.match(r"(?:№|N)\s*", s[a.start():a.end()])
+        parts["number_span"] = (a.start() + (prefix.end() if prefix else 0), a.end())
     elif group == "ppabbr":
         parts["issuer"] = "government"
     end = pos
@@ -244,7 +251,7 @@ def _parse_at(s: str, a: re.Match) -> tuple[int, dict] | None:
         if p >= lim:
             break
         m = _ISSUER.match(s, p, lim) if "issuer" not in parts and group not in ("sanpin", "sp", "gost", "fznum") else None
-        if m and m.end() > p and (group in _NEEDS_ISSUER or group in ("fz", "law", "lawrf", "ukaz") and m.group("regional")):
+        if m and m.end() > p and (group in _NEEDS_ISSUER or (group in ("fz", "law", "lawrf", "ukaz") and m.group("regional"))):
             parts["issuer"] = _issuer_key(m)
             pos = end = m.end()
             first = False
@@ -258,11 +265,11 @@ def _parse_at(s: str, a: re.Match) -> tuple[int, dict] | None:
             pos = end = m.end()
             first = False
             continue
-        m = _NUMBER.match(s, p, lim) if "number" not in parts else None
-        if m is None and "number" not in parts and "title_span" not in parts:
+        m = _NUMBER.match(s, p, lim) if "number_span" not in parts else None
+        if m is None and "number_span" not in parts and "title_span" not in parts:
             m = _NUMBER_BARE.match(s, p, lim)
         if m:
-            parts["number"] = m.group("num")
+            parts["number_span"] = m.span("num")
             pos = end = m.end()
             first = False
             continue
@@ -278,7 +285,7 @@ def _parse_at(s: str, a: re.Match) -> tuple[int, dict] | None:
             pos = m.end()
             continue
         break
-    if not ({"number", "date", "title_span"} & parts.keys()):
+    if not ({"number_span", "date", "title_span"} & parts.keys()):
         return None
     return end, parts
 
@@ -287,14 +294,12 @@ def _title_text(raw: str) -> str:
     t = re.sub(r"\s+", " ", raw).strip()
     if len(t) >= 2 and t[0] in "«\"'“„‘":
         t = t[1:]
-        if t.endswith("»") and t.count("»") > t.count("«"):
-            t = t[:-1]
-        elif t.endswith(('"', "”")) and (t.count('"') + t.count("”")) % 2 == 1:
+        if (t.endswith("»") and t.count("»") > t.count("«")) or (t.endswith(('"', "”")) and (t.count('"') + t.count("”")) % 2 == 1):
             t = t[:-1]
     return t.strip()
 
 
-def _kind(parts: dict) -> str:
+def _kind(s: str, parts: dict) -> str:
     kind = parts["kind"]
     issuer = parts.get("issuer")
     if issuer == "regional":
@@ -304,10 +309,26 @@ def _kind(parts: dict) -> str:
     if parts["anchor"] == "pp" and issuer == "sanitary":
         return "sanitary_decree"
     if kind == "law":
-        num = (parts.get("number") or "").upper().replace(" ", "")
+        num = s[slice(*parts["number_span"])].upper().replace(" ", "") if "number_span" in parts else ""
         if re.search(r"Ф[З3]$", num):
             return "federal_law"
     return kind
+
+
+def _anchors(s: str) -> Iterator[re.Match]:
+    """Anchors in ``s``: literal prefilter (fast), then the full pattern at each candidate."""
+    low = s.lower()
+    if len(low) != len(s):
+        low = s
+    for q in _QUICK.finditer(low):
+        start = q.start()
+        if low[start] == "ф":  # «273-ФЗ»: the anchor starts at the number before «ФЗ»
+            back = _FZ_BACK.search(s, max(0, start - 14), start)
+            if back is not None:
+                start = back.start()
+        a = _ANCHOR.match(s, start)
+        if a is not None:
+            yield a
 
 
 def extract(text: str) -> list[Citation]:
@@ -315,26 +336,29 @@ def extract(text: str) -> list[Citation]:
     s = clean(text)
     out: list[Citation] = []
     pos = 0
-    while True:
-        a = _ANCHOR.search(s, pos)
-        if a is None:
-            break
+    for a in _anchors(s):
+        if a.start() < pos:
+            continue
         parsed = _parse_at(s, a)
         if parsed is None:
-            pos = a.end()
             continue
         end, parts = parsed
         title = None
         if "title_span" in parts:
             ts, te = parts["title_span"]
             title = _title_text(text[ts:te])
-        number = parts.get("number")
+        number = None
+        if "number_span" in parts:
+            ns, ne = parts["number_span"]
+            number = text[ns:ne]
+            if parts.get("code"):
+                number = re.sub(r"\s+", "", number)
         out.append(
             Citation(
                 text=re.sub(r"\s+", " ", text[a.start():end]).strip(),
                 start=a.start(),
                 end=end,
-                kind=_kind(parts),
+                kind=_kind(s, parts),
                 issuer=parts.get("issuer"),
                 number=re.sub(r"\s+", " ", number).strip() if number else None,
                 date=parts.get("date"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from .dates import parse_date
 from .document import Document, Paragraph, Requisite, Section
@@ -529,7 +528,7 @@ def _find_title(doc: Document, limit: int) -> _Title | None:
             first = _WORD.search(nt)
             prev = parts[-1]
             cont = (
-                len(parts) == 1 and prev.isupper()
+                (len(parts) == 1 and prev.isupper())
                 or (first is not None and first.group().islower())
                 or nt.startswith(("«", "\"", "("))
                 or not prev.endswith((".", "»", ")", "!", "?"))
@@ -583,7 +582,7 @@ def analyze(doc: Document) -> None:
     self_kinds = [self_ref_kind(m.group(2)) for m in SELF_REF.finditer(act_text)]
     clauses = any((nums := label_numbers(p)) is not None and len(nums) >= 2 for p in paras[: end + 1])
     if title:
-        meta.doc_kind = _KIND_OF[title.text.split()[0].lower()]
+        meta.doc_kind = _KIND_OF[_KIND_WORD.match(title.text).group(1).lower()]  # type: ignore[union-attr]
     elif not clauses and not any(r.kind in ("approval", "adoption") for r in reqs) and not self_kinds:
         meta.doc_kind = DocKind.not_local_act
     elif self_kinds:
@@ -598,8 +597,3 @@ def analyze(doc: Document) -> None:
     meta.org_kind = None if meta.doc_kind == DocKind.not_local_act else org_kind(act_text, meta.org_name)
     meta.platforms = platforms(act_text)
 
-
-def requisite_dates(doc: Document) -> list[date]:
-    """Dates of the act's requisites (approval first)."""
-    order = {"approval": 0, "adoption": 1, "consent": 2, "agreement": 3}
-    return [r.date for r in sorted(doc.meta.requisites, key=lambda r: order.get(r.kind, 9)) if r.date]

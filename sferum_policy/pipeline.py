@@ -53,7 +53,16 @@ def load_document(source: str | Path | Document) -> Document:
     return read_string(source)
 
 
-def check(
+def check(source: str | Path | Document, **kwargs: Any) -> Report:
+    """Read ``source`` (a path or an act's text) and run every enabled check; return the Report.
+
+    Keyword arguments: ``as_of``, ``select``, ``ignore``, ``clauses``, ``registry``, ``options``
+    (see :func:`run`).
+    """
+    return run(source, **kwargs)[1]
+
+
+def run(
     source: str | Path | Document,
     *,
     as_of: date | None = None,
@@ -62,8 +71,8 @@ def check(
     clauses: ClauseLibrary | None = None,
     registry: Registry | None = None,
     options: dict[str, Any] | None = None,
-) -> Report:
-    """Read ``source`` (a path or an act's text) and run every enabled check; return the Report."""
+) -> tuple[Document, Report]:
+    """Like :func:`check`, but also return the read Document (renderers that quote context need it)."""
     from .checks import load_checks
     from .checks.base import CheckContext
     from .rules import RULES
@@ -83,7 +92,7 @@ def check(
             continue
         findings.extend(f for f in spec.fn(doc, ctx) if f.code in ctx.enabled)
     findings.sort(key=lambda f: f.sort_key())
-    return build_report(doc, findings, ctx.as_of)
+    return doc, build_report(doc, findings, ctx.as_of)
 
 
 def build_report(doc: Document, findings: list, as_of: date) -> Report:

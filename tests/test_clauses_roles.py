@@ -174,3 +174,8 @@ def test_signals_are_not_trivially_generic(library):
         groups = clause.signals.keyword_groups()
         assert 2 <= len(groups) <= 6 or (not groups and clause.signals.phrases), clause.id
         assert clause.signals.min_keywords is not None and clause.signals.min_keywords >= 2, clause.id
+
+
+def test_legal_basis_ids_are_in_the_registry(library, registry):
+    unknown = [(c.id, a) for c in _mine(library) for a in c.legal_basis if registry.get(a) is None]
+    assert not unknown

@@ -59,7 +59,10 @@ def finding(
         if text is None:
             text = paragraph.text[s:e]
         line = paragraph.source_line
-        if line is not None:
+        cmap = paragraph.char_map
+        if cmap and doc.source_text is not None and doc.format in ("txt", "md") and 0 <= s < len(cmap):
+            line = doc.source_text.count("\n", 0, cmap[s]) + 1
+        elif line is not None and s >= 0:
             line += paragraph.text.count("\n", 0, s)
         loc = Location(
             paragraph=paragraph.index,

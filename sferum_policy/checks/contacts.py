@@ -231,7 +231,8 @@ def _missing_addresses(doc: Document, paras: list[Paragraph]) -> Iterator[Findin
                 q, a = moved
                 brand = official_match(a.host) if "." in a.host else None
                 addr = _fixed(a, brand) if brand else a.text
-                msg += f"; адрес «{a.text}», по-видимому, сместился в {_where(q)}"
+                place = "дальше в этот же абзац" if q is p else f"в {_where(q)}"
+                msg += f"; адрес «{a.text}», по-видимому, сместился {place}"
                 suggestion = f"{m.group()} {addr}"
             yield finding(CT004, doc, msg, paragraph=p, start=m.start(), end=m.end(), suggestion=suggestion)
 

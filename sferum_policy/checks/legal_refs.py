@@ -302,7 +302,7 @@ def match_title(title: str, registry: Registry, kinds: Iterable[str] = ()) -> Le
             if kind is not None and act.kind.value != kind:
                 continue
             score = fuzz.ratio(q, name)
-            if score < 88 and len(q) >= 10 and (name.startswith(q) or q.startswith(name) and len(name) >= 25):
+            if score < 88 and len(q) >= 10 and (name.startswith(q) or (q.startswith(name) and len(name) >= 25)):
                 score = 88.0
             if score > best_score:
                 best, best_score = act, score
@@ -399,7 +399,7 @@ def _number_problem(c: Citation, act: LegalAct, matched: str | None) -> Problem 
         return None
     written = c.number
     canon = act.number
-    if normalize_number(written) not in (normalize_number(canon), normalize_number(matched or canon)):
+    if normalize_number(matched or written) != normalize_number(canon):
         return None
     if any(normalize_number(written) == normalize_number(alt) for alt in act.alt_numbers):
         return None
@@ -663,7 +663,12 @@ def entry(doc: Document, r: Resolution) -> LegalRefEntry:
     loc = Location()
     if c.paragraph is not None:
         p = doc.paragraphs[c.paragraph]
-        loc = Location(paragraph=p.index, label=p.label, start=c.start, end=c.end, line=p.source_line)
+        line = p.source_line
+        cmap = p.char_map
+        s = c.par_start or 0
+        if cmap and doc.source_text is not None and doc.format in ("txt", "md") and s < len(cmap):
+            line = doc.source_text.count("\n", 0, cmap[s]) + 1
+        loc = Location(paragraph=p.index, label=p.label, start=c.start, end=c.end, line=line)
     return LegalRefEntry(
         text=c.text, kind=c.kind, number=c.number, date=c.date, title=c.title,
         act_id=r.act.id if r.act else None, status=r.status, replaced_by=r.replaced_by, location=loc,

@@ -97,7 +97,7 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
     for p in doc.paragraphs:
         sec = doc.section_of(p)
         family_section = sec is not None and sec.key in (Section.student, Section.parent)
-        for s, e, sent in _sentences(p.text):
+        for s, _e, sent in _sentences(p.text):
             m = _OBLIGE.search(sent)
             if not m or not _PLATFORM_RE.search(sent):
                 continue

@@ -6,6 +6,7 @@ Heavy libraries are imported inside commands, never here: ``--help``, ``clauses`
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -82,4 +83,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except MemoryError:
         fail("не хватило памяти для обработки документа")
+    except Exception as exc:  # a bug, not the user's fault: one line, details on request
+        if os.environ.get("SFERUM_POLICY_DEBUG"):
+            raise
+        fail(f"внутренняя ошибка ({type(exc).__name__}: {exc}); повторите с SFERUM_POLICY_DEBUG=1 и сообщите разработчикам", 3)
     sys.exit(code if isinstance(code, int) else 0)

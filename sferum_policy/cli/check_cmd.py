@@ -35,11 +35,11 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
     нельзя использовать.
     """
     from ..fileio import write_atomic
-    from ..pipeline import check as run_check
     from ..pipeline import default_clauses, default_registry
+    from ..pipeline import run as run_check
     from ..render import render
 
-    report = run_check(
+    doc, report = run_check(
         file,
         as_of=as_of,
         select=_codes(select) or None,
@@ -47,9 +47,9 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
         clauses=default_clauses(clauses_dir),
         registry=default_registry(refs_dir),
     )
-    kwargs = {"verbose": verbose} if fmt == "text" else {}
-    if fmt == "docx":
-        kwargs = {"source": file}
+    kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
+    if fmt in ("docx", "html"):
+        kwargs = {"document": doc}
     out = render(report, fmt, **kwargs)
     if output is not None:
         write_atomic(output, out, force=force, protect=(file,))

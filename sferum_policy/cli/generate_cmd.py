@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from .options import clauses_dir, refs_dir
 
 GEN_FORMATS = ("docx", "md", "html")
+KINDS = ("preschool", "school", "boarding_school", "college", "additional", "district")
 
 
 @click.command()
@@ -20,32 +22,71 @@ GEN_FORMATS = ("docx", "md", "html")
 @clauses_dir
 @refs_dir
 def generate(profile: Path, output: Path, fmt: str | None, force: bool, clauses_dir: str | None, refs_dir: str | None) -> None:
-    """Создать положение по профилю организации (DOCX по ГОСТ Р 7.0.97, Markdown, HTML)."""
+    """Создать положение по профилю организации (DOCX по ГОСТ Р 7.0.97, Markdown, HTML).
+
+    \b
+    Примеры:
+      sferum-policy init -o профиль.yaml
+      sferum-policy generate профиль.yaml -o положение.docx
+      sferum-policy generate профиль.yaml -o положение.html
+    """
     from ..errors import InputError
     from ..fileio import write_atomic
-    from ..generator.assemble import assemble
-    from ..generator.profile import load_profile
-    from ..library import load_clauses, load_registry
 
     fmt = fmt or output.suffix.lower().lstrip(".")
     if fmt not in GEN_FORMATS:
-        raise InputError(f"{output}: неизвестный формат «{fmt}»; укажите --format docx, md или html")
+        raise InputError(f"{output}: неизвестный формат «{fmt or 'без расширения'}»; укажите --format docx, md или html")
     if output.exists() and not force:
         raise InputError(f"{output}: файл уже существует; чтобы перезаписать его, добавьте --force")
-    prof = load_profile(profile)
-    act = assemble(prof, load_clauses(clauses_dir), load_registry(refs_dir))
-    if fmt == "md":
-        from ..generator.markdown import render_markdown
-
-        data: str | bytes = render_markdown(act)
-    elif fmt == "html":
-        from ..generator.html import render_html
-
-        data = render_html(act)
-    else:
-        from ..generator.docx_writer import render_docx
-
-        data = render_docx(act)
+    act, data = _build(profile, fmt, clauses_dir, refs_dir)
     write_atomic(output, data, force=force, protect=(profile,))
     points = sum(len(s.points) for s in act.sections)
     click.echo(f"Создан {output}: {act.kind_title.lower()}, разделов — {len(act.sections)}, пунктов — {points}.", err=True)
+
+
+def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | None):
+    from ..generator.assemble import assemble
+    from ..generator.profile import load_profile
+    from ..generator.render import render
+    from ..library import load_clauses, load_registry
+
+    prof = load_profile(profile)
+    act = assemble(prof, load_clauses(clauses_dir), load_registry(refs_dir))
+    return act, render(act, fmt)
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("profile.yaml"),
+              show_default=True, help="Куда записать профиль.")
+@click.option("--kind", type=click.Choice(KINDS), default="school", show_default=True,
+              help="Вид организации (от него зависят примеры в шаблоне).")
+@click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
+@click.option("--interactive/--no-input", "interactive", default=None,
+              help="Задать вопросы (по умолчанию — когда ввод с терминала) или сразу записать шаблон.")
+def init(output: Path, kind: str, force: bool, interactive: bool | None) -> None:
+    """Создать профиль организации: шаблон с пояснениями или ответы на вопросы.
+
+    \b
+    Примеры:
+      sferum-policy init -o профиль.yaml --kind college --no-input
+      sferum-policy init -o профиль.yaml
+    """
+    from ..errors import InputError
+    from ..fileio import write_atomic
+    from ..generator.profile import parse_profile
+    from ..generator.template import default_answers, render_template
+
+    if output.exists() and not force:
+        raise InputError(f"{output}: файл уже существует; чтобы перезаписать его, добавьте --force")
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    answers = default_answers(kind)
+    if interactive:
+        from ..generator.prompts import ask
+
+        answers = ask(answers)
+    text = render_template(answers)
+    parse_profile(text, str(output))  # the template must be a valid profile
+    write_atomic(output, text, force=force)
+    how = "по вашим ответам" if interactive else "шаблон с примерами — замените их своими данными"
+    click.echo(f"Создан профиль {output} ({how}). Дальше: sferum-policy generate {output} -o положение.docx", err=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import DocKind, OrgKind, Platform
-from .synonyms import SECTION_CUES
+from .synonyms import HEADING_ONLY_SECTIONS, MODAL_SECTIONS, ROLE_SECTIONS, SECTION_CUES
 from .tokens import phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
 
@@ -43,6 +43,10 @@ SIM_FULL = 0.55  # word overlap at which the similarity part counts fully
 W_KW, W_PHRASE, W_SIM = 0.45, 0.25, 0.30
 PHRASE_SLACK = 3  # extra tokens allowed between the words of a phrase
 LONG_UNIT = 2.5  # units longer than this many times the clause are damped
+# A unit that does not read as the clause's section (no actor in the lead-in for a role clause, no
+# «обязаны»/«запрещается»/«вправе» for a participants' clause, …) scores at most 0.6: *partial* —
+# the same duty written for another actor is not this clause (general provisions are exempt).
+CUE_PENALTY = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,7 @@ class ClauseMatch:
     unit: Unit | None
     paragraph: int | None
     anchor: int | None  # paragraph whose numbering label names the place («2.3.»)
-    cue: bool  # the unit or its context has the section's cue words
+    cue: bool  # found at the same level in a unit that reads as the clause's section (its cue words)
     text: str  # the rendered library text
 
 
@@ -163,7 +167,7 @@ def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight
                 hits += 1
         hits += hits_own
         if hits_own:
-            parts += W_KW * min(1.0, hits / cc.need)
+            parts += W_KW if hits >= cc.need else W_KW * hits / cc.need
     for p in cc.phrases:
         if _phrase_in(p, unit):
             parts += W_PHRASE
@@ -171,12 +175,35 @@ def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight
     if (parts + W_SIM) / total <= floor:
         return -1.0
     if bag_weight:
-        sim = sum(weights[t] for t in cc.bag & own) / bag_weight
+        sim = sum(map(weights.__getitem__, cc.bag & own)) / bag_weight
         limit = LONG_UNIT * len(cc.bag)
-        if unit.size > limit:
-            sim *= math.sqrt(limit / unit.size)
-        parts += W_SIM * min(1.0, sim / SIM_FULL)
+        size = len(unit.seq)
+        if size > limit:
+            sim *= math.sqrt(limit / size)
+        parts += W_SIM * (1.0 if sim >= SIM_FULL else sim / SIM_FULL)
     return parts / total
+
+
+def section_cue(section: str, unit: Unit) -> bool:
+    """True if ``unit`` reads as text of ``section`` (see :data:`.synonyms.SECTION_CUES`)."""
+    cues = SECTION_CUES.get(section)
+    if cues is None:
+        return True
+    if section in ROLE_SECTIONS:
+        return not cues.isdisjoint(unit.subject)
+    if section in HEADING_ONLY_SECTIONS:
+        # «1. Общие положения» often also holds the legal basis and the definitions: a match under
+        # their lead-in («Понятия, используемые …:») is not evidence of the general provisions.
+        nested = SECTION_CUES["definitions"] | SECTION_CUES["legal_basis"]
+        return not cues.isdisjoint(unit.heading) and nested.isdisjoint(unit.lead)
+    if not cues.isdisjoint(unit.toks) or not cues.isdisjoint(unit.lead):
+        return True
+    if not cues.isdisjoint(unit.heading):
+        if section not in MODAL_SECTIONS:
+            return True
+        others = (SECTION_CUES[s] for s in MODAL_SECTIONS if s != section)
+        return all(o.isdisjoint(unit.heading) for o in others)
+    return False
 
 
 def _point(cc: CompiledClause, unit: Unit, du: DocUnits) -> int:
@@ -218,28 +245,46 @@ def match_document(
         for t in u.toks:
             index.setdefault(t, []).append(ui)
 
+    cues: dict[str, list[bool]] = {}
     results: list[ClauseMatch] = []
     for cc in comp.clauses:
         for t in cc.bag:
             if t not in idf:
                 idf[t] = math.log(1 + n_docs / (1 + df.get(t, 0)))
         bag_weight = sum(idf[t] for t in cc.bag)
-        candidates: set[int] = set()
+        hits: Counter = Counter()
         for t in cc.signal or cc.bag:
-            candidates.update(index.get(t, ()))
+            hits.update(index.get(t, ()))
         best_unit, best = None, 0.0
-        for ui in sorted(candidates):
+        cued = 0.0  # best score among units that read as the clause's section
+        section = cc.clause.section.value
+        cue_of = cues.get(section)
+        if cue_of is None:
+            cue_of = cues[section] = [section_cue(section, u) for u in du.units]
+        # most promising units first, so that the bound in _score prunes the rest early
+        penalised = section in SECTION_CUES and section not in HEADING_ONLY_SECTIONS
+        for ui, _ in hits.most_common():
+            if best >= 1.0 - 1e-9 and cued >= PRESENT:
+                break  # nothing left to learn (ties only choose a shorter unit)
             u = du.units[ui]
-            s = _score(cc, u, idf, bag_weight, best - 1e-9 if best_unit is not None else -1.0)
+            is_cued = cue_of[ui]
+            factor = 1.0 if is_cued or not penalised else CUE_PENALTY
+            floor = best
+            if is_cued and cued < best:
+                floor = min(best, max(cued, PARTIAL))
+            raw = _score(cc, u, idf, bag_weight, floor / factor - 1e-9 if best_unit is not None else -1.0)
+            if raw < 0:
+                continue
+            s = raw * factor
             if s > best + 1e-9 or (best_unit is not None and abs(s - best) <= 1e-9 and u.size < best_unit.size):
                 best_unit, best = u, s
+            if s > cued and s >= PARTIAL and is_cued:
+                cued = s
         status = "present" if best >= PRESENT else "partial" if best >= PARTIAL else "missing"
         para = anchor = None
-        cue = False
+        cue = cued >= PRESENT if status == "present" else cued >= PARTIAL
         if best_unit is not None and status != "missing":
             para = _point(cc, best_unit, du)
             anchor = du.anchors[para]
-            cues = SECTION_CUES.get(cc.clause.section.value)
-            cue = cues is None or not cues.isdisjoint(best_unit.toks | best_unit.ctx)
         results.append(ClauseMatch(cc.clause, status, round(best, 3), best_unit, para, anchor, cue, cc.text))
     return results

@@ -56,9 +56,12 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Tokens that mark the text of a section (checked in the matched fragment and its lead-in/heading):
-# a clause of such a section found without its cue (e.g. «сохраняет в тайне пароль» among an
-# administrator's duties) counts as the clause, but not as evidence that the act has the section.
+# Tokens that mark the text of a section. A clause of such a section found without its cue (e.g.
+# «сохраняет в тайне пароль» among an administrator's duties) counts as the clause, but not as
+# evidence that the act has the section. For the role sections (ROLE_SECTIONS) the cue must name the
+# actor — be among the first tokens of the lead-in («2.3. Классный руководитель координирует …:»);
+# for rights / obligations / prohibitions it may be anywhere in the fragment or its lead-in, or in a
+# heading that names only that section («Права участников», not «Права и обязанности»).
 SECTION_CUES: dict[str, frozenset[str]] = {
     "rights": frozenset({"@right", "мочь", "вправе"}),
     "obligations": frozenset({"@oblige"}),
@@ -69,4 +72,12 @@ SECTION_CUES: dict[str, frozenset[str]] = {
     "teacher": frozenset({"@teacher"}),
     "student": frozenset({"@student"}),
     "parent": frozenset({"@parent"}),
+    "general": frozenset({"общий"}),
+    "definitions": frozenset({"понятие", "термин", "определение"}),
+    "legal_basis": frozenset({"разработать", "основание", "соответствие", "правовой", "нормативный"}),
+    "final": frozenset({"заключительный", "вступать", "вводиться"}),
 }
+
+ROLE_SECTIONS = frozenset({"administrator", "management", "class_teacher", "teacher", "student", "parent"})
+MODAL_SECTIONS = frozenset({"rights", "obligations", "prohibitions"})
+HEADING_ONLY_SECTIONS = frozenset({"general"})  # «Общие положения»: the cue is the heading itself

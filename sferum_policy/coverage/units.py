@@ -22,6 +22,7 @@ _TOP_LEVEL = re.compile(r"^\d{1,2}\.?$")
 _SPLIT = re.compile(r";\s*|:\s+|\.\s+(?=[«\"(]?[А-ЯA-Z])")
 MAX_BLOCK = 8  # paragraphs in a lead-in + bullets block
 MAX_BLOCK_TOKENS = 160
+SUBJECT_TOKENS = 8  # the actor of a duty list is named within the first tokens of its lead-in
 
 
 @dataclass(slots=True)
@@ -36,6 +37,9 @@ class Unit:
     ctx: frozenset[str]  # lead-in and heading tokens
     start: int | None = None  # fragment offsets in the paragraph's text
     end: int | None = None
+    lead: frozenset[str] = frozenset()  # the lead-in («Классный руководитель …, для этого:»)
+    heading: frozenset[str] = frozenset()  # the section heading
+    subject: frozenset[str] = frozenset()  # first tokens of the lead-in (or of the unit): who acts
     full: frozenset[str] = frozenset()  # toks | ctx
 
     def __post_init__(self) -> None:
@@ -88,14 +92,24 @@ def _fragments(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _act_paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs of the act itself: what follows its «Заключительные положения» is an appendix."""
+    paras = doc.paragraphs
+    if doc.sections and doc.sections[-1].key == "final" and doc.sections[-1].last < len(paras) - 1:
+        return paras[: doc.sections[-1].last + 1]
+    return paras
+
+
 def build_units(doc: Document) -> DocUnits:
     """Split ``doc`` into matching units (see the module docstring)."""
-    paras = doc.paragraphs
+    paras = _act_paragraphs(doc)
     n = len(paras)
     seqs = [tokens(p.text) for p in paras]
     sets = [frozenset(s) for s in seqs]
     heading_ctx: list[frozenset[str]] = [frozenset()] * n
     lead_ctx: list[frozenset[str]] = [frozenset()] * n
+    lead_seq: list[list[str]] = [[] for _ in range(n)]
+    lead_tokens: list[str] = []
     anchors: list[int | None] = [None] * n
     heading: frozenset[str] = frozenset()
     lead: frozenset[str] = frozenset()
@@ -104,33 +118,48 @@ def build_units(doc: Document) -> DocUnits:
     headings = [_is_heading(doc, p) for p in paras]
     for i, p in enumerate(paras):
         if headings[i]:
-            heading, lead = sets[i], frozenset()
+            heading, lead, lead_tokens = sets[i], frozenset(), []
         elif _is_numbered(p):
             first = _fragments(p.text)
-            lead = frozenset(tokens(p.text[first[0][0] : first[0][1]])) if first else sets[i]
+            lead_tokens = tokens(p.text[first[0][0] : first[0][1]]) if first else seqs[i]
+            lead = frozenset(lead_tokens)
         if _is_numbered(p) or headings[i]:
             anchor = i
         heading_ctx[i] = heading
-        lead_ctx[i] = lead if (bullets[i] or not _is_numbered(p)) and not headings[i] else frozenset()
+        if (bullets[i] or not _is_numbered(p)) and not headings[i]:
+            lead_ctx[i], lead_seq[i] = lead, lead_tokens
         anchors[i] = anchor
 
     units: list[Unit] = []
+
+    def add(kind: str, first: int, last: int, seq: list[str], lead: frozenset[str], subject_seq: list[str],
+            start: int | None = None, end: int | None = None) -> None:
+        head = heading_ctx[first]
+        units.append(
+            Unit(kind, first, last, seq, frozenset(seq), head | lead, start, end, lead, head,
+                 frozenset(subject_seq[:SUBJECT_TOKENS]))
+        )
+
     for i, p in enumerate(paras):
-        ctx = heading_ctx[i] | lead_ctx[i]
-        units.append(Unit("paragraph", i, i, seqs[i], sets[i], ctx))
+        own_lead = not lead_ctx[i]  # a numbered paragraph (or a heading) speaks for itself
+        subject = seqs[i] if own_lead else lead_seq[i]
         frags = _fragments(p.text)
+        lead_in_seq = tokens(p.text[frags[0][0] : frags[0][1]]) if len(frags) > 1 else seqs[i]
+        lead_in = frozenset(lead_in_seq)
+        lead = lead_ctx[i] if not own_lead else lead_in
+        add("paragraph", i, i, seqs[i], lead, subject)
         if len(frags) > 1:
-            lead_in = frozenset(tokens(p.text[frags[0][0] : frags[0][1]]))
             for s, e in frags:
                 seq = tokens(p.text[s:e])
                 if seq:
-                    units.append(Unit("fragment", i, i, seq, frozenset(seq), ctx | lead_in, s, e))
+                    add("fragment", i, i, seq, lead_ctx[i] | lead_in, lead_in_seq if own_lead else subject, s, e)
         for width in (2, 3):
             j = i + width - 1
-            if j >= n or any(headings[k] for k in range(i + 1, j + 1)):
+            # a window never crosses into the next numbered point or section
+            if j >= n or any(headings[k] or _is_numbered(paras[k]) for k in range(i + 1, j + 1)):
                 continue
             seq = [t for k in range(i, j + 1) for t in seqs[k]]
-            units.append(Unit("window", i, j, seq, frozenset(seq), heading_ctx[i] | lead_ctx[i]))
+            add("window", i, j, seq, lead, subject)
         if _is_numbered(p) and not headings[i]:
             j = i
             while j + 1 < n and j + 1 - i < MAX_BLOCK and not headings[j + 1] and not _is_numbered(paras[j + 1]):
@@ -138,5 +167,5 @@ def build_units(doc: Document) -> DocUnits:
             if j - i >= 3:
                 seq = [t for k in range(i, j + 1) for t in seqs[k]]
                 if len(seq) <= MAX_BLOCK_TOKENS:
-                    units.append(Unit("block", i, j, seq, frozenset(seq), heading_ctx[i]))
+                    add("block", i, j, seq, lead, seqs[i])
     return DocUnits(units, sets, anchors)

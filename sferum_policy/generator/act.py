@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(slots=True)
@@ -13,6 +14,13 @@ class Point:
     text: str
     items: list[str] = field(default_factory=list)
     clause_id: str | None = None
+    title: str | None = None  # a user's extra clause keeps its title (not printed)
+    item_ids: list[str | None] = field(default_factory=list)  # clause ids of items folded into a list
+    items_from_clauses: bool = False
+
+    def clause_ids(self) -> list[str]:
+        """Library clauses this point carries (its own and those folded in as sub-items)."""
+        return [c for c in (self.clause_id, *self.item_ids) if c]
 
 
 @dataclass(slots=True)
@@ -42,10 +50,20 @@ class Act:
     sections: list[ActSection]
     locality: str | None = None
     year: int | None = None
+    head_position: str | None = None
+    head_name: str | None = None
+    as_of: date | None = None
+    platforms: list[str] = field(default_factory=list)
+    org_kind: str | None = None
 
     @property
     def title(self) -> str:
+        """«Положение об использовании …» — the document's title for metadata."""
         return f"{self.kind_title.capitalize()} {self.about}"
+
+    def clause_ids(self) -> list[str]:
+        """Every library clause the act carries, in order."""
+        return [cid for s in self.sections for p in s.points for cid in p.clause_ids()]
 
     def plain_lines(self) -> list[str]:
         """The act as plain text lines (what a checker reads back)."""
@@ -59,6 +77,6 @@ class Act:
             out.append(f"{section.label} {section.title}")
             for point in section.points:
                 out.append(f"{point.label} {point.text}")
-                out += [f"- {item}" for item in point.items]
+                out += [f"– {item}" for item in point.items]
             out.append("")
         return out

@@ -6,19 +6,46 @@ from datetime import date
 from typing import Any
 
 from ..dates import format_numeric
-from ..library import Clause, ClauseLibrary, Registry
-from ..library.templating import context, render_clause, render_template
+from ..errors import DataError
+from ..library import Clause, ClauseLibrary, LegalAct, Registry
+from ..library.registry import ActKind
+from ..library.templating import context, render_clause
 from ..vocab import Level, OrgKind, Platform, Section
 from .act import Act, ActSection, Block, Point
 from .inflect import inflect_phrase
-from .profile import Profile
+from .profile import BOOLEAN_OPTIONS, Profile
+from .sandbox import render_user_template
 
 IN_FORCE = ("in_force", "expiring")
+
+# Options the clause library does not tag with ``option:`` yet: the clauses each one switches off
+# when set to false. A clause's own ``option:`` is checked first.
+OPTION_CLAUSES: dict[str, tuple[str, ...]] = {
+    "opt_out": ("final.alternative",),
+    "personal_data": ("general.personal_data", "legal_basis.fz_152", "prohibitions.publish_personal_data",
+                      "prohibitions.foreign_personal_data"),
+    "ethics": ("obligations.business_style", "prohibitions.child_matters", "prohibitions.advertising"),
+    "support_contacts": ("rights.support", "administrator.tech_support"),
+    "administrator_appointment": ("general.administrator", "administrator.appointment",
+                                  "management.appoint_administrator"),
+}
+
+# What a generated act is about: a registry act is cited when it regulates one of these topics.
+_BASE_TOPICS = frozenset({"education", "e_learning", "local_acts", "information", "messengers", "platform",
+                          "child_protection"})
 
 _ABOUT = {
     Platform.max: "образовательного пространства «Сферум» в национальном мессенджере MAX",
     Platform.vk_messenger: "учебного профиля VK Мессенджера",
     Platform.web: "веб-версии платформы",
+}
+
+# «Федеральным законом», «постановлением Правительства …» — how a legal-basis item names an act.
+_KIND_ABLT = {
+    ActKind.federal_law: "Федеральным законом",
+    ActKind.law_rf: "Законом Российской Федерации",
+    ActKind.government_decree: "постановлением Правительства Российской Федерации",
+    ActKind.government_order: "распоряжением Правительства Российской Федерации",
 }
 
 
@@ -30,9 +57,9 @@ def section_title(section: Section, ctx: dict[str, Any]) -> str:
         Section.definitions: "Основные понятия",
         Section.administrator: "Администратор ИКОП «Сферум»",
         Section.management: f"Руководство {ctx['org'].gent}",
-        Section.class_teacher: str(ctx["class_teacher"].nomn).capitalize(),
+        Section.class_teacher: _cap(str(ctx["class_teachers"].nomn)),
         Section.teacher: "Педагогические работники",
-        Section.student: str(ctx["students"].nomn).capitalize(),
+        Section.student: _cap(str(ctx["students"].nomn)),
         Section.parent: f"Родители (законные представители) {ctx['students'].gent}",
         Section.rights: "Права участников образовательных отношений",
         Section.obligations: "Обязанности участников образовательных отношений",
@@ -42,18 +69,66 @@ def section_title(section: Section, ctx: dict[str, Any]) -> str:
     return titles[section]
 
 
-def _as_of(profile: Profile) -> date:
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def as_of(profile: Profile) -> date:
+    """The date the legal basis is chosen for (the profile's, else today)."""
     return profile.document.as_of or date.today()
 
 
-def _wanted(clause: Clause, profile: Profile, registry: Registry, as_of: date) -> bool:
-    if clause.id in profile.exclude:
-        return False
-    if clause.option is not None and not getattr(profile.options, clause.option, True):
+def cite_ablt(act: LegalAct) -> str | None:
+    """The act as an item of «разработано в соответствии с:» (instrumental case), from the registry."""
+    if act.date is None or not act.number:
+        return None
+    if act.kind in _KIND_ABLT:
+        head = _KIND_ABLT[act.kind]
+    elif act.kind == ActKind.ministry_order:
+        head = f"приказом {act.issuer}"
+    else:
+        return None
+    return f"{head} от {format_numeric(act.date)} № {act.number} «{act.title}»"
+
+
+def _topics(profile: Profile, library_ids: set[str]) -> set[str]:
+    topics = set(_BASE_TOPICS)
+    if profile.options.personal_data:
+        topics.add("personal_data")
+    if "final.publication" in library_ids:
+        topics.add("website")
+    return topics
+
+
+def _switched_off(clause: Clause, profile: Profile) -> bool:
+    opts = profile.options
+    if clause.option is not None:
+        if clause.option not in BOOLEAN_OPTIONS:
+            raise DataError(f"положение {clause.id}: параметр option «{clause.option}» не входит в параметры профиля "
+                            f"({', '.join(BOOLEAN_OPTIONS)})")
+        if not getattr(opts, clause.option):
+            return True
+    return any(clause.id in ids and not getattr(opts, name) for name, ids in OPTION_CLAUSES.items())
+
+
+def _legal_acts(clause: Clause, registry: Registry) -> list[LegalAct]:
+    acts = []
+    for act_id in clause.legal_basis:
+        act = registry.get(act_id)
+        if act is None:
+            raise DataError(f"положение {clause.id}: в реестре нет акта {act_id}")
+        acts.append(act)
+    return acts
+
+
+def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, topics: set[str]) -> bool:
+    if clause.id in profile.exclude or _switched_off(clause, profile):
         return False
     if clause.section == Section.legal_basis and clause.legal_basis:
-        acts = [registry.get(a) for a in clause.legal_basis]
-        if any(a is None or a.status_on(as_of) not in IN_FORCE for a in acts):
+        acts = _legal_acts(clause, registry)
+        if any(a.status_on(when) not in IN_FORCE for a in acts):
+            return False
+        if clause.id not in profile.include and not any(set(a.topics) & topics for a in acts):
             return False
     return clause.level != Level.optional or clause.id in profile.include
 
@@ -73,53 +148,101 @@ def template_context(profile: Profile, library: ClauseLibrary) -> dict[str, Any]
         head_position=org.head.position,
         head_name=org.head.name,
         support_email=profile.options.support_email,
+        support_phone=profile.options.support_phone or "",
     )
+
+
+def _check_ids(profile: Profile, library: ClauseLibrary) -> None:
+    for field, ids in (("include", profile.include), ("exclude", profile.exclude), ("overrides", list(profile.overrides))):
+        for cid in ids:
+            if cid not in library:
+                close = [c.id for c in library if cid.split(".")[-1] and cid.split(".")[-1] in c.id][:3]
+                hint = f"; похожие: {', '.join(close)}" if close else "; список: sferum-policy clauses list"
+                raise DataError(f"{profile.where(field)}: неизвестное положение «{cid}»{hint}")
+
+
+def _render(clause: Clause, profile: Profile, ctx: dict[str, Any], registry: Registry) -> tuple[str, list[str]]:
+    text, items = render_clause(clause, ctx)
+    if clause.id in profile.overrides:
+        text = render_user_template(profile.overrides[clause.id], ctx, profile.where(f"overrides.{clause.id}"))
+    elif clause.section == Section.legal_basis and len(clause.legal_basis) == 1:
+        cited = cite_ablt(_legal_acts(clause, registry)[0])
+        if cited:
+            text = cited + ";"
+    return text, items
+
+
+def _fold_lists(points: list[Point]) -> list[Point]:
+    """A point ending with «:» takes the following lower-case points as its bullet sub-items."""
+    out: list[Point] = []
+    for point in points:
+        head = out[-1] if out else None
+        listed = point.text[:1].islower() or point.text.endswith(";")
+        if head is not None and head.text.endswith(":") and listed and not point.items \
+                and (not head.items or head.items_from_clauses):
+            head.items.append(point.text)
+            head.item_ids.append(point.clause_id)
+            head.items_from_clauses = True
+            continue
+        out.append(point)
+    for point in out:
+        _punctuate(point)
+    return out
+
+
+def _punctuate(point: Point) -> None:
+    """Sub-items end with «;», the last with «.»; a point ends with a full stop."""
+    if point.items:
+        last = len(point.items) - 1
+        point.items = [it.rstrip(" ;.,") + ("." if i == last else ";") for i, it in enumerate(point.items)]
+    elif point.text and point.text[-1] not in ".!?…":
+        point.text = point.text.rstrip(" ;,:") + "."
 
 
 def assemble(profile: Profile, library: ClauseLibrary, registry: Registry) -> Act:
     """Build the act for ``profile`` from ``library`` (sections in canonical order, numbered)."""
     kind = OrgKind(profile.organization.kind)
     platforms = set(profile.document.platforms)
-    as_of = _as_of(profile)
+    when = as_of(profile)
     ctx = template_context(profile, library)
-    unknown = [cid for cid in (*profile.include, *profile.exclude, *profile.overrides) if cid not in library]
-    if unknown:
-        from ..errors import DataError
-
-        raise DataError(f"профиль: неизвестное положение {unknown[0]!r} (см. sferum-policy clauses list)")
-    chosen = [c for c in library.select(kind, platforms) if _wanted(c, profile, registry, as_of)]
+    _check_ids(profile, library)
+    candidates = library.select(kind, platforms)
+    topics = _topics(profile, {c.id for c in candidates})
+    chosen = [c for c in candidates if _wanted(c, profile, registry, when, topics)]
     by_section: dict[Section, list[Point]] = {s: [] for s in Section}
     for clause in chosen:
-        if clause.id in profile.overrides:
-            text = render_template(profile.overrides[clause.id], ctx, f"профиль: overrides.{clause.id}")
-            _, items = render_clause(clause, ctx)
-        else:
-            text, items = render_clause(clause, ctx)
+        text, items = _render(clause, profile, ctx, registry)
         by_section[clause.section].append(Point("", text, items, clause.id))
     for i, extra in enumerate(profile.extra_clauses):
-        where = f"профиль: extra_clauses.{i}"
-        text = render_template(extra.text, ctx, where)
-        items = [render_template(item, ctx, where) for item in extra.items]
-        by_section[extra.section].append(Point("", text, items, None))
+        where = profile.where(f"extra_clauses.{i}")
+        text = render_user_template(extra.text, ctx, f"{where[:-1]}.text»")
+        items = [render_user_template(item, ctx, f"{where[:-1]}.items.{k}»") for k, item in enumerate(extra.items)]
+        by_section[extra.section].append(Point("", text, [it for it in items if it], None, title=extra.title))
     sections: list[ActSection] = []
     for section in Section:
-        points = by_section[section]
+        points = _fold_lists([p for p in by_section[section] if p.text])
         if not points:
             continue
         n = len(sections) + 1
         for j, point in enumerate(points, 1):
             point.label = f"{n}.{j}."
         sections.append(ActSection(f"{n}.", section_title(section, ctx), section.value, points))
+    org = profile.organization
     return Act(
-        org_full=profile.organization.full_name,
-        org_short=profile.organization.short_name,
+        org_full=org.full_name,
+        org_short=org.short_name,
         kind_title="ПОЛОЖЕНИЕ" if profile.document.kind == "polozhenie" else "ПОРЯДОК",
         about=_about(profile),
         approval=_approval(profile),
         left_blocks=_left_blocks(profile),
         sections=sections,
-        locality=profile.organization.locality,
+        locality=org.locality,
         year=profile.approval.order_date.year,
+        head_position=org.head.position,
+        head_name=org.head.name,
+        as_of=when,
+        platforms=[p.value for p in profile.document.platforms],
+        org_kind=kind.value,
     )
 
 
@@ -127,17 +250,25 @@ def _about(profile: Profile) -> str:
     where = " и ".join(_ABOUT[p] for p in profile.document.platforms if p in _ABOUT)
     subject = f"информационно-коммуникационной образовательной платформы «Сферум» ({where})"
     head = "об использовании" if profile.document.kind == "polozhenie" else "использования"
-    return f"{head} {subject} в {profile.organization.short_name}"
+    org = profile.organization
+    if org.kind == OrgKind.district:
+        place = f"в образовательных организациях, подведомственных {inflect_phrase(org.full_name, 'datv')}"
+    else:
+        place = f"в {inflect_phrase(org.short_name, 'loct')}"
+    return f"{head} {subject} {place}"
 
 
 def _approval(profile: Profile) -> Block:
     a = profile.approval
     org = profile.organization
     order = f"от {format_numeric(a.order_date)} № {a.order_number}"
+    position = inflect_phrase(org.head.position, "gent")
+    position = position[:1].lower() + position[1:] if not position[:2].isupper() else position
     if a.style == "utverzhdayu":
-        return Block("УТВЕРЖДАЮ", [f"{org.head.position} {org.short_name}", f"____________ {org.head.name}", f"Приказ {order}"])
+        return Block("УТВЕРЖДАЮ", [org.head.position, org.short_name, f"____________ {org.head.name}",
+                                   format_numeric(a.order_date)])
     word = "УТВЕРЖДЕНО" if profile.document.kind == "polozhenie" else "УТВЕРЖДЕН"
-    return Block(word, [f"приказом {org.short_name}", order])
+    return Block(word, [f"приказом {position}", org.short_name, order])
 
 
 def _left_blocks(profile: Profile) -> list[Block]:
@@ -145,8 +276,9 @@ def _left_blocks(profile: Profile) -> list[Block]:
     if profile.adoption:
         p = profile.adoption
         word = "ПРИНЯТО" if profile.document.kind == "polozhenie" else "ПРИНЯТ"
-        blocks.append(Block(word, [f"{inflect_phrase(p.body, 'ablt')}", f"протокол от {format_numeric(p.date)} № {p.number}"]))
+        blocks.append(Block(word, [inflect_phrase(p.body, "ablt"),
+                                   f"(протокол от {format_numeric(p.date)} № {p.number})"]))
     for council in profile.councils:
-        blocks.append(Block("С УЧЕТОМ МНЕНИЯ", [inflect_phrase(council.body, "gent"),
-                                               f"протокол от {format_numeric(council.date)} № {council.number}"]))
+        blocks.append(Block("С учетом мнения", [inflect_phrase(council.body, "gent"),
+                                               f"(протокол от {format_numeric(council.date)} № {council.number})"]))
     return blocks

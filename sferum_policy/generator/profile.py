@@ -8,7 +8,15 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import DataError
 from ..vocab import OrgKind, Platform, Section
@@ -67,10 +75,18 @@ class Protocol(_Model):
     number: str = Field(min_length=1)
 
 
+_STYLES = {"утверждено": "utverzhdeno", "утвержден": "utverzhdeno", "утверждаю": "utverzhdayu"}
+
+
+def _style(value: object) -> object:
+    """Accept the grif word itself («УТВЕРЖДЕНО», «УТВЕРЖДАЮ») besides the codes."""
+    return _STYLES.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
 class Approval(_Model):
     """How the act is approved: by the head's order (УТВЕРЖДЕНО) or by signature (УТВЕРЖДАЮ)."""
 
-    style: Literal["utverzhdeno", "utverzhdayu"] = "utverzhdeno"
+    style: Annotated[Literal["utverzhdeno", "utverzhdayu"], BeforeValidator(_style)] = "utverzhdeno"
     order_date: RuDate
     order_number: str = Field(min_length=1)
 
@@ -85,6 +101,7 @@ class Options(_Model):
     support_contacts: bool = True
     administrator_appointment: bool = True
     support_email: str = "info@sferum.ru"
+    support_phone: str | None = None
 
     @field_validator("quiet_from", "quiet_to")
     @classmethod
@@ -101,6 +118,11 @@ class Options(_Model):
         return v
 
 
+BOOLEAN_OPTIONS: tuple[str, ...] = tuple(
+    name for name, f in Options.model_fields.items() if f.annotation is bool
+)
+
+
 class ExtraClause(_Model):
     """A clause written by the user (a Jinja2 template rendered in a sandbox)."""
 
@@ -110,9 +132,31 @@ class ExtraClause(_Model):
     items: list[str] = Field(default_factory=list)
 
 
+_KINDS = {"положение": "polozhenie", "порядок": "poryadok"}
+_BOTH = ("both", "оба", "обе")
+
+
+def _doc_kind(value: object) -> object:
+    return _KINDS.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
+def _platforms(value: object) -> object:
+    """``both`` means MAX and VK Messenger; a single code may be written without brackets."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        out: list[object] = []
+        for v in value:
+            out += ["max", "vk_messenger"] if isinstance(v, str) and v.strip().lower() in _BOTH else [v]
+        return out
+    return value
+
+
 class DocumentSettings(_Model):
-    kind: Literal["polozhenie", "poryadok"] = "polozhenie"
-    platforms: list[Platform] = Field(default_factory=lambda: [Platform.max])
+    """Which act to write: Положение or Порядок, for which platforms, legal basis as of which date."""
+
+    kind: Annotated[Literal["polozhenie", "poryadok"], BeforeValidator(_doc_kind)] = "polozhenie"
+    platforms: Annotated[list[Platform], BeforeValidator(_platforms)] = Field(default_factory=lambda: [Platform.max])
     as_of: RuDate | None = None
 
     @field_validator("platforms")
@@ -136,6 +180,16 @@ class Profile(_Model):
     exclude: list[str] = Field(default_factory=list)
     overrides: dict[str, str] = Field(default_factory=dict)
     extra_clauses: list[ExtraClause] = Field(default_factory=list)
+    _source: str = PrivateAttr(default="профиль")
+
+    @property
+    def source(self) -> str:
+        """The file the profile was read from (for error messages)."""
+        return self._source
+
+    def where(self, field: str) -> str:
+        """``profile.yaml: поле «include»`` — the prefix of an error about ``field``."""
+        return f"{self._source}: поле «{field}»"
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
@@ -155,8 +209,28 @@ def load_profile(path: str | Path) -> Profile:
             data = json.loads(p.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise DataError(f"{p}: ошибка в JSON ({exc})") from None
-        return validate(Profile, data, p)
-    data, located = load_yaml(p)
-    if not isinstance(data, dict):
-        raise DataError(f"{p}: профиль должен быть словарём (organization:, approval: …)")
-    return validate(Profile, data, p, located)
+        if not isinstance(data, dict):
+            raise DataError(f"{p}: профиль должен быть объектом JSON с полями organization, approval …")
+        profile = validate(Profile, data, p)
+    else:
+        data, located = load_yaml(p)
+        if not isinstance(data, dict):
+            raise DataError(f"{p}: профиль должен быть словарем (organization:, approval: …)")
+        profile = validate(Profile, data, p, located)
+    profile._source = str(p)
+    return profile
+
+
+def parse_profile(text: str, name: str = "профиль") -> Profile:
+    """Validate a profile given as YAML text (errors name ``name``)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profile.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            profile = load_profile(path)
+        except DataError as exc:
+            raise DataError(str(exc).replace(str(path), name)) from None
+    profile._source = name
+    return profile

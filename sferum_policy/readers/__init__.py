@@ -13,8 +13,11 @@ from ..document import Document
 from ..errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a local act is rarely over 1 MB; 20 MB leaves room for images in DOCX
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # plain text/Markdown: an act is 20–60 KB; 4 MB is ~2000 pages
 
 SUPPORTED = (".docx", ".pdf", ".odt", ".txt", ".md", ".doc")
+_BY_EXTENSION = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".odt": "odt", ".doc": "doc", ".txt": "text",
+                 ".md": "text", ".markdown": "text", ".text": "text", "": "text"}
 
 
 def read(path: str | Path) -> Document:
@@ -24,6 +27,9 @@ def read(path: str | Path) -> Document:
         raise InputError(f"{p}: файл не найден")
     if p.is_dir():
         raise InputError(f"{p}: это каталог, а не файл")
+    suffix = p.suffix.lower()
+    if suffix not in _BY_EXTENSION:
+        raise InputError(f"{p}: неподдерживаемый формат «{suffix}»; поддерживаются: {', '.join(SUPPORTED)}")
     try:
         size = p.stat().st_size
     except OSError as exc:
@@ -36,30 +42,55 @@ def read(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: не удалось прочитать файл ({exc.strerror})") from None
-    suffix = p.suffix.lower()
-    if suffix == ".docx":
+    kind = _sniff(data, suffix)
+    if kind == "docx":
         from .docx import read_docx
 
         doc = read_docx(data, p)
-    elif suffix == ".pdf":
+    elif kind == "pdf":
         from .pdf import read_pdf
 
         doc = read_pdf(data, p)
-    elif suffix == ".odt":
+    elif kind == "odt":
         from .odt import read_odt
 
         doc = read_odt(data, p)
-    elif suffix == ".doc":
+    elif kind == "doc":
         from .doc import read_doc
 
         doc = read_doc(data, p)
-    elif suffix in (".txt", ".md", ".text", ""):
+    elif kind == "text":
+        if size > MAX_TEXT_BYTES:
+            raise InputError(f"{p}: текстовый файл слишком большой ({size / 1024 / 1024:.1f} МБ; "
+                             f"допускается до {MAX_TEXT_BYTES // 1024 // 1024} МБ)")
         from .text import read_text_bytes
 
         doc = read_text_bytes(data, p)
     else:
         raise InputError(f"{p}: неподдерживаемый формат «{suffix}»; поддерживаются: {', '.join(SUPPORTED)}")
     return finish(doc)
+
+
+def _sniff(data: bytes, suffix: str) -> str | None:
+    """Which reader to use: the extension decides, unless the content is clearly another supported format.
+
+    A ``.docx`` that is really an ODT or PDF (or the reverse) is read by its content; a ``.txt`` that
+    is a DOCX is read as DOCX. Unknown extensions are refused.
+    """
+    from .package import OLE_SIGNATURE, ZIP_SIGNATURE, is_odt
+
+    by_ext = _BY_EXTENSION.get(suffix)
+    if by_ext is None:
+        return None
+    if data.lstrip()[:5].startswith(b"%PDF"):
+        return "pdf"
+    if is_odt(data):
+        return "odt"
+    if data.startswith(ZIP_SIGNATURE) and by_ext in ("text", "odt", "pdf"):
+        return "docx"
+    if data.startswith(OLE_SIGNATURE) and by_ext in ("text", "odt", "pdf"):
+        return "doc"
+    return by_ext
 
 
 def read_string(text: str, name: str | None = None) -> Document:

@@ -89,7 +89,7 @@ def _blanks_informative(lines: list[Line]) -> bool:
     """Blank lines separate paragraphs unless (as in PDF exports) they follow nearly every line."""
     if len(lines) < 4:
         return True
-    return sum(ln.blank_before for ln in lines[1:]) / (len(lines) - 1) < 0.6
+    return sum(ln.blank_before for ln in lines[1:]) / (len(lines) - 1) < 0.85
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -116,7 +116,7 @@ def _is_heading_line(prev: Line | None, ln: Line, nxt: Line | None) -> bool:
     )
 
 
-_FUNCTION_WORDS = frozenset("в во и с со к ко по на о об от из у за а или не для при до".split())
+_FUNCTION_WORDS = frozenset(["в", "во", "и", "с", "со", "к", "ко", "по", "на", "о", "об", "от", "из", "у", "за", "а", "или", "не", "для", "при", "до"])
 
 
 def _is_titled_label_block(text: str, last: Line, nxt: Line, width: int) -> bool:
@@ -287,7 +287,7 @@ def _classify(b: Block, label: str | None, bullet: bool, text: str, blocks: list
         if b.bold and _title_like(text) and not text.endswith("."):
             return "heading", 0
         return "text", 0
-    if _is_numbered_heading(label, text, items, i):
+    if _is_numbered_heading(label, text, items, i) and (i + 1 >= len(blocks) or blocks[i + 1].kind != "table"):
         return "heading", level
     return "item", level
 
@@ -306,7 +306,7 @@ def _is_numbered_heading(label: str, text: str, items: list[tuple[str | None, bo
         return False
     nxt_label, nxt_bullet, _ = items[i + 1]
     child = _is_child(label, nxt_label)
-    short_sentence = text.endswith(".") and text.count(". ") == 0 and (child or len(text.split()) <= 10)
+    short_sentence = text.endswith(".") and text.count(". ") == 0 and (child or len(text.split()) <= 5)
     if _TITLE_END.search(text) and not short_sentence:
         return False
     if child:

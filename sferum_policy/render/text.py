@@ -11,7 +11,7 @@ _MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 def _place(f: Finding) -> str:
     loc = f.location
-    if loc.label:
+    if loc.label and any(ch.isalnum() for ch in loc.label):
         return f"п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
         return f"абз. {loc.paragraph + 1}"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .morph import NOMINAL, agrees, inflect, norm_case, parses
+from .morph import NOMINAL, agrees, inflect, norm_case, pair_agrees, parses
 from .ocr import match_case
 from .tokens import Token
 
 GOVERNS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("с", "со"), frozenset({"gent", "ablt", "accs"})),
+    **dict.fromkeys(("с", "со"), frozenset({"gent", "ablt"})),
     "по": frozenset({"datv", "loct", "accs"}),
     **dict.fromkeys(("о", "об", "обо"), frozenset({"loct", "accs"})),
     **dict.fromkeys(("в", "во", "на"), frozenset({"accs", "loct"})),
@@ -59,14 +60,14 @@ def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> l
         if not _nominal_only(x.folded):
             continue
         xcases = {norm_case(r.tag.case) for r in parses(x.folded)}
-        if xcases & cases:
+        if xcases & cases or _head_fits(toks, i + 1, cases):
             continue
         options: list[tuple[int, int, str]] = []
         for alt, alt_cases in GOVERNS.items():
             if alt != p.folded and xcases & alt_cases and _near(p.folded, alt):
                 options.append((score(alt, x.folded), 0, f"{match_case(p.text, alt)} {x.text}"))
         best_parse = parses(x.folded)[0]
-        order = [MAIN_CASE.get(p.folded, "")] + sorted(cases)
+        order = [MAIN_CASE.get(p.folded, ""), *sorted(cases)]
         for case in order:
             if case not in cases:
                 continue
@@ -80,6 +81,24 @@ def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> l
     return out
 
 
+def _head_fits(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
+    """For an adjective at ``k``: the noun it belongs to (past «и»/«или» and adjectives) fits ``cases``.
+
+    Then the adjective alone is wrong («к классных и родительским чатам»), which the adjective rule reports.
+    """
+    ps = parses(toks[k].folded)
+    if not ps or ps[0].tag.POS != "ADJF":
+        return False
+    for j in range(k + 1, min(k + 5, len(toks))):
+        if not toks[j].linked:
+            return False
+        rs = parses(toks[j].folded)
+        if toks[j].folded in ("и", "или") or (rs and rs[0].tag.POS == "ADJF"):
+            continue
+        return bool(rs) and rs[0].tag.POS == "NOUN" and any(norm_case(r.tag.case) in cases for r in rs)
+    return False
+
+
 def _near(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
@@ -89,6 +108,11 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _is_act_pair(ars, nrs) -> bool:
+    return ars[0].normal_form == "настоящий" and nrs[0].normal_form in _ACT_NOUNS
+
+
+@lru_cache(maxsize=100_000)
 def _adj_readings(word: str) -> tuple:
     """ADJF readings of a word that is first of all an adjective (not a participle, pronoun or verb)."""
     ps = parses(word)
@@ -98,6 +122,7 @@ def _adj_readings(word: str) -> tuple:
     return () if any("Apro" in p.tag or "Subx" in p.tag for p in adj) else adj
 
 
+@lru_cache(maxsize=100_000)
 def _noun_readings(word: str) -> tuple:
     ps = parses(word)
     if not ps or any(p.tag.POS != "NOUN" or "Fixd" in p.tag for p in ps):
@@ -118,6 +143,10 @@ def check_adjectives(toks: list[Token], score: Callable[[str, str], int]) -> lis
         adj = toks[j - 1]
         ars = _adj_readings(adj.folded)
         if not ars or adj.is_upper:
+            continue
+        if pair_agrees(adj.folded, noun.folded) and not (
+            _is_act_pair(ars, nrs) or (j >= 3 and toks[j - 2].folded in ("и", "или"))
+        ):
             continue
         pairs = [(a, n) for a in ars for n in nrs if agrees(a, n)]
         if not pairs:
@@ -166,20 +195,23 @@ def _mismatch(toks: list[Token], j: int, ars, nrs, score: Callable[[str, str], i
         return None
     before = _cases_before(toks, j - 1)
     held = [a for a in ars if norm_case(a.tag.case) in before]
-    if held:
-        # «в дальнейшем учитель …»: an adverbial phrase before the subject, not a noun group
-        if prev is not None and prev.folded in GOVERNS and "nomn" in ncases:
-            return None
-        forms = []
-        for k, a in enumerate(held):
-            form = inflect(nrs[0], {g for g in (norm_case(a.tag.case), a.tag.number) if g})
-            if form and form != noun.folded:
-                forms.append((-score(adj.folded, form), k, form))
-        if not forms:
-            return None
-        return Agreement(j, j, match_case(noun.text, min(forms)[2]), "adj")
+    if held and prev is not None and prev.folded in GOVERNS and "nomn" in ncases:
+        return None  # «в дальнейшем учитель …»: an adverbial phrase before the subject, not a noun group
+    options: list[tuple[int, int, Agreement]] = []
+    for k, a in enumerate(held or ars):
+        form = inflect(nrs[0], {g for g in (norm_case(a.tag.case), a.tag.number) if g})
+        if form and form != noun.folded:
+            bonus = 1 if held else 0
+            options.append((score(adj.folded, form), bonus, Agreement(j, j, match_case(noun.text, form), "adj")))
+            if k > 3:
+                break
     fix = _fix_adj(ars, nrs)
-    return Agreement(j - 1, j - 1, match_case(adj.text, fix), "adj") if fix else None
+    if fix and fix != adj.folded:
+        options.append((score(fix, noun.folded), 0 if held else 1, Agreement(j - 1, j - 1, match_case(adj.text, fix), "adj")))
+    if not options:
+        return None
+    options.sort(key=lambda o: -(o[0] + 2 * o[1]))
+    return options[0][2]
 
 
 def _fix_adj(ars, nrs) -> str | None:

@@ -7,6 +7,7 @@ common phrases). They rank corrections and give the context evidence for real-wo
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,10 +31,15 @@ class Counts:
 
     def add(self, text: str) -> None:
         for run in plain_words(text):
+            self.add_run(run)
+
+    def add_run(self, run: list[str]) -> None:
+        """Count one run of linked folded words."""
+        if run:
             self.uni.update(run)
             lem = [lemma(w) for w in run]
-            self.bi.update(zip(run, run[1:], strict=False))
-            self.lbi.update(zip(lem, lem[1:], strict=False))
+            self.bi.update(itertools.pairwise(run))
+            self.lbi.update(itertools.pairwise(lem))
 
 
 class Model:

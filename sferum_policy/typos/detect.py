@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import abbrev, agreement, nonword, realword
 from .corpus import Counts, Model, model
-from .tokens import Token, tokenize
+from .tokens import Token, runs_of, tokenize
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -38,8 +37,9 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     """All typo issues of ``doc``, in document order (corpus less the sources in ``exclude``)."""
     paras = [(p.index, p.text, tokenize(p.text)) for p in doc.paragraphs]
     own = Counts()
-    for _, text, _ in paras:
-        own.add(text)
+    for _, _, toks in paras:
+        for run in runs_of(toks):
+            own.add_run(run)
     base: Model = model(library, exclude)
     m = base.with_part(own)
     skip = _name_words(doc)

@@ -36,6 +36,12 @@ def inflect(parse, grammemes: set[str]) -> str | None:
     return out.word if out else None
 
 
+@lru_cache(maxsize=200_000)
+def pair_agrees(adj_word: str, noun_word: str) -> bool:
+    """True if some reading of ``adj_word`` agrees with some reading of ``noun_word``."""
+    return any(agrees(a, n) for a in parses(adj_word) for n in parses(noun_word))
+
+
 def agrees(adj, noun) -> bool:
     """True if adjective reading ``adj`` agrees with noun reading ``noun`` in case, number, gender."""
     a, n = adj.tag, noun.tag

@@ -64,12 +64,14 @@ def split(m: Model, word: str, *, strict: bool) -> tuple[str, str, str] | None:
         a, b = word[:k], word[k:]
         if not _piece(a) or not _piece(b):
             continue
-        hyphen = len(a) >= 5 and a[-1] in "ое" and _is_adjective(b) and morph_known(a)
+        hyphen = len(a) >= 5 and a[-1] in "ое" and _is_adjective(b) and _compound_head(a)
         if hyphen:
             score = 3.0 + math.log1p(_freq(m, b))
         else:
             fa, fb = _freq(m, a), _freq(m, b)
-            if fa < 1 or fb < 1 or (strict and not m.bi(a, b)):
+            if (strict or min(len(a), len(b)) <= 3) and (fa < 1 or fb < 1):
+                continue
+            if strict and not m.bi(a, b):
                 continue
             score = 2 * math.log1p(m.bi(a, b)) + 0.5 * (math.log1p(fa) + math.log1p(fb))
         if best is None or score > best[0]:
@@ -81,6 +83,14 @@ def _piece(p: str) -> bool:
     if len(p) == 1:
         return p in SHORT_WORDS
     return morph_known(p) or lexicon().knows(p)
+
+
+def _compound_head(w: str) -> bool:
+    """«информационно», «научно»: a short-adjective/adverb form that begins compound adjectives."""
+    ps = parses(w)
+    return bool(ps) and any(p.tag.POS in ("ADVB", "ADJS") for p in ps) and not any(
+        p.tag.POS in ("ADJF", "PRTF", "NOUN", "VERB") for p in ps
+    )
 
 
 def _is_adjective(w: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..nlp import lemma
 from .corpus import Counts, Model
+from .lexicon import is_known
 from .morph import agrees, parses
 from .ocr import ocr_neighbours
 from .tokens import Token
@@ -45,6 +46,11 @@ def _evidence(m: Model, prev: Token | None, x: str, nxt: Token | None, own: Coun
     return score
 
 
+def _usable(t: Token) -> bool:
+    """A neighbour tells something only when it is itself a word (not a misreading or a code)."""
+    return t.is_cyrillic and is_known(t.folded)
+
+
 def _noun_fit(prev: Token | None, x: str) -> bool | None:
     """After a plain adjective: does ``x`` have a noun reading agreeing with it? None when not applicable."""
     if prev is None:
@@ -73,12 +79,12 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWor
         neighbours = ocr_neighbours(w)
         if not neighbours:
             continue
-        prev = toks[i - 1] if i > 0 and t.linked else None
-        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked else None
+        prev = toks[i - 1] if i > 0 and t.linked and _usable(toks[i - 1]) else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked and _usable(toks[i + 1]) else None
         if prev is None and nxt is None:
             continue
         own = Counts()
-        own.add(" ".join(x.text for x in (prev, t, nxt) if x is not None))
+        own.add_run([x.folded for x in (prev, t, nxt) if x is not None])
         ew = _evidence(m, prev, w, nxt, own)
         if ew > 0.5:
             continue

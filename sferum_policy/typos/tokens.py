@@ -12,7 +12,7 @@ _SKIP = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|[#@]\w+\S*"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|su|com|org|net|online|edu|gov|info|io|me)\b(?:/\S*)?",
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|ру|рф|su|com|org|net|online|edu|gov|info|io|me)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 _TRANSPARENT = set(" \t\u00a0«»\"“”„'’")
@@ -81,8 +81,13 @@ def tokenize(text: str) -> list[Token]:
 
 def plain_words(text: str) -> list[list[str]]:
     """Runs of linked folded words (what bigram counts are made of)."""
+    return runs_of(tokenize(text))
+
+
+def runs_of(toks: list[Token]) -> list[list[str]]:
+    """Runs of linked folded words of already tokenised text."""
     runs: list[list[str]] = []
-    for t in tokenize(text):
+    for t in toks:
         if not t.linked or not runs:
             runs.append([])
         runs[-1].append(t.folded)

@@ -1,0 +1,279 @@
+"""DOCX output per ГОСТ Р 7.0.97-2016/2025: real Word styles, margins, page numbers, requisites.
+
+Layout (see the project's layout notes): A4; margins left 30 mm, right 15 mm, top and bottom
+20 mm; Times New Roman 14, justified, first-line indent 1.25 cm, single line spacing; page numbers
+centred in the top margin from page 2 (a PAGE field in the header, ``w:titlePg``); the organisation's
+name centred across the top (the longitudinal layout, which allows a centred title, п. 5.17); the
+adoption and «С учетом мнения» marks on the left and the approval grif on the right, in a
+borderless two-column table; the kind of document in capitals and the «об …» title below it.
+Numbering labels («1.», «1.1.») and dashes of sub-items are typed text, so every reader (Word,
+LibreOffice, this package's checker) reads them back exactly.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from .act import Act, Block
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+FONT = "Times New Roman"
+SIZE = 14
+INDENT_CM = 1.25
+MARGINS_MM = {"left": 30, "right": 15, "top": 20, "bottom": 20}
+HEADER_DISTANCE_MM = 10
+
+STYLE_ORG = "Наименование организации"
+STYLE_REQUISITE = "Реквизит"
+STYLE_REQUISITE_HEAD = "Реквизит (заголовок)"
+STYLE_SUBITEM = "Подпункт"
+KIND_STYLE = "Title"
+ABOUT_STYLE = "Subtitle"
+SECTION_STYLE = "Heading 1"
+
+
+def render_docx(act: Act) -> bytes:
+    """The act as DOCX bytes."""
+    import docx
+
+    document = docx.Document()
+    _page_setup(document)
+    _styles(document)
+    _properties(document, act)
+    _header(document)
+    document.add_paragraph(act.org_full, style=STYLE_ORG)
+    _requisites(document, act)
+    document.add_paragraph(act.kind_title, style=KIND_STYLE)
+    document.add_paragraph(act.about, style=ABOUT_STYLE)
+    for section in act.sections:
+        document.add_paragraph(f"{section.label} {section.title}", style=SECTION_STYLE)
+        for point in section.points:
+            document.add_paragraph(f"{point.label} {point.text}", style="Normal")
+            for item in point.items:
+                document.add_paragraph(f"– {item}", style=STYLE_SUBITEM)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+# --- page ----------------------------------------------------------------------------------------
+
+
+def _page_setup(document: DocxDocument) -> None:
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.header_distance = Mm(HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(HEADER_DISTANCE_MM)
+    section.different_first_page_header_footer = True  # w:titlePg: no number on page 1
+
+
+def _header(document: DocxDocument) -> None:
+    """A centred PAGE field in the header of pages 2 and later; the first-page header stays empty."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = document.sections[0]
+    para = section.header.paragraphs[0]
+    para.style = document.styles["Header"]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = para.add_run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    section.first_page_header.paragraphs[0].text = ""
+
+
+# --- styles --------------------------------------------------------------------------------------
+
+
+def _reset(style) -> None:
+    """Drop the template's paragraph and run properties (theme fonts, colours, borders)."""
+    from docx.oxml.ns import qn
+
+    for tag in ("w:pPr", "w:rPr"):
+        for el in style.element.findall(qn(tag)):
+            style.element.remove(el)
+
+
+def _font(style, *, size: float = SIZE, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    font = style.font
+    font.name = FONT
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = False
+    font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+    _lang(rpr)
+
+
+def _lang(rpr) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _paragraph(style, *, align, indent: float | None = None, before: float = 0, after: float = 0,
+               spacing: float = 1.0, keep: bool = False) -> None:
+    from docx.shared import Cm, Pt
+
+    pf = style.paragraph_format
+    pf.alignment = align
+    pf.first_line_indent = Cm(indent) if indent else Cm(0)
+    pf.left_indent = Cm(0)
+    pf.right_indent = Cm(0)
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.line_spacing = spacing
+    pf.keep_with_next = keep
+    pf.widow_control = True
+
+
+def _styles(document: DocxDocument) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as A
+    from docx.oxml.ns import qn
+
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            _lang(rpr)
+    normal = styles["Normal"]
+    _reset(normal)
+    _font(normal)
+    _paragraph(normal, align=A.JUSTIFY, indent=INDENT_CM)
+
+    for name, kw, bold in (
+        (KIND_STYLE, {"align": A.CENTER, "before": 12, "keep": True}, True),
+        (ABOUT_STYLE, {"align": A.CENTER, "after": 12, "keep": True}, True),
+        (SECTION_STYLE, {"align": A.CENTER, "before": 12, "after": 6, "keep": True}, True),
+        ("Header", {"align": A.CENTER}, False),
+    ):
+        style = styles[name]
+        _reset(style)
+        _font(style, bold=bold, size=SIZE if name != "Header" else 12)
+        _paragraph(style, **kw)
+
+    def custom(name: str, **kw) -> None:
+        bold = kw.pop("bold", False)
+        size = kw.pop("size", SIZE)
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        _font(style, size=size, bold=bold)
+        _paragraph(style, **kw)
+
+    custom(STYLE_ORG, align=A.CENTER, after=12, bold=True)
+    custom(STYLE_REQUISITE, align=A.LEFT, size=SIZE)
+    custom(STYLE_REQUISITE_HEAD, align=A.LEFT, size=SIZE, keep=True)
+    custom(STYLE_SUBITEM, align=A.JUSTIFY, indent=INDENT_CM)
+    styles[STYLE_SUBITEM].next_paragraph_style = styles[STYLE_SUBITEM]
+
+
+# --- requisites ----------------------------------------------------------------------------------
+
+
+def _requisites(document: DocxDocument, act: Act) -> None:
+    """Adoption and «С учетом мнения» marks on the left, the approval grif on the right."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    width = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
+    widths = (Mm(width * 0.52), Mm(width * 0.48))
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    left, right = table.rows[0].cells
+    for cell, w in zip((left, right), widths, strict=True):
+        cell.width = w
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = w
+    _fill(left, act.left_blocks)
+    _fill(right, [act.approval], indent_mm=12)
+    document.add_paragraph("", style=STYLE_REQUISITE)
+
+
+def _fill(cell, blocks: list[Block], indent_mm: float = 0) -> None:
+    from docx.shared import Mm, Pt
+
+    first = True
+    for n, block in enumerate(blocks):
+        lines = [(block.heading, True), *((line, False) for line in block.lines)]
+        for text, head in lines:
+            para = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            para.style = STYLE_REQUISITE_HEAD if head else STYLE_REQUISITE
+            para.text = text
+            if indent_mm:
+                para.paragraph_format.left_indent = Mm(indent_mm)
+            if head and n:
+                para.paragraph_format.space_before = Pt(8)
+    if first:
+        cell.paragraphs[0].style = STYLE_REQUISITE
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+
+def _properties(document: DocxDocument, act: Act) -> None:
+    import datetime as dt
+
+    from .. import __version__
+
+    props = document.core_properties
+    props.title = act.title
+    props.subject = "Локальный нормативный акт об использовании ИКОП «Сферум»"
+    props.author = act.org_full
+    props.last_modified_by = act.org_short
+    props.category = "Локальный нормативный акт"
+    props.keywords = "Сферум; ИКОП; локальный акт; " + act.kind_title.capitalize()
+    props.language = "ru-RU"
+    props.comments = f"Создано sferum-policy {__version__}; правовые основания — на {act.as_of:%d.%m.%Y}" \
+        if act.as_of else f"Создано sferum-policy {__version__}"
+    props.revision = 1
+    now = dt.datetime(act.as_of.year, act.as_of.month, act.as_of.day) if act.as_of else dt.datetime(2000, 1, 1)
+    props.created = now
+    props.modified = now

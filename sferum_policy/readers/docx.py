@@ -1,0 +1,413 @@
+"""DOCX (python-docx + the raw XML): body paragraphs and tables, Word's automatic numbering, metadata.
+
+Paragraph order and ``source_unit``: the reader walks the body in document order — top-level
+paragraphs, and for each table its rows, each row's cells left to right, each cell's paragraphs
+(nested tables recursively), content controls (``w:sdt``) transparently. ``source_unit`` is the
+index of the paragraph's ``w:p`` element among ``body.iter(w:p)`` (all ``w:p`` in document order,
+text boxes included), so a later step can find the same element with
+``list(document.element.body.iter(qn("w:p")))[source_unit]``. ``char_map`` maps to offsets in
+:func:`paragraph_source_text` of that element (its runs' text: ``w:t``, ``w:tab`` → ``\\t``,
+``w:br``/``w:cr`` → ``\\n``, ``w:noBreakHyphen`` → ``-``, ``w:softHyphen`` → U+00AD; deleted text and
+field codes excluded).
+
+Labels come from Word's automatic numbering (``w:numPr`` on the paragraph or its style chain) or,
+for typed numbers («1.1. Текст»), from the text itself.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..errors import InputError
+from ..normalize import clean_line, fix_chars
+from .assemble import Block, finalize
+from .numbering import format_number
+from .package import open_package
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+W_P, W_TBL, W_TR, W_TC, W_R, W_T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
+W_VAL = _w("val")
+_CONTAINERS = frozenset(_w(t) for t in ("r", "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
+                                        "fldSimple", "customXml", "dir", "bdo"))
+_BLOCK_CONTAINERS = frozenset(_w(t) for t in ("sdt", "sdtContent", "customXml"))
+_SPECIAL = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): "\u00ad"}
+
+
+def paragraph_source_text(p: Any) -> str:
+    """The text of one ``w:p`` element as ``char_map`` offsets count it (see the module docstring)."""
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        for ch in el:
+            tag = ch.tag
+            if tag == W_T:
+                out.append(ch.text or "")
+            elif tag in _SPECIAL:
+                out.append(_SPECIAL[tag])
+            elif tag in _CONTAINERS:
+                walk(ch)
+
+    walk(p)
+    return "".join(out)
+
+
+def _val(el: Any, tag: str) -> str | None:
+    if el is None:
+        return None
+    child = el.find(_w(tag))
+    return child.get(W_VAL) if child is not None else None
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass(slots=True)
+class _Style:
+    name: str
+    based_on: str | None
+    num_id: str | None
+    ilvl: int | None
+    outline: int | None
+
+
+@dataclass(slots=True)
+class _Level:
+    fmt: str
+    text: str
+    start: int
+    restart: int | None
+    legal: bool
+    pstyle: str | None
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    start_overrides: dict[int, int]
+    levels: dict[int, _Level]
+
+
+def _parse_level(lvl: Any) -> tuple[int, _Level]:
+    ilvl = _int(lvl.get(_w("ilvl")), 0) or 0
+    return ilvl, _Level(
+        fmt=_val(lvl, "numFmt") or "decimal",
+        text=_val(lvl, "lvlText") or "",
+        start=_int(_val(lvl, "start"), 0) or 0,
+        restart=_int(_val(lvl, "lvlRestart")),
+        legal=lvl.find(_w("isLgl")) is not None and _val(lvl, "isLgl") not in ("0", "false"),
+        pstyle=_val(lvl, "pStyle"),
+    )
+
+
+class _Numbering:
+    """Word's list numbering: definitions plus running counters in document order."""
+
+    def __init__(self, root: Any | None, styles: dict[str, _Style]) -> None:
+        self.styles = styles
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.style_link: dict[str, str] = {}
+        self.nums: dict[str, _Num] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.pending: dict[str, dict[int, int]] = {}
+        self.seen: set[str] = set()
+        if root is None:
+            return
+        for an in root.iterchildren(_w("abstractNum")):
+            aid = an.get(_w("abstractNumId"))
+            self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.iterchildren(_w("lvl")))
+            link = _val(an, "numStyleLink")
+            if link:
+                self.style_link[aid] = link
+        for num in root.iterchildren(_w("num")):
+            overrides: dict[int, int] = {}
+            levels: dict[int, _Level] = {}
+            for ov in num.iterchildren(_w("lvlOverride")):
+                ilvl = _int(ov.get(_w("ilvl")), 0) or 0
+                so = _int(_val(ov, "startOverride"))
+                if so is not None:
+                    overrides[ilvl] = so
+                lvl = ov.find(_w("lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _parse_level(lvl)[1]
+            self.nums[num.get(_w("numId"))] = _Num(_val(num, "abstractNumId") or "", overrides, levels)
+
+    def _abstract_id(self, aid: str) -> str:
+        """Follow ``w:numStyleLink`` to the list style's own definition."""
+        for _ in range(5):
+            link = self.style_link.get(aid)
+            if not link:
+                break
+            style = self.styles.get(link)
+            num = self.nums.get(style.num_id) if style and style.num_id else None
+            if num is None or num.abstract == aid:
+                break
+            aid = num.abstract
+        return aid
+
+    def levels(self, num_id: str) -> tuple[str, dict[int, _Level]] | None:
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        aid = self._abstract_id(num.abstract)
+        levels = dict(self.abstract.get(aid, {}))
+        levels.update(num.levels)
+        return aid, levels
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        found = self.levels(num_id)
+        if found and style_id:
+            for ilvl, lvl in found[1].items():
+                if lvl.pstyle == style_id:
+                    return ilvl
+        return None
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str | None, bool] | None:
+        """Advance the counter of (list, level) and format the label; (label, is_bullet)."""
+        found = self.levels(num_id)
+        if found is None:
+            return None
+        aid, levels = found
+        lvl = levels.get(ilvl)
+        if lvl is None:
+            return None
+        state = self.counters.setdefault(aid, {})
+        pending = self.pending.setdefault(aid, {})
+        if num_id not in self.seen:
+            self.seen.add(num_id)
+            for level, value in self.nums[num_id].start_overrides.items():
+                pending[level] = value
+                for d in list(state):
+                    if d >= level:
+                        del state[d]
+        if ilvl in state and ilvl not in pending:
+            state[ilvl] += 1
+        else:
+            state[ilvl] = pending.pop(ilvl, lvl.start)
+        for d in list(state):
+            if d > ilvl:
+                restart = levels[d].restart if d in levels else None
+                if restart is None or (restart != 0 and ilvl < restart):
+                    del state[d]
+        if lvl.fmt == "bullet":
+            return ("-" if lvl.text.strip() in ("-", "–", "—") else "•"), True
+        if lvl.fmt == "none":
+            return None, False
+
+        def number(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            other = levels.get(k)
+            n = state.get(k, other.start if other else 1)
+            fmt = "decimal" if lvl.legal or other is None else other.fmt
+            return format_number(n, fmt)
+
+        label = re.sub(r"%([1-9])", number, lvl.text).strip()
+        return label or None, False
+
+
+def _styles(doc: Any) -> dict[str, _Style]:
+    from docx.styles import BabelFish
+
+    out: dict[str, _Style] = {}
+    root = doc.styles.element
+    for st in root.iterchildren(_w("style")):
+        sid = st.get(_w("styleId"))
+        if not sid:
+            continue
+        ppr = st.find(_w("pPr"))
+        numpr = ppr.find(_w("numPr")) if ppr is not None else None
+        out[sid] = _Style(
+            name=BabelFish.internal2ui(_val(st, "name") or sid),
+            based_on=_val(st, "basedOn"),
+            num_id=_val(numpr, "numId"),
+            ilvl=_int(_val(numpr, "ilvl")),
+            outline=_int(_val(ppr, "outlineLvl")),
+        )
+    return out
+
+
+def _style_chain(styles: dict[str, _Style], sid: str | None) -> Iterator[_Style]:
+    seen: set[str] = set()
+    while sid and sid in styles and sid not in seen:
+        seen.add(sid)
+        yield styles[sid]
+        sid = styles[sid].based_on
+
+
+def _is_bold(p: Any) -> bool:
+    runs = [r for r in p.iter(W_R) if any((t.text or "").strip() for t in r.iterchildren(W_T))]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(_w("rPr"))
+        b = rpr.find(_w("b")) if rpr is not None else None
+        if b is None or b.get(W_VAL) in ("0", "false"):
+            return False
+    return True
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    for ch in tbl:
+        if ch.tag == W_TR:
+            yield ch
+        elif ch.tag in _BLOCK_CONTAINERS:
+            yield from _rows(ch)
+
+
+def _cells(row: Any) -> Iterator[Any]:
+    for ch in row:
+        if ch.tag == W_TC:
+            yield ch
+        elif ch.tag in _BLOCK_CONTAINERS:
+            yield from _cells(ch)
+
+
+def _walk(container: Any, in_table: bool = False) -> Iterator[tuple[Any, bool]]:
+    """Body paragraphs in reading order: (w:p, inside a table)."""
+    for ch in container:
+        tag = ch.tag
+        if tag == W_P:
+            yield ch, in_table
+        elif tag == W_TBL:
+            for row in _rows(ch):
+                for cell in _cells(row):
+                    yield from _walk(cell, True)
+        elif tag in _BLOCK_CONTAINERS:
+            yield from _walk(ch, in_table)
+
+
+def _heading_level(chain: list[_Style], ppr: Any) -> int | None:
+    """Outline level (1-based) from the paragraph, its style name or its style's outline level."""
+    outline = _int(_val(ppr, "outlineLvl"))
+    if outline is not None and outline < 9:
+        return outline + 1
+    for st in chain:
+        name = st.name.lower()
+        m = re.match(r"(?:heading|заголовок)\s*(\d)", name)
+        if m:
+            return int(m.group(1))
+        if name in ("title", "название", "заголовок"):
+            return 0
+        if st.outline is not None and st.outline < 9:
+            return st.outline + 1
+    return None
+
+
+def read_docx(data: bytes, path: Path) -> Document:
+    """Read a .docx file's bytes into a Document."""
+    open_package(data, path, "DOCX").close()
+    try:
+        import docx
+
+        d = docx.Document(io.BytesIO(data))
+        body = d.element.body
+    except InputError:
+        raise
+    except Exception:
+        raise InputError(f"{path}: файл DOCX повреждён или это не документ Word") from None
+    try:
+        return _read(d, body, path)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # malformed but openable XML
+        raise InputError(f"{path}: не удалось разобрать документ DOCX ({type(exc).__name__})") from None
+
+
+def _read(d: Any, body: Any, path: Path) -> Document:
+    styles = _styles(d)
+    try:
+        numbering_root = d.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_root = None
+    numbering = _Numbering(numbering_root, styles)
+    units = {p: i for i, p in enumerate(body.iter(W_P))}
+    blocks: list[Block] = []
+    for p, in_table in _walk(body):
+        ppr = p.find(_w("pPr"))
+        sid = _val(ppr, "pStyle")
+        chain = list(_style_chain(styles, sid))
+        numpr = ppr.find(_w("numPr")) if ppr is not None else None
+        num_id = _val(numpr, "numId")
+        ilvl = _int(_val(numpr, "ilvl"))
+        if num_id is None:
+            num_id = next((st.num_id for st in chain if st.num_id), None)
+        if ilvl is None and num_id:
+            ilvl = next((st.ilvl for st in chain if st.ilvl is not None), None)
+            if ilvl is None:
+                ilvl = numbering.level_for_style(num_id, sid) or 0
+        label = None
+        bullet = False
+        if num_id and num_id != "0":
+            got = numbering.next_label(num_id, ilvl or 0)
+            if got:
+                label, bullet = got
+        raw = paragraph_source_text(p)
+        text, cmap = clean_line(fix_chars(raw), 0)
+        if not text:
+            continue
+        style_name = chain[0].name if chain else None
+        block = Block(text, cmap, label=label, style=style_name, source_unit=units.get(p), bold=_is_bold(p))
+        if in_table:
+            block.kind, block.level = "table", 0
+        else:
+            heading = _heading_level(chain, ppr)
+            if heading is not None:
+                block.kind = "heading"
+                block.level = ilvl + 1 if label and ilvl is not None else heading
+            elif bullet:
+                block.kind, block.level = "bullet", (ilvl or 0) + 1
+            elif label:
+                block.level = (ilvl or 0) + 1
+        blocks.append(block)
+    doc = Document(paragraphs=finalize(blocks), path=str(path), format="docx")
+    _metadata(d, doc)
+    return doc
+
+
+def _part_text(part: Any) -> list[str]:
+    out = []
+    for p in part._element.iter(W_P):
+        t, _ = clean_line(fix_chars(paragraph_source_text(p)), 0)
+        if t:
+            out.append(t)
+    return out
+
+
+def _metadata(d: Any, doc: Document) -> None:
+    headers: list[str] = []
+    footers: list[str] = []
+    for section in d.sections:
+        for attr, out in (("header", headers), ("first_page_header", headers), ("even_page_header", headers),
+                          ("footer", footers), ("first_page_footer", footers), ("even_page_footer", footers)):
+            try:
+                part = getattr(section, attr)
+                if part.is_linked_to_previous:
+                    continue
+                for t in _part_text(part):
+                    if t not in out:
+                        out.append(t)
+            except Exception:
+                continue
+    doc.meta.header_text = "\n".join(headers) or None
+    doc.meta.footer_text = "\n".join(footers) or None
+    cp = d.core_properties
+    for key in ("title", "author", "subject", "keywords", "category", "comments", "last_modified_by",
+                "created", "modified"):
+        value = getattr(cp, key, None)
+        if value:
+            doc.meta.properties[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -1,0 +1,98 @@
+"""PDF through pypdf's text layer: page text → lines → the same assembly as plain text.
+
+``Document.source_text`` is the pages' extracted text joined with form feeds; ``char_map`` points
+into it, ``source_line`` is the 1-based line in it and ``source_unit`` the 0-based page index.
+Lines that repeat at the top or bottom of most pages (running headers, footers) are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from .assemble import Line, assemble, finalize, lines_from_text
+
+_MIN_LETTERS = 40  # fewer letters than this in the whole file: no usable text layer
+
+
+def read_pdf(data: bytes, path: Path) -> Document:
+    """Read a .pdf file's bytes into a Document."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError(f"{path}: файл не является документом PDF (повреждён или это другой формат)")
+    pages = _extract(data, path)
+    letters = sum(sum(ch.isalpha() for ch in t) for t in pages)
+    if letters < _MIN_LETTERS:
+        raise InputError(f"{path}: в PDF нет текстового слоя (похоже на скан); распознайте текст (OCR) и повторите")
+    source = "\f".join(pages)
+    lines: list[Line] = []
+    start = 1
+    for n, page in enumerate(pages):
+        page_lines = lines_from_text(page, start_line=start, unit=n)
+        offset = len("\f".join(pages[:n])) + (1 if n else 0)
+        for ln in page_lines:
+            ln.cmap = [o + offset for o in ln.cmap]
+        lines.extend(page_lines)
+        start += page.count("\n") + (0 if page.endswith("\n") else 1)
+    lines = _drop_running_lines(lines, len(pages))
+    doc = Document(paragraphs=finalize(assemble(lines, width_aware=True)), path=str(path), format="pdf",
+                   source_text=source)
+    return doc
+
+
+def _extract(data: bytes, path: Path) -> list[str]:
+    """Page texts; pypdf's own warnings are silenced (the CLI prints one line per error)."""
+    logger = logging.getLogger("pypdf")
+    saved = logger.propagate, logger.level, list(logger.handlers)
+    logger.propagate, logger.handlers = False, [logging.NullHandler()]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from pypdf import PdfReader
+            from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+            try:
+                reader = PdfReader(io.BytesIO(data))
+                if reader.is_encrypted:
+                    try:
+                        ok = reader.decrypt("")
+                    except DependencyError:
+                        ok = 0
+                    if not ok:
+                        raise InputError(f"{path}: PDF защищён паролем; снимите защиту и повторите")
+                return [page.extract_text() or "" for page in reader.pages]
+            except InputError:
+                raise
+            except FileNotDecryptedError:
+                raise InputError(f"{path}: PDF защищён паролем; снимите защиту и повторите") from None
+            except (PdfReadError, Exception) as exc:
+                if isinstance(exc, MemoryError):
+                    raise
+                raise InputError(f"{path}: файл PDF повреждён, текст не извлекается") from None
+    finally:
+        logger.propagate, logger.level, logger.handlers = saved[0], saved[1], saved[2]
+
+
+def _drop_running_lines(lines: list[Line], pages: int) -> list[Line]:
+    """Drop lines repeated at the first/last two positions of at least half of the pages (3+ pages)."""
+    if pages < 3:
+        return lines
+    by_page: dict[int | None, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.unit, []).append(ln)
+    edge = Counter()
+    for page_lines in by_page.values():
+        for t in {ln.text for ln in page_lines[:2] + page_lines[-2:]}:
+            edge[t] += 1
+    running = {t for t, c in edge.items() if c >= max(3, pages // 2)}
+    if not running:
+        return lines
+    out = []
+    for page_lines in by_page.values():
+        ends = {id(ln) for ln in page_lines[:2] + page_lines[-2:]}
+        out.extend(ln for ln in page_lines if not (id(ln) in ends and ln.text in running))
+    return out

@@ -1,0 +1,385 @@
+"""A reviewed copy of the act as DOCX, with a Word comment anchored at every finding.
+
+For a DOCX input the copy is the original file (read anew from ``Document.path``, never written
+back) with runs split so that each comment covers exactly the finding's excerpt: the reader's
+``source_unit`` finds the ``w:p`` and ``char_map`` the character offsets in it. Other formats get
+a plain copy built from the read text (one Word paragraph per Document paragraph, Times New Roman
+14, headings bold), commented the same way. Findings without an excerpt are anchored on their
+section's heading, else on the title. A summary comment on the first paragraph lists counts, missing
+sections and clauses and outdated legal acts.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..errors import InputError
+from ..report import Finding, Report
+from ..vocab import SECTION_TITLES, Section
+
+AUTHOR = "sferum-policy"
+INITIALS = "SP"
+FONT = "Times New Roman"
+FONT_SIZE = 14
+OUTDATED = ("repealed", "expired", "superseded", "expiring")
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CLAUSE_TITLE = re.compile(r"^Нет (?:обязательного |рекомендуемого )?положения «(.+)» \(раздел «[^()]+»\)$")
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+_T = _w("t")
+_R = _w("r")
+_RPR = _w("rPr")
+_SPECIAL = frozenset(_w(t) for t in ("tab", "br", "cr", "noBreakHyphen", "softHyphen"))
+_CONTAINERS = frozenset(_w(t) for t in ("hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
+                                        "fldSimple", "customXml", "dir", "bdo"))
+
+
+# --- runs and their character offsets (as readers.docx.paragraph_source_text counts them) ----------
+
+def _child_len(ch: Any) -> int:
+    if ch.tag == _T:
+        return len(ch.text or "")
+    return 1 if ch.tag in _SPECIAL else 0
+
+
+def _runs(p: Any) -> Iterator[tuple[Any, int, int]]:
+    """Every ``w:r`` of a paragraph in reading order with its (start, end) character offsets."""
+    pos = 0
+
+    def walk(el: Any) -> Iterator[tuple[Any, int, int]]:
+        nonlocal pos
+        for ch in el:
+            if ch.tag == _R:
+                n = sum(_child_len(c) for c in ch)
+                yield ch, pos, pos + n
+                pos += n
+            elif ch.tag in _CONTAINERS:
+                yield from walk(ch)
+
+    yield from walk(p)
+
+
+def _split_run(r: Any, k: int) -> None:
+    """Split run ``r`` after its ``k``-th character into two runs with the same formatting."""
+    right = copy.deepcopy(r)
+    pos = 0
+    for left_ch, right_ch in zip(list(r), list(right), strict=True):
+        if left_ch.tag == _RPR:
+            continue
+        n = _child_len(left_ch)
+        if pos + n <= k and not (n == 0 and pos >= k):
+            right.remove(right_ch)  # wholly left of the cut
+        elif pos >= k:
+            r.remove(left_ch)  # wholly right of the cut
+        else:  # a w:t straddling the cut
+            text = left_ch.text or ""
+            left_ch.text, right_ch.text = text[: k - pos], text[k - pos:]
+            left_ch.set(_XML_SPACE, "preserve")
+            right_ch.set(_XML_SPACE, "preserve")
+        pos += n
+    r.addnext(right)
+
+
+def _cut(p: Any, offset: int) -> None:
+    """Make ``offset`` of paragraph ``p`` fall on a run boundary."""
+    for r, s, e in _runs(p):
+        if s < offset < e:
+            _split_run(r, offset - s)
+            return
+
+
+def _covering(p_first: Any, start: int, p_last: Any, end: int) -> tuple[Any, Any] | None:
+    """The first and last text-bearing runs of the range after cutting at its ends."""
+    _cut(p_first, start)
+    _cut(p_last, end)
+    first = next((r for r, s, e in _runs(p_first) if s >= start and e > s and (p_first is not p_last or e <= end)), None)
+    last = None
+    for r, s, e in _runs(p_last):
+        if e <= end and e > s and (p_first is not p_last or s >= start):
+            last = r
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+# --- where each Document paragraph lives in the Word copy ------------------------------------------
+
+@dataclass(slots=True)
+class _Target:
+    """A Word paragraph for a Document paragraph and how text offsets map into its runs."""
+
+    p: Any
+    offset: Callable[[int], int | None]  # offset in Paragraph.text → offset in the w:p's run text
+    length: int  # characters of the w:p's run text
+
+
+def _docx_targets(wdoc: Any, doc: Document) -> dict[int, _Target]:
+    from ..readers.docx import paragraph_source_text
+
+    body_ps = list(wdoc.element.body.iter(_w("p")))
+    out: dict[int, _Target] = {}
+    for para in doc.paragraphs:
+        if para.source_unit is None or not 0 <= para.source_unit < len(body_ps):
+            continue
+        p = body_ps[para.source_unit]
+        cmap = para.char_map
+        length = len(paragraph_source_text(p))
+
+        def offset(i: int, cmap: list[int] | None = cmap, n: int = len(para.text), length: int = length) -> int | None:
+            if cmap is None or len(cmap) != n:
+                return None
+            if i >= n:
+                return cmap[-1] + 1 if n else None
+            return cmap[i] if 0 <= cmap[i] <= length else None
+
+        out[para.index] = _Target(p, offset, length)
+    return out
+
+
+def _build_copy(doc: Document) -> tuple[Any, dict[int, _Target]]:
+    """A new Word document with the read text: labels kept, headings bold, Times New Roman 14."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    wdoc = docx.Document()
+    normal = wdoc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(FONT_SIZE)
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), FONT)
+    fmt = normal.paragraph_format
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    out: dict[int, _Target] = {}
+    for para in doc.paragraphs:
+        prefix = f"{para.label} " if para.label else ""
+        wp = wdoc.add_paragraph()
+        if prefix:
+            wp.add_run(_BAD_XML.sub(" ", prefix))
+        run = wp.add_run(_BAD_XML.sub(" ", para.text))
+        if para.kind == "heading":
+            for r in wp.runs:
+                r.bold = True
+            if para.level == 0:
+                wp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif para.kind != "table":
+            wp.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        del run
+        n = len(prefix)
+        out[para.index] = _Target(wp._p, lambda i, n=n: n + i, n + len(para.text))
+    return wdoc, out
+
+
+def _source_bytes(doc: Document) -> bytes:
+    if not doc.path:
+        raise InputError("для формата docx нужен исходный файл DOCX, а путь к нему неизвестен")
+    try:
+        return Path(doc.path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{doc.path}: не удалось прочитать исходный файл ({exc.strerror})") from None
+
+
+# --- anchors --------------------------------------------------------------------------------------
+
+def _title_index(doc: Document) -> int:
+    """The paragraph holding the act's title (or its first words), else the first paragraph."""
+    title = (doc.meta.title or "").casefold()
+    for p in doc.paragraphs[:30]:
+        t = p.text.casefold().strip()
+        if title and len(t) >= 5 and t in title:
+            return p.index
+    return 0
+
+
+def _heading_index(doc: Document, section: Section | str | None) -> int | None:
+    if section is None:
+        return None
+    for s in doc.sections:
+        if s.key == section:
+            return s.first
+    return None
+
+
+class _Anchors:
+    """Resolves findings to run ranges in the Word copy and adds comments there."""
+
+    def __init__(self, wdoc: Any, doc: Document, targets: dict[int, _Target]) -> None:
+        self.wdoc = wdoc
+        self.doc = doc
+        self.targets = targets
+        self.title = _title_index(doc)
+
+    def _excerpt_range(self, f: Finding) -> tuple[Any, int, Any, int] | None:
+        loc = f.location
+        if loc.start is None or loc.end is None or loc.end <= loc.start or not f.text:
+            return None
+        doc = self.doc
+        first = doc.paragraphs[loc.paragraph] if loc.paragraph is not None and loc.paragraph < len(doc.paragraphs) \
+            else doc.paragraph_at(loc.start)
+        last = doc.paragraph_at(loc.end - 1)
+        if first is None or last is None or last.index < first.index:
+            return None
+        t1, t2 = self.targets.get(first.index), self.targets.get(last.index)
+        if t1 is None or t2 is None:
+            return None
+        s = t1.offset(max(0, min(loc.start - first.start, len(first.text))))
+        e_local = max(0, min(loc.end - last.start, len(last.text)))
+        e = t2.offset(e_local - 1) if e_local > 0 else None
+        if s is None or e is None:
+            return None
+        e += 1
+        if t1 is t2 and e <= s:
+            return None
+        return t1.p, s, t2.p, e
+
+    def _whole(self, index: int | None) -> tuple[Any, int, Any, int] | None:
+        t = self.targets.get(index) if index is not None else None
+        if t is None or t.length == 0:
+            return None
+        return t.p, 0, t.p, t.length
+
+    def resolve(self, f: Finding) -> tuple[Any, Any] | None:
+        """The (first, last) runs a finding's comment covers."""
+        candidates = (
+            self._excerpt_range(f),
+            self._whole(f.location.paragraph),
+            self._whole(_heading_index(self.doc, f.section)),
+            self._whole(self.title),
+            *(self._whole(i) for i in sorted(self.targets)),
+        )
+        return self._first_of(candidates)
+
+    def first(self) -> tuple[Any, Any] | None:
+        """The runs of the first paragraph that has any (for the summary comment)."""
+        return self._first_of(self._whole(i) for i in sorted(self.targets))
+
+    @staticmethod
+    def _first_of(candidates: Any) -> tuple[Any, Any] | None:
+        for c in candidates:
+            if c is not None and (runs := _covering(*c)) is not None:
+                return runs
+        return None
+
+    def comment(self, runs: tuple[Any, Any], text: str) -> None:
+        from docx.text.run import Run
+
+        first, last = runs
+        self.wdoc.add_comment([Run(first, None), Run(last, None)], text=_BAD_XML.sub(" ", text), author=AUTHOR,
+                              initials=INITIALS)
+
+
+# --- comment texts --------------------------------------------------------------------------------
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def finding_comment(f: Finding) -> str:
+    """«[CODE] Сообщение. Предложение: …» — the text of one finding's comment."""
+    text = f"[{f.code}] {_sentence(f.message)}"
+    if f.suggestion:
+        text += f" Предложение: {f.suggestion}"
+    return text
+
+
+def _section_title(key: str | None) -> str:
+    try:
+        return SECTION_TITLES[Section(key)] if key else "Без раздела"
+    except ValueError:
+        return key or "Без раздела"
+
+
+def summary_comment(report: Report) -> str:
+    """The summary at the top: counts, completeness, missing sections and clauses, outdated acts."""
+    s = report.summary
+    lines = [
+        f"Проверка программой {report.tool.name} на {report.as_of:%d.%m.%Y}: ошибок — {s.errors}, "
+        f"предупреждений — {s.warnings}, сведений — {s.infos}. Замечания к конкретным местам — в примечаниях ниже."
+    ]
+    if report.coverage is not None:
+        lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}.")
+    sections = [f for f in report.findings if re.fullmatch(r"CL0(0\d|1[0-3])", f.code)]
+    if sections:
+        lines.append(f"Нет разделов ({len(sections)}): " + "; ".join(_sentence(f.message).rstrip(".") for f in sections) + ".")
+    missing = [f for f in report.findings if f.code in ("CL020", "CL021")]
+    if missing:
+        required = sum(f.code == "CL020" for f in missing)
+        lines.append(f"Недостающие положения ({len(missing)}, из них обязательных — {required}):")
+        by_section: dict[str | None, list[str]] = {}
+        for f in missing:
+            m = _CLAUSE_TITLE.match(f.message)
+            name = m.group(1) if m else f.message
+            by_section.setdefault(f.section, []).append(name + (" (обязательное)" if f.code == "CL020" else ""))
+        for key, names in by_section.items():
+            lines.append(f"— {_section_title(key)}: " + "; ".join(names) + ".")
+    partial = sum(f.code == "CL022" for f in report.findings)
+    if partial:
+        lines.append(f"Положений, изложенных не полностью: {partial}.")
+    outdated = [r for r in report.legal_refs if r.status in OUTDATED]
+    if outdated:
+        from ..library.registry import STATUS_TITLES
+
+        lines.append(f"Устаревшие ссылки на нормативные акты ({len(outdated)}):")
+        for r in outdated:
+            line = f"— «{r.text}» — {STATUS_TITLES.get(r.status, r.status)}"
+            if r.replaced_by:
+                line += "; вместо него: " + ", ".join(r.replaced_by)
+            lines.append(line + ".")
+    if not report.findings:
+        lines.append("Замечаний нет.")
+    return "\n".join(lines)
+
+
+def render_docx(report: Report, *, document: Document | None = None, source: bytes | None = None) -> bytes:
+    """A copy of the act with a Word comment at every finding; the input file is never modified.
+
+    ``source`` is the original DOCX's bytes (read from ``document.path`` when omitted); other
+    formats are rebuilt from ``document``'s text.
+    """
+    if document is None:
+        raise InputError("для формата docx нужен сам документ, а не только отчёт")
+    import docx
+
+    if document.format == "docx":
+        data = source if source is not None else _source_bytes(document)
+        try:
+            wdoc = docx.Document(io.BytesIO(data))
+        except Exception:
+            raise InputError(f"{document.path}: не удалось открыть файл DOCX для примечаний") from None
+        targets = _docx_targets(wdoc, document)
+    else:
+        wdoc, targets = _build_copy(document)
+    if not targets:
+        wdoc.add_paragraph(document.meta.title or "Документ")
+        targets = {0: _Target(wdoc.paragraphs[-1]._p, lambda i: i, len(wdoc.paragraphs[-1].text))}
+    anchors = _Anchors(wdoc, document, targets)
+    top = anchors.first()
+    if top is not None:
+        anchors.comment(top, summary_comment(report))
+    for f in report.findings:
+        runs = anchors.resolve(f)
+        if runs is not None:
+            anchors.comment(runs, finding_comment(f))
+    out = io.BytesIO()
+    wdoc.save(out)
+    return out.getvalue()

@@ -1,0 +1,72 @@
+"""Legal-risk findings (RK codes): compulsory platform use, foreign messengers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sferum_policy
+
+AS_OF = date(2026, 11, 23)
+HEAD = "ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»\n1. Общие положения\n"
+
+
+def _codes(text: str) -> list[str]:
+    return [f.code for f in sferum_policy.check(HEAD + text, as_of=AS_OF, select=["RK"]).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1. Родители (законные представители) обязаны зарегистрироваться в ИКОП «Сферум».\n",
+        "1.1. Обучающиеся в обязательном порядке устанавливают приложение MAX — обучающиеся должны установить MAX.\n",
+        "1.1. Участники образовательных отношений обязаны установить национальный мессенджер MAX.\n",
+        "1.1. Для родителей обязательна регистрация на платформе «Сферум».\n",
+    ],
+)
+def test_compulsory_use_without_alternative(text):
+    assert _codes(text).count("RK001") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an alternative for families who refuse
+        "1.1. Родители обязаны зарегистрироваться в ИКОП «Сферум».\n"
+        "1.2. В случае отказа от использования платформы информирование осуществляется по телефону.\n",
+        # staff, not families
+        "1.1. Педагогические работники обязаны зарегистрироваться в ИКОП «Сферум».\n",
+        # obligations of those who already use it
+        "1.1. Обучающиеся, использующие платформу, обязаны соблюдать правила использования чатов.\n",
+        # voluntary
+        "1.1. Родители могут зарегистрироваться в «Сферуме» по желанию.\n",
+    ],
+)
+def test_no_compulsory_finding(text):
+    assert "RK001" not in _codes(text)
+
+
+def test_foreign_messenger_allowed():
+    r = sferum_policy.check(HEAD + "1.1. Допускается информирование родителей через WhatsApp и Viber.\n", as_of=AS_OF,
+                            select=["RK"])
+    (f,) = r.findings
+    assert f.code == "RK002" and f.act_id == "fz-41-2025" and "WhatsApp" in f.message
+    assert f.text.startswith("Допускается")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1. Запрещается использование иностранных мессенджеров (WhatsApp, Telegram) для официального общения.\n",
+        "1.1. Вместо чатов в Telegram используется ИКОП «Сферум».\n",
+    ],
+)
+def test_foreign_messenger_forbidden_is_fine(text):
+    assert "RK002" not in _codes(text)
+
+
+def test_samples_have_no_risk_findings(samples):
+    # 002 even has a refusal clause (4.2); 004 only speaks of teachers' mandatory role confirmation.
+    for key, path in samples.items():
+        assert sferum_policy.check(path, as_of=AS_OF, select=["RK"]).findings == [], key
