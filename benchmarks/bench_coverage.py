@@ -85,7 +85,7 @@ def run() -> str:
     tot = {"sec": 0, "sec_found": 0, "false_sec": 0, "docs": 0, "cl": 0, "cl_det": 0, "cl_missing": 0}
     for sid, annotated in SECTION_POINTS.items():
         text = _sample(sid)
-        doc, matches, findings, missing = analyse(text)
+        doc, matches, _findings, missing = analyse(text)
         tot["docs"] += 1
         owed_sections = {m.clause.section.value for m in matches.values() if m.clause.level != "optional"}
         false_sections = sorted(s for s in annotated if s in missing)
@@ -171,18 +171,22 @@ def _speed(analyse: _Analyser) -> str:
     t0 = time.perf_counter()
     list(coverage_run(doc, analyse.ctx))
     first = time.perf_counter() - t0
-    times = []
+    times, cpu = [], []
     for _ in range(RUNS):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         list(coverage_run(doc, analyse.ctx))
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     n_clauses = len(doc.annotations["clauses"])
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "—"
     return (
         "### Скорость\n\n"
         f"Акт 25 КБ (первые 25 000 байт образца 001: {len(doc.paragraphs)} абзацев), {n_clauses} применимых "
-        f"положений; ядер: {os.cpu_count()}.\n\n"
+        f"положений; ядер: {os.cpu_count()}; средняя загрузка машины во время замера: {load} "
+        "(при загрузке выше числа ядер время по часам растет, процессорное — нет).\n\n"
         "| замер | мс |\n|---|---|\n"
         f"| первый запуск проверки (компиляция библиотеки для вида организации) | {first * 1000:.0f} |\n"
-        f"| повторный запуск, медиана из {RUNS} | {statistics.median(times) * 1000:.0f} |\n"
-        f"| повторный запуск, минимум | {min(times) * 1000:.0f} |\n"
+        f"| повторный запуск, медиана из {RUNS} (по часам) | {statistics.median(times) * 1000:.0f} |\n"
+        f"| повторный запуск, минимум (по часам) | {min(times) * 1000:.0f} |\n"
+        f"| повторный запуск, медиана процессорного времени | {statistics.median(cpu) * 1000:.0f} |\n"
     )

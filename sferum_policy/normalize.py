@@ -118,6 +118,7 @@ def split_label(text: str) -> tuple[str | None, int, bool]:
 
 
 _QUOTES = "\"“”„"
+_QUOTE_RE = re.compile("[\"“”„]")
 _OPEN_BEFORE = "([{-–—/«„“\u00a0 \t\n"
 _CLOSE_AFTER = ".,;:!?)]}»…-–—/ \t\n\"“”"
 
@@ -129,7 +130,7 @@ def normalize_quotes(text: str) -> str:
     non-space and before a space or punctuation closes. If any quote is ambiguous, or the opens and
     closes don't balance, the text is returned unchanged. Length is preserved.
     """
-    if not any(q in text for q in _QUOTES):
+    if not _QUOTE_RE.search(text):
         return text
     out = list(text)
     depth = 0

@@ -75,10 +75,8 @@ def test_source_units_and_char_maps_point_at_the_w_p(doc, docx_bytes):
 
 
 def test_style_based_numbering_and_heading_styles():
-    from docx.oxml import parse_xml
-
     import docx
-
+    from docx.oxml import parse_xml
     from fixtures.make_fixtures import W_NS
 
     data = make_docx([("Общие положения", None, 0, "Heading 1"), ("Первый пункт текста.", "1", 1, None)])
@@ -112,3 +110,19 @@ def test_docx_saved_as_txt_is_read_by_content(tmp_path, docx_bytes):
 def test_fixture_body_is_consistent():
     numbered = [t for t, num, _, _ in DOCX_BODY if num is not None]
     assert len(numbered) + 1 == len(EXPECTED_LABELS)  # plus the typed «1.1.»
+
+
+def test_lvl_restart_zero_keeps_counting_across_higher_levels():
+    from docx.oxml import parse_xml
+    from fixtures.make_fixtures import W_NS
+
+    from sferum_policy.readers.docx import _Numbering
+
+    root = parse_xml(f"""<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>
+        <w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
+      <w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>""".encode())
+    numbering = _Numbering(root, {})
+    got = [numbering.next_label("7", ilvl)[0] for ilvl in (0, 1, 1, 0, 1)]
+    assert got == ["I.", "1.", "2.", "II.", "3."]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sferum_policy.normalize import hyphen_join, normalize_quotes
 from sferum_policy.readers import read, read_string
@@ -140,6 +142,12 @@ def test_unnumbered_heading_before_numbered_points():
     assert [p.kind for p in doc.paragraphs[1:]] == ["item", "item"]
 
 
+def test_label_alone_on_a_line_takes_the_next_line_as_its_text():
+    doc = read_text("1.\nОбщие положения\n1.1.\nНастоящее положение определяет порядок.\n")
+    assert [(p.label, p.kind, p.text) for p in doc.paragraphs] == [
+        ("1.", "heading", "Общие положения"), ("1.1.", "item", "Настоящее положение определяет порядок.")]
+
+
 def test_dates_and_numbers_at_line_start_are_not_labels():
     doc = read_text("Приказ директора от\n27.02.2024 № 2 и 2024 год.\n")
     assert doc.paragraphs[0].label is None
@@ -248,3 +256,17 @@ def test_whole_pipeline_reads_each_sample(samples):
     for path in samples.values():
         doc = read(Path(path))
         assert doc.paragraphs and doc.encoding == "utf-8"
+
+
+_ALPHABET = "абвгдеАБВГДЕ xyzXYZ0123456789.,;:-–—•*#_\\[]()«»\"“”|\n\n\t\u00a0\u00ad\f"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=300), st.booleans())
+def test_any_text_reads_with_a_consistent_map(text, markdown):
+    doc = read_text(text, markdown=markdown)
+    for p in doc.paragraphs:
+        assert p.text == p.text.strip()
+        assert p.char_map is not None and len(p.char_map) == len(p.text)
+        assert all(0 <= off < len(doc.source_text) for off in p.char_map)
+        assert p.kind in ("heading", "item", "bullet", "text", "table")

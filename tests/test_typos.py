@@ -50,8 +50,9 @@ def test_emails_urls_and_domain_words_never_flagged(sample_findings):
 
 
 def test_few_false_flags_on_clean_samples(sample_findings, samples):
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     labels = yaml.safe_load((Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "sample_typos.yaml").read_text("utf-8"))
     for sid in ("000", "002", "003", "004"):

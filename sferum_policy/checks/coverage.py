@@ -12,8 +12,9 @@ Policy:
 * in a section that is there, a missing required clause is CL020 (error), a missing recommended one
   CL021 (warning); optional clauses and clauses switched on by a profile option are never reported
   missing (they stay visible in the report's clause list);
-* a partial clause (some evidence, not enough) is CL022: warning for a required clause, info for a
-  recommended one, pointing at the paragraph;
+* a partial clause (some evidence, not enough, in a place that reads as its section) is CL022:
+  warning for a required clause, info for a recommended one, pointing at the paragraph; a partial
+  match elsewhere (the same duty for another actor) is reported as missing;
 * a text that is not a local act (``doc_kind == not_local_act``) gets the clause list and coverage
   figure, but no CL findings: it is not an act and owes no provisions.
 
@@ -198,7 +199,8 @@ CL022 = rule(
     ),
     fix="Сверьте пункт с текстом библиотеки в подсказке и дополните его. Предупреждение для обязательных "
     "положений, сведения — для рекомендуемых.",
-    bad=_RIGHTS + "Участники образовательных отношений имеют доступ к платформе.\n1.2. " + _SUPPORT,
+    bad=_RIGHTS + "Обучающиеся, их родители (законные представители) и педагогические работники имеют доступ к "
+    "ИКОП «Сферум».\n1.2. " + _SUPPORT,
     good=_RIGHTS + _ACCESS + "1.2. " + _SUPPORT,
 )
 
@@ -266,7 +268,9 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
             findings.append(_missing_section(doc, section, owed))
             continue
         for m in owed:
-            if m.status == "missing":
+            # a partial match outside the clause's section (another actor's duty, no «обязаны» …)
+            # does not show the provision is there: it is reported as missing
+            if m.status == "missing" or (m.status == "partial" and not m.cue):
                 r = CL020 if m.clause.level == Level.required else CL021
                 findings.append(
                     finding(

@@ -35,12 +35,15 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
     нельзя использовать.
     """
     from ..fileio import write_atomic
-    from ..pipeline import default_clauses, default_registry
+    from ..pipeline import default_clauses, default_registry, load_document
     from ..pipeline import run as run_check
     from ..render import render
 
+    if output is None and fmt in BINARY:
+        raise click.UsageError("для формата docx укажите файл: -o отчёт.docx")
+    source = load_document(file)  # unusable input fails fast, before the data is loaded
     doc, report = run_check(
-        file,
+        source,
         as_of=as_of,
         select=_codes(select) or None,
         ignore=_codes(ignore),
@@ -48,14 +51,12 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
         registry=default_registry(refs_dir),
     )
     kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
-    if fmt in ("docx", "html"):
+    if fmt in ("docx", "html", "sarif"):
         kwargs = {"document": doc}
     out = render(report, fmt, **kwargs)
     if output is not None:
         write_atomic(output, out, force=force, protect=(file,))
         click.echo(f"Отчёт записан: {output}", err=True)
-    elif fmt in BINARY:
-        raise click.UsageError("для формата docx укажите файл: -o отчёт.docx")
     else:
         click.echo(out, nl=False)
     if report.fails(fail_on):

@@ -145,10 +145,7 @@ def _phrase_in(want: frozenset[str], unit: Unit) -> bool:
         return True
     width = len(want) + PHRASE_SLACK
     seq = unit.seq
-    for i, t in enumerate(seq):
-        if t in want and want <= set(seq[i : i + width]):
-            return True
-    return False
+    return any(t in want and want <= set(seq[i : i + width]) for i, t in enumerate(seq))
 
 
 def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float, floor: float) -> float:
@@ -159,9 +156,7 @@ def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight
     if cc.singles:
         hits = hits_own = 0
         for single, multi in cc.groups:
-            if not single.isdisjoint(own):
-                hits_own += 1
-            elif multi and any(a <= own for a in multi):
+            if not single.isdisjoint(own) or (multi and any(a <= own for a in multi)):
                 hits_own += 1
             elif not single.isdisjoint(full) or (multi and any(a <= full for a in multi)):
                 hits += 1
@@ -185,7 +180,13 @@ def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight
 
 
 def section_cue(section: str, unit: Unit) -> bool:
-    """True if ``unit`` reads as text of ``section`` (see :data:`.synonyms.SECTION_CUES`)."""
+    """True if ``unit`` reads as text of ``section`` (see :data:`.synonyms.SECTION_CUES`).
+
+    Role sections need the actor among the first tokens of the lead-in; «Общие положения» needs its
+    heading; the others need a cue in the unit, its lead-in or its heading — but for rights,
+    obligations and prohibitions a lead-in with another one's cue («… запрещается:») wins over a
+    shared heading («Права и обязанности участников»).
+    """
     cues = SECTION_CUES.get(section)
     if cues is None:
         return True
@@ -198,12 +199,11 @@ def section_cue(section: str, unit: Unit) -> bool:
         return not cues.isdisjoint(unit.heading) and nested.isdisjoint(unit.lead)
     if not cues.isdisjoint(unit.toks) or not cues.isdisjoint(unit.lead):
         return True
-    if not cues.isdisjoint(unit.heading):
-        if section not in MODAL_SECTIONS:
-            return True
-        others = (SECTION_CUES[s] for s in MODAL_SECTIONS if s != section)
-        return all(o.isdisjoint(unit.heading) for o in others)
-    return False
+    if section in MODAL_SECTIONS and any(
+        not SECTION_CUES[s].isdisjoint(unit.lead) for s in MODAL_SECTIONS if s != section
+    ):
+        return False  # «… запрещается:» decides for its bullets, whatever the heading says
+    return not cues.isdisjoint(unit.heading)
 
 
 def _point(cc: CompiledClause, unit: Unit, du: DocUnits) -> int:

@@ -47,21 +47,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 
 # Lemmas that carry no meaning for matching (prepositions, conjunctions, pronouns, particles).
-STOPWORDS: frozenset[str] = frozenset(
-    """
+_STOP_TEXT = """
     и в во на с со к ко по о об обо от до для из за при а но или либо не ни же ли то что как который
     этот тот свой его ее их они он она оно мы вы я себя весь все всё так также такой иной именно
     том число через между без под над если чтобы каждый данный у бы ещё еще уже лишь только же
     быть являться это который-либо какой их чей кто где когда там тут здесь —
-    """.split()
-)
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 # Tokens that mark the text of a section. A clause of such a section found without its cue (e.g.
 # «сохраняет в тайне пароль» among an administrator's duties) counts as the clause, but not as
 # evidence that the act has the section. For the role sections (ROLE_SECTIONS) the cue must name the
 # actor — be among the first tokens of the lead-in («2.3. Классный руководитель координирует …:»);
-# for rights / obligations / prohibitions it may be anywhere in the fragment or its lead-in, or in a
-# heading that names only that section («Права участников», not «Права и обязанности»).
+# for the others it may be anywhere in the fragment, its lead-in or its heading (see
+# matcher.section_cue for how a shared heading «Права и обязанности» is resolved).
 SECTION_CUES: dict[str, frozenset[str]] = {
     "rights": frozenset({"@right", "мочь", "вправе"}),
     "obligations": frozenset({"@oblige"}),

@@ -252,7 +252,7 @@ def _about(profile: Profile) -> str:
     head = "об использовании" if profile.document.kind == "polozhenie" else "использования"
     org = profile.organization
     if org.kind == OrgKind.district:
-        place = f"в образовательных организациях, подведомственных {inflect_phrase(org.full_name, 'datv')}"
+        place = f"в образовательных организациях, находящихся в ведении {inflect_phrase(org.full_name, 'gent')}"
     else:
         place = f"в {inflect_phrase(org.short_name, 'loct')}"
     return f"{head} {subject} {place}"
@@ -268,7 +268,9 @@ def _approval(profile: Profile) -> Block:
         return Block("УТВЕРЖДАЮ", [org.head.position, org.short_name, f"____________ {org.head.name}",
                                    format_numeric(a.order_date)])
     word = "УТВЕРЖДЕНО" if profile.document.kind == "polozhenie" else "УТВЕРЖДЕН"
-    return Block(word, [f"приказом {position}", org.short_name, order])
+    if org.kind == OrgKind.district:
+        return Block(word, ["приказом", inflect_phrase(org.full_name, "gent"), order])
+    return Block(word, [f"приказом {position}", inflect_phrase(org.short_name, "gent"), order])
 
 
 def _left_blocks(profile: Profile) -> list[Block]:

@@ -258,16 +258,21 @@ def _fill(cell, blocks: list[Block], indent_mm: float = 0) -> None:
 # --- metadata ------------------------------------------------------------------------------------
 
 
+def _fit(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters: cut at a word and add «…»."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _properties(document: DocxDocument, act: Act) -> None:
     import datetime as dt
 
     from .. import __version__
 
     props = document.core_properties
-    props.title = act.title
+    props.title = _fit(act.title)
     props.subject = "Локальный нормативный акт об использовании ИКОП «Сферум»"
-    props.author = act.org_full
-    props.last_modified_by = act.org_short
+    props.author = _fit(act.org_full)
+    props.last_modified_by = _fit(act.org_short)
     props.category = "Локальный нормативный акт"
     props.keywords = "Сферум; ИКОП; локальный акт; " + act.kind_title.capitalize()
     props.language = "ru-RU"

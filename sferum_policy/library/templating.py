@@ -61,13 +61,19 @@ def context(
     return ctx
 
 
+@lru_cache(maxsize=4096)
+def _compiled(source: str):
+    """Compile each distinct template source once (compiling costs ~5 ms, rendering ~50 µs)."""
+    return environment().from_string(source)
+
+
 def render_template(source: str, ctx: dict[str, Any], where: str = "шаблон") -> str:
     """Render one template string; errors become a Russian :class:`DataError` naming ``where``."""
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, UndefinedError
 
     try:
-        out = environment().from_string(source).render(ctx)
+        out = _compiled(source).render(ctx)
     except SecurityError as exc:
         raise DataError(f"{where}: шаблон обращается к недоступным данным ({exc})") from None
     except UndefinedError as exc:

@@ -73,6 +73,10 @@ def lines_from_text(text: str, *, start_line: int = 1, unit: int | None = None) 
     pos = 0
     blank = False
     for i, raw in enumerate(fix_chars(text).splitlines(keepends=True)):
+        if raw.isspace():
+            pos += len(raw)
+            blank = True
+            continue
         body, cmap = clean_line(raw, pos)
         pos += len(raw)
         if not body:
@@ -98,7 +102,7 @@ def _typical_width(lines: list[Line]) -> int:
 
 
 def _starts_with_label(text: str) -> bool:
-    return bool(LABEL_RE.match(text))
+    return bool(LABEL_RE.match(text) or _LABEL_ONLY.fullmatch(text))
 
 
 def _is_heading_line(prev: Line | None, ln: Line, nxt: Line | None) -> bool:
@@ -188,6 +192,8 @@ def _breaks(prev: Line, ln: Line, i: int, caps: list[bool], heading: list[bool],
     if ln.group is not None or prev.group is not None:
         return ln.group != prev.group
     text, ptext = ln.text, prev.text
+    if _LABEL_ONLY.fullmatch(ptext):  # «1.» on its own line: its text follows on the next one
+        return False
     if _starts_with_label(text):
         return True
     if BULLET_RE.match(text):
@@ -208,6 +214,7 @@ def _breaks(prev: Line, ln: Line, i: int, caps: list[bool], heading: list[bool],
     return informative and ln.blank_before and text[0].isupper()
 
 
+_LABEL_ONLY = re.compile(r"(?:\d{1,3}\.){1,5}|\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}\)|[а-яёa-z]\)|[IVX]{1,5}\.")
 _ABBREV_END = re.compile(r"(?:^|\s)(?:г|гг|с|ст|п|пп|т|др|пр|ул|д|им|см|т\.е|т\.п|т\.д)\.$", re.I)
 
 

@@ -25,7 +25,7 @@ def render(report: Report, fmt: str, **kwargs) -> str | bytes:
     if fmt == "sarif":
         from .sarif import render_sarif
 
-        return render_sarif(report)
+        return render_sarif(report, **kwargs)
     if fmt == "docx":
         from .docx_comments import render_docx
 

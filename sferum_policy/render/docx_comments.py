@@ -29,11 +29,13 @@ INITIALS = "SP"
 FONT = "Times New Roman"
 FONT_SIZE = 14
 OUTDATED = ("repealed", "expired", "superseded", "expiring")
+_OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004")
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CLAUSE_TITLE = re.compile(r"^Нет (?:обязательного |рекомендуемого )?положения «(.+)» \(раздел «[^()]+»\)$")
+_SECTION_TITLE = re.compile(r"^Нет раздела («.+?»)")
+_CLAUSE_TITLE = re.compile(r"^Нет (?:обязательного |рекомендуемого )?положения «(.+)» \(раздел «.+»\)$")
 
 
 def _w(tag: str) -> str:
@@ -320,7 +322,8 @@ def summary_comment(report: Report) -> str:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}.")
     sections = [f for f in report.findings if re.fullmatch(r"CL0(0\d|1[0-3])", f.code)]
     if sections:
-        lines.append(f"Нет разделов ({len(sections)}): " + "; ".join(_sentence(f.message).rstrip(".") for f in sections) + ".")
+        names = [m.group(1) if (m := _SECTION_TITLE.match(f.message)) else f.message for f in sections]
+        lines.append(f"Нет разделов ({len(sections)}): " + "; ".join(names) + ".")
     missing = [f for f in report.findings if f.code in ("CL020", "CL021")]
     if missing:
         required = sum(f.code == "CL020" for f in missing)
@@ -330,7 +333,8 @@ def summary_comment(report: Report) -> str:
             m = _CLAUSE_TITLE.match(f.message)
             name = m.group(1) if m else f.message
             by_section.setdefault(f.section, []).append(name + (" (обязательное)" if f.code == "CL020" else ""))
-        for key, names in by_section.items():
+        order = {key.value: i for i, key in enumerate(Section)}
+        for key, names in sorted(by_section.items(), key=lambda kv: order.get(kv[0] or "", len(order))):
             lines.append(f"— {_section_title(key)}: " + "; ".join(names) + ".")
     partial = sum(f.code == "CL022" for f in report.findings)
     if partial:
@@ -340,9 +344,13 @@ def summary_comment(report: Report) -> str:
         from ..library.registry import STATUS_TITLES
 
         lines.append(f"Устаревшие ссылки на нормативные акты ({len(outdated)}):")
+        advice = {f.location.start: f.suggestion for f in report.findings
+                  if f.category == "legal_ref" and f.code in _OUTDATED_CODES and f.suggestion}
         for r in outdated:
             line = f"— «{r.text}» — {STATUS_TITLES.get(r.status, r.status)}"
-            if r.replaced_by:
+            if advice.get(r.location.start):
+                line += ". " + _sentence(advice[r.location.start]).rstrip(".")
+            elif r.replaced_by:
                 line += "; вместо него: " + ", ".join(r.replaced_by)
             lines.append(line + ".")
     if not report.findings:

@@ -1,0 +1,234 @@
+"""Clause coverage on the samples: missing sections, merged and bulleted clauses, paraphrase, speed-free."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sferum_policy.checks.coverage import CL020, CL021, CL022, SECTION_RULES, _coverage
+from sferum_policy.report import ClauseStatus
+from sferum_policy.vocab import Section
+
+AS_OF = date(2026, 11, 23)
+OBLIGATIONS = SECTION_RULES[Section.obligations].code
+PROHIBITIONS = SECTION_RULES[Section.prohibitions].code
+CL_CODES = {r.code for r in SECTION_RULES.values()} | {"CL020", "CL021", "CL022"}
+
+
+@pytest.fixture(scope="module")
+def reports(samples):
+    from sferum_policy import check
+
+    return {sid: check(path, as_of=AS_OF, select=["CL"]) for sid, path in samples.items()}
+
+
+@pytest.fixture(scope="module")
+def docs(samples):
+    """Read samples with the coverage annotations filled in (and the findings of the check)."""
+    from sferum_policy.checks.base import CheckContext
+    from sferum_policy.checks.coverage import CODES, run
+    from sferum_policy.pipeline import default_clauses, default_registry
+    from sferum_policy.readers import read
+
+    ctx = CheckContext(as_of=AS_OF, clauses=default_clauses(), registry=default_registry(), enabled=set(CODES))
+    out = {}
+    for sid, path in samples.items():
+        doc = read(path)
+        findings = list(run(doc, ctx))
+        out[sid] = (doc, findings)
+    return out
+
+
+def _statuses(doc) -> dict[str, ClauseStatus]:
+    return {s.clause_id: s for s in doc.annotations["clauses"]}
+
+
+def _clause_with(library, section: str, *words: str):
+    """The first clause of ``section`` whose title or signals mention all ``words`` (ids may change)."""
+    clauses = library.section(section)
+    for c in clauses:  # a title match first
+        if all(w in c.title.lower() for w in words):
+            return c
+    for c in clauses:
+        hay = (c.title + " " + " ".join(c.signals.phrases + c.signals.keywords) + " " + c.text).lower()
+        if all(w in hay for w in words):
+            return c
+    pytest.skip(f"no clause about {words} in section {section} of the library")
+
+
+def _codes(report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize("sid", ["000", "003"])
+def test_acts_without_obligations_and_prohibitions_get_section_findings(reports, sid):
+    report = reports[sid]
+    codes = _codes(report)
+    assert codes.count(OBLIGATIONS) == 1
+    assert codes.count(PROHIBITIONS) == 1
+    # reported once as sections, not clause by clause
+    per_clause = [f for f in report.findings if f.code in ("CL020", "CL021", "CL022")]
+    assert not [f for f in per_clause if f.section in (Section.obligations, Section.prohibitions)]
+    section_finding = next(f for f in report.findings if f.code == OBLIGATIONS)
+    assert section_finding.severity.value == "error"
+    assert section_finding.suggestion and "{{" not in section_finding.suggestion
+
+
+@pytest.mark.parametrize("sid", ["001", "002"])
+def test_acts_with_obligations_and_prohibitions_have_no_section_findings(reports, sid):
+    codes = _codes(reports[sid])
+    assert OBLIGATIONS not in codes
+    assert PROHIBITIONS not in codes
+
+
+def test_002_prohibitions_found_in_their_bullets(docs, library):
+    doc, _ = docs["002"]
+    st = _statuses(doc)
+    for words, snippet in ((("персональн",), "персональных данных"), (("третьим",), "третьим лицам")):
+        clause = _clause_with(library, "prohibitions", *words)
+        s = st[clause.id]
+        assert s.status == "present", (clause.id, s)
+        assert snippet in doc.paragraphs[s.paragraph].text
+        assert s.label and s.label.startswith("3.3")
+
+
+def test_002_long_paragraph_2_3_carries_several_class_teacher_clauses(docs):
+    doc, _ = docs["002"]
+    long_para = next(p for p in doc.paragraphs if p.label and p.label.startswith("2.3"))
+    assert len(long_para.text) > 1500  # the merged paragraph of the sample
+    found = [
+        s for s in doc.annotations["clauses"]
+        if s.section == Section.class_teacher and s.status == "present" and s.paragraph == long_para.index
+    ]
+    assert len(found) >= 3, found
+
+
+def test_000_bullet_lists_matched(docs):
+    doc, _ = docs["000"]
+    admin = [s for s in doc.annotations["clauses"] if s.section == Section.administrator and s.status == "present"]
+    assert len(admin) >= 8
+    # each points at a bullet of 2.1, and the label names the numbered point, not «-»
+    assert {s.label for s in admin} == {"2.1."}
+    assert len({s.paragraph for s in admin}) >= 8
+    assert all(doc.paragraphs[s.paragraph].label in ("-", None) for s in admin)
+
+
+def test_guidance_text_gets_coverage_but_no_findings(docs, reports):
+    doc, findings = docs["004"]
+    assert doc.meta.doc_kind.value == "not_local_act"
+    assert findings == []
+    report = reports["004"]
+    assert report.coverage is not None and 0 < report.coverage.overall < 1
+    assert report.clauses and not [f for f in report.findings if f.code in CL_CODES]
+
+
+def test_report_carries_clause_list_and_coverage(reports, library):
+    report = reports["002"]
+    assert report.coverage is not None
+    assert set(report.coverage.sections) <= {s.value for s in Section}
+    assert report.coverage.sections["prohibitions"] > report.coverage.sections["definitions"]
+    ids = [c.clause_id for c in report.clauses]
+    assert len(ids) == len(set(ids)) and all(i in library for i in ids)
+    assert {c.status for c in report.clauses} <= {"present", "partial", "missing"}
+
+
+def test_optional_clauses_are_never_reported(reports, library):
+    for report in reports.values():
+        for f in report.findings:
+            if f.clause_id:
+                assert library.get(f.clause_id).level.value != "optional"
+
+
+def test_missing_clause_findings_have_rendered_suggestion(reports):
+    f = next(f for f in reports["001"].findings if f.code in ("CL020", "CL021"))
+    assert f.suggestion and "{{" not in f.suggestion and "{%" not in f.suggestion
+    assert f.message.startswith("Нет положения «")
+    # a college act: the suggestion speaks of students / curators, not pupils
+    texts = " ".join(x.suggestion or "" for x in reports["001"].findings)
+    assert "обучающихся" not in texts or "студент" in texts
+
+
+_ACT = "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сферум»\n\n1. Запреты\n1.1. {body}\n"
+
+
+def _status_in(text: str, clause_id: str):
+    from sferum_policy.coverage.matcher import match_document
+    from sferum_policy.pipeline import default_clauses
+    from sferum_policy.readers import read_string
+
+    doc = read_string(text)
+    return {m.clause.id: m for m in match_document(doc, default_clauses())}[clause_id]
+
+
+def test_paraphrase_with_synonyms_and_word_order_is_present(library):
+    clause = _clause_with(library, "prohibitions", "третьим")
+    body = "Не допускается, чтобы ученики или родители передавали посторонним лицам доступ к собственной учетной записи на платформе."
+    text = _ACT.format(body=body).replace("1. Запреты", "1. Запреты для пользователей").replace(
+        "1.1. Не допускается", "1.1. Запрещается: не допускается"
+    )
+    m = _status_in(text, clause.id)
+    assert m.status == "present", (m.status, m.score)
+
+
+def test_college_synonyms_curator_for_class_teacher(library):
+    clause = _clause_with(library, "class_teacher", "чаты")
+    text = (
+        "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сферум» в колледже\n\n1. Куратор учебной группы\n"
+        "1.1. Куратор учебной группы создает в ИКОП «Сферум» беседы со студентами своей учебной группы, "
+        "а также беседу с их родителями (законными представителями).\n"
+    )
+    m = _status_in(text, clause.id)
+    assert m.status == "present", (clause.id, m.status, m.score)
+
+
+def test_unrelated_paragraph_does_not_make_a_clause_present(library):
+    clause = _clause_with(library, "prohibitions", "персональн")
+    body = "Столовая образовательной организации работает с 8:00 до 16:00, меню размещается на стенде у входа."
+    assert _status_in(_ACT.format(body=body), clause.id).status == "missing"
+
+
+def test_same_duty_for_another_actor_is_not_the_clause(library):
+    """A class teacher's duty written for the administrator does not make the class-teacher clause present."""
+    clause = _clause_with(library, "class_teacher", "чаты")
+    text = (
+        "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сферум»\n\n1. Администратор\n1.1. Администратор платформы "
+        "создает чаты с обучающимися класса и с их родителями (законными представителями).\n"
+    )
+    assert _status_in(text, clause.id).status != "present"
+
+
+def test_coverage_weights_levels_and_credits_partial():
+    statuses = [
+        ClauseStatus(clause_id="a.x", section=Section.rights, level="required", status="present", score=1.0),
+        ClauseStatus(clause_id="a.y", section=Section.rights, level="recommended", status="partial", score=0.5),
+        ClauseStatus(clause_id="a.z", section=Section.final, level="optional", status="missing", score=0.0),
+        ClauseStatus(clause_id="a.o", section=Section.final, level="required", status="missing", score=0.0),
+    ]
+    cov = _coverage(statuses, optional_ids={"a.o"})
+    assert cov.sections["rights"] == pytest.approx((3 * 1 + 2 * 0.5) / 5, abs=1e-3)
+    assert cov.sections["final"] == 0.0
+    assert cov.overall == pytest.approx((3 + 1) / 6, abs=1e-3)
+
+
+@pytest.mark.parametrize("rule", [*SECTION_RULES.values(), CL020, CL021, CL022], ids=lambda r: r.code)
+def test_rule_examples(rule):
+    from sferum_policy import check
+
+    assert rule.code in _codes(check(rule.bad, as_of=AS_OF))
+    assert rule.code not in _codes(check(rule.good, as_of=AS_OF))
+
+
+def test_mutation_helpers_delete_points_and_fragments(samples):
+    from benchmarks.mutate import delete_points, document_text, points
+    from sferum_policy.readers import read_string
+
+    text = samples["002"].read_text(encoding="utf-8")
+    labels = [p.label for p in points(text)]
+    assert {"3.1", "3.2", "3.3", "4"} <= set(labels)
+    cut = delete_points(text, ["3.3"])
+    assert "персональных данных других лиц" not in cut and "3.2. Участники" in cut and "4.1." in cut
+    doc = read_string(text)
+    para = next(p for p in doc.paragraphs if "третьим лицам" in p.text)
+    rebuilt = document_text(doc, drop={para.index})
+    assert "третьим лицам доступ" not in rebuilt and "персональных данных других лиц" in rebuilt
