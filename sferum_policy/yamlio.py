@@ -18,21 +18,29 @@ Loc = tuple[str | int, ...]
 class _Located:
     """Python data built from a YAML node tree, with the line of every path."""
 
-    def __init__(self) -> None:
+    def __init__(self, loader: yaml.SafeLoader | None = None) -> None:
         self.lines: dict[Loc, int] = {}
+        self._loader = loader
 
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
         self.lines[loc] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = yaml.safe_load(yaml.serialize(key_node)) if key_node.tag != "tag:yaml.org,2002:str" else key_node.value
+                key = key_node.value if key_node.tag == "tag:yaml.org,2002:str" else self._scalar(key_node)
                 out[key] = self.build(value_node, (*loc, key))
                 self.lines.setdefault((*loc, key), key_node.start_mark.line + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return yaml.safe_load(yaml.serialize(node))
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        if self._loader is None:
+            return yaml.safe_load(yaml.serialize(node))
+        return self._loader.construct_object(node, deep=True)
 
     def line_of(self, loc: Loc) -> int | None:
         """Return the line of the deepest known prefix of ``loc``."""
@@ -51,21 +59,23 @@ def load_yaml(path: Path) -> tuple[Any, _Located]:
         raise DataError(f"{path}: файл не в кодировке UTF-8") from None
     except OSError as exc:
         raise DataError(f"{path}: не удалось прочитать файл ({exc.strerror})") from None
+    loader = _LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        located = _Located(loader)
+        if node is None:
+            return None, located
+        return located.build(node), located
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "ошибка синтаксиса"
         raise DataError(f"{path}{where}: ошибка синтаксиса YAML ({problem})") from None
-    located = _Located()
-    if node is None:
-        return None, located
-    try:
-        return located.build(node), located
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: ошибка YAML ({exc})") from None
+    finally:
+        loader.dispose()
 
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _MESSAGES = {
     "missing": "обязательное поле не заполнено",

@@ -133,11 +133,31 @@ def test_report_carries_clause_list_and_coverage(reports, library):
     assert {c.status for c in report.clauses} <= {"present", "partial", "missing"}
 
 
-def test_optional_clauses_are_never_reported(reports, library):
-    for report in reports.values():
-        for f in report.findings:
-            if f.clause_id:
-                assert library.get(f.clause_id).level.value != "optional"
+def test_optional_and_option_clauses_are_never_reported(reports, library):
+    reported = [f.clause_id for r in reports.values() for f in r.findings if f.clause_id]
+    assert reported
+    for cid in reported:
+        clause = library.get(cid)
+        assert clause.level.value != "optional" and not clause.option
+
+
+def test_clause_selection_follows_kind_and_platforms(library):
+    from sferum_policy.coverage.matcher import match_document
+    from sferum_policy.readers import read_string
+    from sferum_policy.vocab import OrgKind, Platform
+
+    doc = read_string(_ACT.format(body="Участникам запрещается передавать третьим лицам доступ к аккаунту."))
+    doc.meta.org_kind = None
+    doc.meta.platforms = []
+    unknown = {m.clause.id for m in match_document(doc, library)}
+    assert unknown == {c.id for c in library.select(OrgKind.school)}
+    doc.meta.org_kind = OrgKind.preschool
+    doc.meta.platforms = [Platform.vk_messenger]
+    preschool = {m.clause.id for m in match_document(doc, library)}
+    assert preschool == {c.id for c in library.select(OrgKind.preschool, {Platform.vk_messenger})}
+    school_only = {c.id for c in library if OrgKind.school in c.org_kinds and OrgKind.preschool not in c.org_kinds}
+    assert school_only <= unknown
+    assert not school_only & preschool
 
 
 def test_missing_clause_findings_have_rendered_suggestion(reports):
@@ -162,13 +182,15 @@ def _status_in(text: str, clause_id: str):
 
 
 def test_paraphrase_with_synonyms_and_word_order_is_present(library):
+    """«Участникам запрещается предоставлять третьим лицам доступ к аккаунту», said otherwise."""
     clause = _clause_with(library, "prohibitions", "третьим")
-    body = "Не допускается, чтобы ученики или родители передавали посторонним лицам доступ к собственной учетной записи на платформе."
-    text = _ACT.format(body=body).replace("1. Запреты", "1. Запреты для пользователей").replace(
-        "1.1. Не допускается", "1.1. Запрещается: не допускается"
+    body = (
+        "Передавать доступ к собственной учетной записи на платформе посторонним лицам ученикам и "
+        "родителям не разрешается."
     )
-    m = _status_in(text, clause.id)
+    m = _status_in(_ACT.format(body=body), clause.id)
     assert m.status == "present", (m.status, m.score)
+    assert m.cue  # the heading «Запреты» makes it read as a prohibition
 
 
 def test_college_synonyms_curator_for_class_teacher(library):
@@ -205,7 +227,7 @@ def test_coverage_weights_levels_and_credits_partial():
         ClauseStatus(clause_id="a.z", section=Section.final, level="optional", status="missing", score=0.0),
         ClauseStatus(clause_id="a.o", section=Section.final, level="required", status="missing", score=0.0),
     ]
-    cov = _coverage(statuses, optional_ids={"a.o"})
+    cov = _coverage(statuses, option_ids={"a.o"})
     assert cov.sections["rights"] == pytest.approx((3 * 1 + 2 * 0.5) / 5, abs=1e-3)
     assert cov.sections["final"] == 0.0
     assert cov.overall == pytest.approx((3 + 1) / 6, abs=1e-3)

@@ -119,6 +119,33 @@ _SECTION_RULES: dict[Section, tuple[str, str, str]] = {
 }
 
 
+# Why a missing section matters, per section (the rule's «why»).
+_WHY: dict[Section, str] = {
+    Section.obligations: "Без обязанностей участников (достоверные данные, сообщение о взломе, вежливое общение) "
+    "организации не на что сослаться, если участник нарушает порядок общения.",
+    Section.prohibitions: "Без запретов (сбор чужих персональных данных, передача доступа третьим лицам, "
+    "противоправная информация) нарушение нельзя квалифицировать как нарушение локального акта.",
+    Section.rights: "Права участников (бесплатный круглосуточный доступ, поддержка, удаление профиля) — "
+    "гарантии, которые акт должен назвать явно.",
+    Section.administrator: "Без раздела об администраторе неясно, кто регистрирует организацию, выдает "
+    "ссылки-приглашения и отвечает за безопасность сообщества.",
+    Section.management: "Без полномочий руководства неясно, кто издает приказ, назначает администратора и "
+    "контролирует использование платформы.",
+    Section.class_teacher: "Классный руководитель (куратор) создает чаты класса и подключает родителей: без "
+    "раздела эти действия не закреплены.",
+    Section.teacher: "Без раздела о педагогах не закреплены учебные чаты и занятия с применением платформы.",
+    Section.student: "Без раздела об обучающихся не определено, как они присоединяются и участвуют в чатах.",
+    Section.parent: "Без раздела о родителях не определено, как они присоединяются к чатам и участвуют в "
+    "общении.",
+    Section.general: "Общие положения определяют предмет акта, цель и сферу применения платформы.",
+    Section.legal_basis: "Акт должен назвать нормативные акты, на основании которых он принят.",
+    Section.definitions: "Без определений («платформа», «учебный профиль», «пользователи») термины акта "
+    "толкуются по-разному.",
+    Section.final: "Заключительные положения определяют вступление акта в силу, срок действия и порядок "
+    "изменения.",
+}
+
+
 def _section_rule(section: Section, code: str, about: str, body: str):
     title = SECTION_TITLES[section]
     if section == Section.general:
@@ -133,10 +160,7 @@ def _section_rule(section: Section, code: str, about: str, body: str):
         category=Category.missing_clause,
         severity=Severity.error,
         title=f"Нет раздела {'об' if about[0] in 'аоуэи' else 'о'} {about}",
-        why=(
-            f"В акте не найдено ни одного положения раздела «{title}» библиотеки. Без него акт не "
-            "определяет, что и как участники делают на платформе, и не защищает их при спорах."
-        ),
+        why=f"В акте не найдено ни одного положения раздела «{title}» библиотеки. {_WHY[section]}",
         fix=(
             f"Добавьте раздел «{title}» (текст положений для вашего вида организации — в подсказке; "
             "полный список — `sferum-policy clauses list`). Ошибка, если в разделе есть обязательные "
@@ -211,11 +235,12 @@ def _reportable(clause) -> bool:
     return clause.level != Level.optional and not clause.option
 
 
-def _coverage(statuses: list[ClauseStatus], optional_ids: set[str]) -> Coverage:
+def _coverage(statuses: list[ClauseStatus], option_ids: set[str]) -> Coverage:
+    """Level-weighted share of the clauses found, per section and overall (option clauses left out)."""
     num: dict[str, float] = {}
     den: dict[str, float] = {}
     for st in statuses:
-        if st.clause_id in optional_ids:
+        if st.clause_id in option_ids:
             continue
         w = LEVEL_WEIGHT[Level(st.level)]
         num[st.section.value] = num.get(st.section.value, 0.0) + w * STATUS_CREDIT[st.status]
@@ -316,7 +341,7 @@ def _missing_section(doc: Document, section: Section, owed: list) -> Finding:
     detail = f"обязательных — {n_req}" if n_req else "все рекомендуемые"
     return finding(
         r, doc,
-        f"Нет раздела «{SECTION_TITLES[section]}»: не найдено ни одно из {len(owed)} положений ({detail})",
+        f"Нет раздела «{SECTION_TITLES[section]}»: не найдено ни одного из {len(owed)} положений ({detail})",
         suggestion=suggestion,
         severity=sev,
         section=section,

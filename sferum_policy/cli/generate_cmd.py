@@ -48,10 +48,10 @@ def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | Non
     from ..generator.assemble import assemble
     from ..generator.profile import load_profile
     from ..generator.render import render
-    from ..library import load_clauses, load_registry
+    from ..pipeline import default_clauses, default_registry
 
     prof = load_profile(profile)
-    act = assemble(prof, load_clauses(clauses_dir), load_registry(refs_dir))
+    act = assemble(prof, default_clauses(clauses_dir), default_registry(refs_dir))
     return act, render(act, fmt)
 
 

@@ -6,8 +6,6 @@ click marks its messages with gettext; we install a small catalogue into its mod
 
 from __future__ import annotations
 
-import click
-
 CATALOG = {
     "Usage:": "Использование:",
     "Options": "Параметры",

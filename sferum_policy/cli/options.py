@@ -22,7 +22,7 @@ class RuDate(click.ParamType):
 
     name = "дата"
 
-    def convert(self, value, param, ctx):  # noqa: ANN001
+    def convert(self, value, param, ctx):
         if isinstance(value, date):
             return value
         from .. import dates

@@ -13,6 +13,7 @@ LibreOffice, this package's checker) reads them back exactly.
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from .act import Act, Block
@@ -44,19 +45,52 @@ def render_docx(act: Act) -> bytes:
     _styles(document)
     _properties(document, act)
     _header(document)
-    document.add_paragraph(act.org_full, style=STYLE_ORG)
+    _hyphenation(document)
+    ids = {name: document.styles[name].style_id for name in (STYLE_ORG, KIND_STYLE, ABOUT_STYLE, SECTION_STYLE,
+                                                              STYLE_SUBITEM)}
+
+    def add(text: str, style: str | None = None) -> None:
+        # python-docx looks a style up by name on every paragraph (slow); set the id directly.
+        para = document.add_paragraph(text)
+        if style:
+            para._p.get_or_add_pPr().style = ids[style]
+
+    add(nbsp(act.org_full), STYLE_ORG)
     _requisites(document, act)
-    document.add_paragraph(act.kind_title, style=KIND_STYLE)
-    document.add_paragraph(act.about, style=ABOUT_STYLE)
+    add(act.kind_title, KIND_STYLE)
+    add(nbsp(act.about), ABOUT_STYLE)
     for section in act.sections:
-        document.add_paragraph(f"{section.label} {section.title}", style=SECTION_STYLE)
+        add(f"{section.label} {nbsp(section.title)}", SECTION_STYLE)
         for point in section.points:
-            document.add_paragraph(f"{point.label} {point.text}", style="Normal")
+            add(f"{point.label} {nbsp(point.text)}")
             for item in point.items:
-                document.add_paragraph(f"– {item}", style=STYLE_SUBITEM)
+                add(f"– {nbsp(item)}", STYLE_SUBITEM)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+_NBSP_AFTER = re.compile(r"(№|§|\b(?:г|с|ст|ч|п|пп|гг|им|д|ул)\.) (?=\S)")
+_INITIALS = re.compile(r"\b([А-ЯЁ]\.\s?[А-ЯЁ]\.) (?=[А-ЯЁ][а-яё])|(?<=[а-яё]) (?=[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
+
+
+def nbsp(text: str) -> str:
+    """Non-breaking spaces where a line must not break: «№ 273-ФЗ», «ч. 3», initials, before «—»."""
+    text = _NBSP_AFTER.sub("\\1\u00a0", text)
+    text = _INITIALS.sub(lambda m: (m.group(1) or "") + "\u00a0", text)
+    return text.replace(" — ", "\u00a0— ")
+
+
+def _hyphenation(document: DocxDocument) -> None:
+    """Turn on automatic hyphenation (justified Russian text needs it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    tab = settings.find(qn("w:defaultTabStop"))
+    if tab is not None and settings.find(qn("w:autoHyphenation")) is None:
+        el = OxmlElement("w:autoHyphenation")
+        tab.addnext(el)
 
 
 # --- page ----------------------------------------------------------------------------------------
@@ -246,7 +280,7 @@ def _fill(cell, blocks: list[Block], indent_mm: float = 0) -> None:
             para = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
             para.style = STYLE_REQUISITE_HEAD if head else STYLE_REQUISITE
-            para.text = text
+            para.text = nbsp(text)
             if indent_mm:
                 para.paragraph_format.left_indent = Mm(indent_mm)
             if head and n:

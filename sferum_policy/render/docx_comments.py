@@ -76,22 +76,29 @@ def _runs(p: Any) -> Iterator[tuple[Any, int, int]]:
 
 
 def _split_run(r: Any, k: int) -> None:
-    """Split run ``r`` after its ``k``-th character into two runs with the same formatting."""
+    """Split run ``r`` after its ``k``-th character into two runs with the same formatting.
+
+    Content right of the cut is moved (not copied) into the new run, so elements keep their
+    identity (a text box's paragraphs inside a drawing stay the ones the targets point at).
+    """
     right = copy.deepcopy(r)
+    for ch in list(right):
+        if ch.tag != _RPR:
+            right.remove(ch)
     pos = 0
-    for left_ch, right_ch in zip(list(r), list(right), strict=True):
-        if left_ch.tag == _RPR:
+    for ch in list(r):
+        if ch.tag == _RPR:
             continue
-        n = _child_len(left_ch)
-        if pos + n <= k and not (n == 0 and pos >= k):
-            right.remove(right_ch)  # wholly left of the cut
-        elif pos >= k:
-            r.remove(left_ch)  # wholly right of the cut
-        else:  # a w:t straddling the cut
-            text = left_ch.text or ""
-            left_ch.text, right_ch.text = text[: k - pos], text[k - pos:]
-            left_ch.set(_XML_SPACE, "preserve")
-            right_ch.set(_XML_SPACE, "preserve")
+        n = _child_len(ch)
+        if pos >= k:
+            right.append(ch)
+        elif pos + n > k:  # a w:t straddling the cut
+            text = ch.text or ""
+            tail = copy.deepcopy(ch)
+            ch.text, tail.text = text[: k - pos], text[k - pos:]
+            ch.set(_XML_SPACE, "preserve")
+            tail.set(_XML_SPACE, "preserve")
+            right.append(tail)
         pos += n
     r.addnext(right)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -73,7 +74,7 @@ def _marked(text: str, spans: list[tuple[int, int, list[tuple[int, Finding]]]], 
     cuts = sorted({0, len(text), *(b for s, e, _ in spans for b in (s, e))})
     pieces: list[str] = []
     anchored: set[int] = set()
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         covering = [(n, f) for s, e, fs in spans if s <= a and b <= e for n, f in fs]
         chunk = escape(text[a:b])
         if not covering:
@@ -139,6 +140,19 @@ def _context(doc: Document | None, f: Finding) -> Markup | None:
     return Markup(("… " if a > 0 else "") + str(body) + (" …" if b < len(p.text) else ""))
 
 
+def _href(doc: Document | None, f: Finding) -> str | None:
+    """Link to the finding's paragraph, else to its section's heading in the marked text."""
+    if doc is None:
+        return None
+    if f.location.paragraph is not None:
+        return f"#p{f.location.paragraph}"
+    if f.section:
+        for s in doc.sections:
+            if s.key == f.section:
+                return f"#p{s.first}"
+    return None
+
+
 @dataclass
 class _Priority:
     """One line of «Что исправить в первую очередь»: a rule, how to fix it, where."""
@@ -202,7 +216,7 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
     numbered = list(enumerate(report.findings))
     groups = []
     for cat in Category:
-        items = [{"n": n, "f": f, "place": _place(f), "context": _context(document, f)}
+        items = [{"n": n, "f": f, "place": _place(f), "context": _context(document, f), "href": _href(document, f)}
                  for n, f in numbered if f.category == cat]
         if items:
             groups.append({"title": CATEGORY_TITLES[cat], "key": cat.value, "rows": items,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from ..library.registry import STATUS_TITLES
 from ..report import Finding, Report
-from ..vocab import CATEGORY_TITLES, DOC_KIND_TITLES, ORG_KIND_TITLES, SECTION_TITLES, SEVERITY_TITLES, Category, DocKind
+from ..vocab import (
+    CATEGORY_TITLES,
+    DOC_KIND_TITLES,
+    ORG_KIND_TITLES,
+    SECTION_TITLES,
+    SEVERITY_TITLES,
+    Category,
+    DocKind,
+)
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 

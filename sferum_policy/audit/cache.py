@@ -1,0 +1,86 @@
+"""The audit cache in ``OUTDIR/.cache``: results of unchanged documents are reused on the next run.
+
+An entry's key is sha256 of: the document's content hash, the tool's version and a fingerprint of its
+code, the as-of date, the data version (hash of the clause library and registry files) and the report
+formats. Entries are gzip-compressed JSON, written atomically; a damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..fileio import write_atomic
+
+CACHE_FORMAT = "1"
+
+
+def _hash_files(h: Any, root: Path, pattern: str) -> None:
+    for p in sorted(root.rglob(pattern)):
+        if "__pycache__" in p.parts:
+            continue
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The tool's version plus a hash of its Python sources (a changed check invalidates the cache)."""
+    pkg = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(__version__.encode())
+    _hash_files(h, pkg, "*.py")
+    _hash_files(h, pkg, "*.html")
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def data_version(clauses_dir: str | None = None, refs_dir: str | None = None) -> str:
+    """A hash of the clause library and registry files in use."""
+    from ..resources import data_dir
+
+    h = hashlib.sha256()
+    for d in (Path(clauses_dir) if clauses_dir else data_dir("clauses"), Path(refs_dir) if refs_dir else data_dir("legal_refs")):
+        _hash_files(h, d, "*.yaml")
+    return h.hexdigest()[:16]
+
+
+class Cache:
+    """Get and put per-document results by content hash; ``enabled=False`` makes every lookup a miss."""
+
+    def __init__(self, outdir: Path, *, as_of: date, formats: tuple[str, ...], data: str, enabled: bool = True) -> None:
+        self.root = outdir / ".cache"
+        self.enabled = enabled
+        self.salt = json.dumps([CACHE_FORMAT, code_version(), as_of.isoformat(), data, sorted(formats)])
+
+    def key(self, sha256: str) -> str:
+        return hashlib.sha256(f"{sha256}\0{self.salt}".encode()).hexdigest()
+
+    def _path(self, sha256: str) -> Path:
+        k = self.key(sha256)
+        return self.root / k[:2] / f"{k}.json.gz"
+
+    def get(self, sha256: str) -> dict[str, Any] | None:
+        if not self.enabled:
+            return None
+        p = self._path(sha256)
+        try:
+            entry = json.loads(gzip.decompress(p.read_bytes()))
+        except (OSError, EOFError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) and entry.get("salt") == self.salt else None
+
+    def put(self, sha256: str, result: dict[str, Any]) -> None:
+        """Store a successful result (errors are cheap to reproduce and may be transient)."""
+        if result.get("status") != "ok":
+            return
+        p = self._path(sha256)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        payload = {**result, "salt": self.salt}
+        write_atomic(p, gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5))

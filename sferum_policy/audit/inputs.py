@@ -1,0 +1,103 @@
+"""Collecting the files to audit: folders are walked, ZIP archives unpacked safely into a temp dir."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from . import safezip
+
+ARCHIVES = (".zip",)
+
+
+@dataclass(slots=True)
+class Item:
+    """One document of the audit: its display name, where its bytes are, or why it cannot be read.
+
+    ``name`` is what the user sees (``район/школа1/положение.docx``, ``акты.zip/школа1/положение.docx``);
+    ``path`` is the file on disk (the original, or a copy unpacked from an archive into a temp dir).
+    ``error`` (a Russian reason) marks an entry that was refused before any check, e.g. an unsafe name
+    in an archive; such an item becomes an error row.
+    """
+
+    name: str
+    path: Path | None = None
+    error: str | None = None
+    sha256: str | None = None
+    size: int = 0
+
+    def digest(self) -> str:
+        """The sha256 of the file's content (computed once)."""
+        if self.sha256 is None:
+            h = hashlib.sha256()
+            with open(self.path, "rb") as fh:  # type: ignore[arg-type]
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+            self.sha256 = h.hexdigest()
+        return self.sha256
+
+
+def _supported() -> tuple[str, ...]:
+    from ..readers import SUPPORTED
+
+    return SUPPORTED
+
+
+def _skip(name: str) -> bool:
+    """Hidden files and Word's lock files (``~$положение.docx``) are not documents."""
+    return name.startswith((".", "~$"))
+
+
+def collect(paths: list[Path], workdir: Path, exclude: tuple[Path, ...] = ()) -> list[Item]:
+    """Every supported document under ``paths`` (files, folders, ZIP archives), sorted by name.
+
+    Archives are unpacked into ``workdir`` under generated names (never the names stored in the
+    archive). Names are unique: a second input with the same display name gets « (2)».
+    """
+    supported = _supported()
+    excluded = {p.resolve() for p in exclude}
+    items: list[Item] = []
+    for root in paths:
+        if not root.exists():
+            raise InputError(f"{root}: файл или каталог не найден")
+        label = root.resolve().name or str(root)
+        if root.is_file():
+            items.extend(_from_file(root, label, supported, workdir))
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not _skip(d) and (here / d).resolve() not in excluded)
+            for fname in sorted(filenames):
+                if _skip(fname):
+                    continue
+                p = here / fname
+                if p.is_symlink() and not p.resolve().is_file():
+                    continue
+                rel = p.relative_to(root).as_posix()
+                items.extend(_from_file(p, f"{label}/{rel}", supported, workdir, quiet=True))
+    return _unique(sorted(items, key=lambda i: i.name))
+
+
+def _from_file(p: Path, name: str, supported: tuple[str, ...], workdir: Path, quiet: bool = False) -> list[Item]:
+    suffix = p.suffix.lower()
+    if suffix in ARCHIVES:
+        return safezip.unpack(p, name, workdir, supported)
+    if suffix in supported:
+        return [Item(name=name, path=p, size=p.stat().st_size)]
+    if quiet:
+        return []  # inside a folder, other files (images, spreadsheets) are simply not acts
+    return [Item(name=name, error=f"{name}: неподдерживаемый формат «{suffix}»; поддерживаются: "
+                                  f"{', '.join(supported)} и архивы .zip")]
+
+
+def _unique(items: list[Item]) -> list[Item]:
+    seen: dict[str, int] = {}
+    for it in items:
+        n = seen.get(it.name, 0) + 1
+        seen[it.name] = n
+        if n > 1:
+            it.name = f"{it.name} ({n})"
+    return items

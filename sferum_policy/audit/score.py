@@ -1,0 +1,120 @@
+"""The score of an act (0–100) and the summary row the CSV, XLSX and dashboard show per document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..vocab import CATEGORY_TITLES, DOC_KIND_TITLES, ORG_KIND_TITLES, Category
+
+OUTDATED = ("repealed", "expired", "superseded")
+ERROR_WEIGHT = 5
+WARNING_WEIGHT = 1
+PENALTY_CATEGORIES = tuple(c.value for c in Category if c != Category.missing_clause)
+
+SCORE_EXPLANATION = (
+    "Оценка 0–100 = полнота по библиотеке положений (в %) − 5 за каждую ошибку − 1 за каждое "
+    "предупреждение, кроме замечаний о недостающих положениях (они уже учтены в полноте); "
+    "результат ограничен пределами 0 и 100 и округлён. 80 и выше — хорошо, 50–79 — нужна доработка, "
+    "ниже 50 — акт нужно переработать."
+)
+
+
+def score(report: dict[str, Any]) -> int:
+    """Score of one report (a ``Report.model_dump(mode="json")`` dict).
+
+    ``100 × coverage − 5 × errors − 1 × warnings``, where errors and warnings exclude the
+    ``missing_clause`` category (a missing clause already lowers coverage), clamped to 0…100 and
+    rounded. An act without coverage (no clause library match at all) starts from 0.
+    """
+    cov = (report.get("coverage") or {}).get("overall") or 0.0
+    errors = warnings = 0
+    for f in report.get("findings", []):
+        if f["category"] not in PENALTY_CATEGORIES:
+            continue
+        if f["severity"] == "error":
+            errors += 1
+        elif f["severity"] == "warning":
+            warnings += 1
+    value = 100 * cov - ERROR_WEIGHT * errors - WARNING_WEIGHT * warnings
+    return int(round(min(100.0, max(0.0, value))))
+
+
+def grade(value: int | None) -> str:
+    """``good`` (≥ 80), ``fair`` (50–79), ``poor`` (< 50) or ``failed`` (no score)."""
+    if value is None:
+        return "failed"
+    return "good" if value >= 80 else "fair" if value >= 50 else "poor"
+
+
+def outdated_refs(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Citations of acts that lost force (repealed, expired or superseded), one per act."""
+    seen: dict[str, dict[str, Any]] = {}
+    for r in report.get("legal_refs", []):
+        if r.get("status") not in OUTDATED:
+            continue
+        key = r.get("act_id") or r.get("text")
+        seen.setdefault(key, r)
+    return list(seen.values())
+
+
+def short_citation(ref: dict[str, Any]) -> str:
+    """``№ 124-ФЗ от 24.07.1998`` or the act's id or the cited text."""
+    number, when = ref.get("number"), ref.get("date")
+    if number:
+        if when:
+            y, m, d = when.split("-")
+            return f"№ {number} от {d}.{m}.{y}"
+        return f"№ {number}"
+    return ref.get("act_id") or " ".join((ref.get("text") or "").split())[:60]
+
+
+# Columns of summary.csv / summary.xlsx: (key, Russian header). Timing columns are listed in TIMING.
+COLUMNS: list[tuple[str, str]] = [
+    ("organisation", "Организация"),
+    ("file", "Файл"),
+    ("doc_kind", "Вид документа"),
+    ("org_kind", "Вид организации"),
+    ("coverage", "Полнота, %"),
+    ("score", "Оценка (0–100)"),
+    ("errors", "Ошибок"),
+    ("warnings", "Предупреждений"),
+    *[(f"cat_{c.value}", f"{CATEGORY_TITLES[c]}: ошибок и предупреждений") for c in Category],
+    ("outdated", "Устаревшие акты"),
+    ("status", "Статус"),
+    ("reason", "Причина ошибки"),
+    ("seconds", "Время проверки, с"),
+]
+TIMING = ("seconds",)
+
+
+def row(result: dict[str, Any]) -> dict[str, Any]:
+    """The summary row of one worker result (see :data:`COLUMNS`)."""
+    out: dict[str, Any] = {key: "" for key, _ in COLUMNS}
+    out["file"] = result["name"]
+    out["seconds"] = result.get("seconds", "")
+    if result["status"] != "ok":
+        out.update(status="ошибка", reason=result.get("error") or "")
+        out["score"] = None
+        return out
+    rep = result["report"]
+    d = rep["document"]
+    s = rep["summary"]
+    cov = rep.get("coverage")
+    out.update(
+        organisation=d.get("org_name") or "",
+        doc_kind=DOC_KIND_TITLES.get(d.get("doc_kind"), d.get("doc_kind") or ""),  # type: ignore[call-overload]
+        org_kind=ORG_KIND_TITLES.get(d.get("org_kind"), "не определён") if d.get("org_kind") else "не определён",  # type: ignore[call-overload]
+        coverage=round(100 * cov["overall"]) if cov else "",
+        score=score(rep),
+        errors=s["errors"],
+        warnings=s["warnings"],
+        outdated=", ".join(short_citation(r) for r in outdated_refs(rep)),
+        status="ok",
+    )
+    counts = {c.value: 0 for c in Category}
+    for f in rep["findings"]:
+        if f["severity"] in ("error", "warning"):
+            counts[f["category"]] = counts.get(f["category"], 0) + 1
+    for c, n in counts.items():
+        out[f"cat_{c}"] = n
+    return out

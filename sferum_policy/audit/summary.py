@@ -1,0 +1,71 @@
+"""Totals over all documents of an audit: counts, score distribution, most missing clauses and outdated acts."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from typing import Any
+
+from ..library.registry import STATUS_TITLES
+from ..vocab import LEVEL_TITLES, SECTION_TITLES
+from .score import grade, outdated_refs, short_citation
+
+BINS = 10
+
+
+def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reused: int, total: int,
+              top: int = 15) -> dict[str, Any]:
+    """The audit's summary (JSON-able) from the rows and worker results, in the same order."""
+    scores = [r["score"] for r in rows if r["score"] is not None]
+    hist = [0] * BINS
+    for s in scores:
+        hist[min(BINS - 1, s // (100 // BINS))] += 1
+    grades = Counter(grade(r["score"]) for r in rows)
+    missing: Counter[str] = Counter()
+    clause_info: dict[str, dict[str, Any]] = {}
+    outdated: Counter[str] = Counter()
+    act_info: dict[str, dict[str, Any]] = {}
+    checked = 0
+    for res in results:
+        rep = res.get("report")
+        if not rep:
+            continue
+        checked += 1
+        titles = res.get("clause_titles") or {}
+        for c in rep.get("clauses", []):
+            if c["status"] != "missing":
+                continue
+            missing[c["clause_id"]] += 1
+            clause_info.setdefault(c["clause_id"], {
+                "clause_id": c["clause_id"],
+                "title": titles.get(c["clause_id"]) or c["clause_id"],
+                "section": SECTION_TITLES.get(c["section"], c["section"]),  # type: ignore[call-overload]
+                "level": LEVEL_TITLES.get(c["level"], c["level"]),  # type: ignore[call-overload]
+            })
+        for ref in outdated_refs(rep):
+            key = ref.get("act_id") or ref.get("text")
+            outdated[key] += 1
+            act_info.setdefault(key, {
+                "act_id": ref.get("act_id"),
+                "citation": short_citation(ref),
+                "title": ref.get("title") or " ".join((ref.get("text") or "").split())[:120],
+                "status": STATUS_TITLES.get(ref.get("status"), ref.get("status")),
+                "replaced_by": ref.get("replaced_by") or [],
+            })
+    return {
+        "documents": len(rows),
+        "expected": total,
+        "complete": len(rows) == total,
+        "checked": checked,
+        "failed": sum(1 for r in rows if r["status"] != "ok"),
+        "reused": reused,
+        "score_mean": round(statistics.fmean(scores), 1) if scores else None,
+        "score_median": statistics.median(scores) if scores else None,
+        "grades": {g: grades.get(g, 0) for g in ("good", "fair", "poor", "failed")},
+        "histogram": [{"from": i * (100 // BINS), "to": 100 if i == BINS - 1 else (i + 1) * (100 // BINS) - 1,
+                       "count": n} for i, n in enumerate(hist)],
+        "missing_clauses": [{**clause_info[k], "documents": n, "share": round(n / checked, 3) if checked else 0}
+                            for k, n in sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
+        "outdated_acts": [{**act_info[k], "documents": n}
+                          for k, n in sorted(outdated.items(), key=lambda kv: (-kv[1], str(kv[0])))[:top]],
+    }

@@ -1,0 +1,114 @@
+"""The work done per document, in a worker process: read, check, render; the result is a plain dict.
+
+Workers are warm: :func:`init` (the pool initializer, or the first task on a Dask worker) loads the
+clause library, the registry, every check module and the NLP resources once, then checks a tiny act so
+that lazily built tables are ready before the first real document.
+"""
+
+from __future__ import annotations
+
+import signal
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+_STATE: dict[str, Any] = {}
+
+_WARM_TEXT = (
+    "ПОЛОЖЕНИЕ\nоб использовании информационно-коммуникационной образовательной платформы «Сферум»\n"
+    "1. Общие положения\n1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум» "
+    "в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».\n"
+    "2. Права и обязанности\n2.1. Классный руководитель создаёт учебный чат класса и приглашает обучающихся.\n"
+)
+
+
+def init(clauses_dir: str | None = None, refs_dir: str | None = None, *, ignore_sigint: bool = True) -> None:
+    """Load everything a check needs, once per process (the pool's initializer)."""
+    if ignore_sigint:
+        # Ctrl-C goes to the whole process group: the parent stops the audit and writes what is done.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    key = (clauses_dir, refs_dir)
+    if _STATE.get("key") == key:
+        return
+    from ..checks import load_checks
+    from ..nlp import morph
+    from ..pipeline import default_clauses, default_registry, run
+
+    clauses = default_clauses(clauses_dir)
+    registry = default_registry(refs_dir)
+    load_checks()
+    morph()
+    _STATE.update(key=key, clauses=clauses, registry=registry)
+    try:
+        from ..readers import read_string
+
+        run(read_string(_WARM_TEXT, "warm-up.txt"), clauses=clauses, registry=registry)
+    except Exception:  # warming up is an optimisation; a real document will report a real problem
+        pass
+
+
+def check_one(name: str, path: str | None, data: bytes | None, as_of: date, formats: tuple[str, ...],
+              clauses_dir: str | None = None, refs_dir: str | None = None) -> dict[str, Any]:
+    """Check one document given by ``path`` or by its bytes ``data``; never raises for a bad document.
+
+    Returns ``{"name", "status": "ok"|"error", "error", "report" (JSON-able dict), "rendered"
+    ({format: text}), "seconds"}``.
+    """
+    init(clauses_dir, refs_dir, ignore_sigint=False)
+    t0 = time.perf_counter()
+    result: dict[str, Any] = {"name": name, "status": "ok", "error": None, "report": None, "rendered": {}}
+    tmpdir = None
+    real: Path | None = None
+    try:
+        if data is not None:
+            tmpdir = tempfile.TemporaryDirectory(prefix="sferum-audit-")
+            real = Path(tmpdir.name) / ("document" + Path(name).suffix.lower())
+            real.write_bytes(data)
+        else:
+            real = Path(path)  # type: ignore[arg-type]
+        result.update(_check(name, real, as_of, formats))
+    except Exception as exc:  # one broken document must not stop the audit
+        from ..errors import SferumError
+
+        if isinstance(exc, SferumError):
+            message = str(exc).replace(str(real), name) if real is not None else str(exc)
+        else:
+            message = f"{name}: внутренняя ошибка при проверке ({type(exc).__name__}: {exc})"
+        result.update(status="error", error=message, report=None, rendered={})
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+    result["seconds"] = round(time.perf_counter() - t0, 4)
+    return result
+
+
+def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict[str, Any]:
+    from ..pipeline import run
+    from ..readers import read
+    from ..render import render
+
+    doc = read(real)
+    doc_path = doc.path
+    doc.path = name
+    _, report = run(doc, as_of=as_of, clauses=_STATE["clauses"], registry=_STATE["registry"])
+    doc.path = doc_path  # the DOCX renderer re-reads the original file
+    rendered: dict[str, str] = {}
+    for fmt in formats:
+        out = render(report, fmt, **({"document": doc} if fmt in ("html", "docx") else {}))
+        if isinstance(out, bytes):
+            import base64
+
+            out = "base64:" + base64.b64encode(out).decode("ascii")
+        rendered[fmt] = out
+    lib = _STATE["clauses"]
+    titles = {c.clause_id: lib.get(c.clause_id).title for c in report.clauses
+              if c.status == "missing" and lib.get(c.clause_id) is not None}
+    return {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles}
+
+
+def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,
+                refs_dir: str | None = None) -> list[dict[str, Any]]:
+    """Check several documents (``(name, path, data)`` each) in one call: fewer round trips."""
+    return [check_one(name, path, data, as_of, formats, clauses_dir, refs_dir) for name, path, data in tasks]

@@ -1,0 +1,99 @@
+"""«Аудит»: upload a ZIP of acts, watch the progress, open the dashboard and the summary files."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from . import audit_jobs
+from .app import state
+from .archive import inspect_zip
+from .pages import MEDIA, file_download, inject, page, render, stem
+from .uploads import parse_form, require_zip
+
+_REPORT = re.compile(r"^[\w.-]{1,160}\.(html|json)$")
+
+
+async def form(request: Request):
+    st = state(request)
+    return page("audit.html", active="audit", max_mb=st.limits.max_zip // (1024 * 1024),
+                doc_mb=st.limits.max_document // (1024 * 1024), timeout=st.limits.check_timeout)
+
+
+async def upload(request: Request):
+    from .views_check import _as_of
+
+    st = state(request)
+    with st.storage.scratch() as scratch:
+        f = await parse_form(request, scratch, st.limits, st.limits.max_zip)
+        up = f.file("archive")
+        require_zip(up)
+        count = inspect_zip(up.path, up.filename, st.limits)
+        as_of = _as_of(f.get("as_of"))
+        token, folder = st.storage.new("audit", name=up.filename, running=True, total=count, done=0)
+        archive = folder / "upload.zip"
+        up.path.replace(archive)
+    audit_jobs.start(st.storage, st.pool, st.limits, folder, archive, up.filename,
+                     date.fromisoformat(as_of) if as_of else date.today())
+    return RedirectResponse(f"/audit/{token}", status_code=303)
+
+
+async def status(request: Request):
+    st = state(request)
+    token = request.path_params["token"]
+    folder = st.storage.folder(token, "audit")
+    if folder is None:
+        raise HTTPException(404)
+    meta = st.storage.meta(folder) or {}
+    index = folder / "index.html"
+    if meta.get("running") or not index.is_file():
+        return page("audit_job.html", active="audit", meta=meta, token=token,
+                    refresh=2 if meta.get("running") else None)
+    files = [(name, title) for name, title in audit_jobs.SUMMARY_FILES.items() if (folder / name).is_file()]
+    bar = render("_audit_bar.html", name=meta.get("name", "архив"), token=token, files=files, active="audit",
+                 hours=max(1, round(st.limits.result_ttl / 3600)))
+    html = index.read_text(encoding="utf-8")
+    # The dashboard links to its files relatively; on the site they live under /audit/<token>/files/.
+    html = re.sub(r'href="(?!https?:|#|/)([^"]+)"', lambda m: f'href="/audit/{token}/files/{m.group(1)}"', html)
+    return inject(html, bar)
+
+
+async def files(request: Request):
+    st = state(request)
+    token, name = request.path_params["token"], request.path_params["name"]
+    folder = st.storage.folder(token, "audit")
+    if folder is None or (folder / "index.html").is_file() is False:
+        raise HTTPException(404)
+    meta = st.storage.meta(folder) or {}
+    if name in audit_jobs.SUMMARY_FILES:
+        path = folder / name
+        if not path.is_file():
+            raise HTTPException(404)
+        ext = name.rsplit(".", 1)[1]
+        if name == "index.html":
+            return RedirectResponse(f"/audit/{token}", status_code=303)
+        return file_download(path, f"{stem(meta.get('name', 'аудит'))}-{name}", ext if ext in MEDIA else "json")
+    sub, _, leaf = name.partition("/")
+    if sub != "reports" or not _REPORT.match(leaf) or leaf.startswith("."):
+        raise HTTPException(404)
+    reports = folder / "reports"
+    if leaf not in {p.name for p in reports.iterdir()}:
+        raise HTTPException(404)
+    path = reports / leaf
+    if leaf.endswith(".html"):
+        back = render("_audit_back.html", token=token)
+        return inject(path.read_text(encoding="utf-8"), back)
+    return file_download(path, leaf, "json")
+
+
+routes = [
+    Route("/audit", form, methods=["GET"]),
+    Route("/audit", upload, methods=["POST"]),
+    Route("/audit/{token}", status, methods=["GET"]),
+    Route("/audit/{token}/files/{name:path}", files, methods=["GET"]),
+]

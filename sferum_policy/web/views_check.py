@@ -1,0 +1,97 @@
+"""«Проверить документ»: upload an act, see the marked-up report, download it in every format."""
+
+from __future__ import annotations
+
+import base64
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from ..errors import InputError
+from .app import state
+from .pages import file_download, inject, page, render, stem
+from .uploads import UploadError, parse_form, require_document
+from .workers import TaskTimeout, WorkerFailed
+
+FILES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif", "docx": "report.docx"}
+TITLES = {"html": "HTML — страница отчёта", "docx": "DOCX — примечания Word в тексте документа",
+          "json": "JSON — для других программ", "sarif": "SARIF — для систем контроля качества"}
+
+
+async def form(request: Request):
+    st = state(request)
+    return page("check.html", active="check", max_mb=st.limits.max_document // (1024 * 1024))
+
+
+async def upload(request: Request):
+    st = state(request)
+    with st.storage.scratch() as scratch:
+        f = await parse_form(request, scratch, st.limits, st.limits.max_document)
+        doc = f.file("document")
+        require_document(doc)
+        as_of = _as_of(f.get("as_of"))
+        try:
+            result = await run_in_threadpool(st.pool.call, "check_document",
+                                             (doc.filename, str(doc.path), as_of), st.limits.check_timeout)
+        except TaskTimeout:
+            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {st.limits.check_timeout:g} с и "
+                              f"остановлена; возможно, файл повреждён или слишком сложен") from None
+        except WorkerFailed:
+            raise UploadError(f"Файл «{doc.filename}»: при проверке произошёл сбой; файл повреждён или небезопасен") from None
+    if result["status"] != "ok":
+        raise UploadError(result["error"] or f"Файл «{doc.filename}» не удалось проверить")
+    summary = result["report"]["summary"]
+    token, folder = st.storage.new("check", name=doc.filename, summary=summary)
+    for fmt, text in result["rendered"].items():
+        data = base64.b64decode(text[7:]) if text.startswith("base64:") else text.encode("utf-8")
+        (folder / FILES[fmt]).write_bytes(data)
+    return RedirectResponse(f"/check/{token}", status_code=303)
+
+
+def _as_of(value: str) -> str | None:
+    if not value.strip():
+        return None
+    from ..dates import parse_date
+
+    d = parse_date(value)
+    if d is None:
+        raise InputError(f"«{value}» — не дата; пишите ДД.ММ.ГГГГ, например 01.09.2026")
+    return d.isoformat()
+
+
+async def report(request: Request):
+    st = state(request)
+    token = request.path_params["token"]
+    path = st.storage.file(token, "report.html", "check")
+    if path is None:
+        raise HTTPException(404)
+    meta = st.storage.meta(path.parent) or {}
+    links = [(fmt, f"/check/{token}/download/{fmt}", TITLES[fmt]) for fmt in ("html", "docx", "json", "sarif")
+             if (path.parent / FILES[fmt]).is_file()]
+    bar = render("_report_bar.html", name=meta.get("name", "документ"), links=links, active="check",
+                 hours=max(1, round(st.limits.result_ttl / 3600)))
+    return inject(path.read_text(encoding="utf-8"), bar)
+
+
+async def download(request: Request):
+    st = state(request)
+    token, fmt = request.path_params["token"], request.path_params["fmt"]
+    if fmt not in FILES:
+        raise HTTPException(404)
+    path = st.storage.file(token, FILES[fmt], "check")
+    if path is None:
+        raise HTTPException(404)
+    meta = st.storage.meta(path.parent) or {}
+    ext = {"sarif": "sarif.json"}.get(fmt, fmt)
+    return file_download(path, f"{stem(meta.get('name', 'документ'))}-проверка.{ext}", fmt)
+
+
+routes = [
+    Route("/", form, methods=["GET"]),
+    Route("/check", upload, methods=["POST"]),
+    Route("/check/{token}", report, methods=["GET"]),
+    Route("/check/{token}/download/{fmt}", download, methods=["GET"]),
+]
