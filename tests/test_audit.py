@@ -34,7 +34,7 @@ def _by_file(rows):
 
 
 def test_every_document_has_a_row_with_status(audited):
-    root, _, _, out, res = audited
+    _, _, _, out, res = audited
     rows = _by_file(read_csv(out / "summary.csv"))
     ok = {"район/школа1/положение.docx", "район/школа2/порядок.txt", "район/управление.md",
           "архив.zip/сад/положение.txt", "архив.zip/внутри.zip/вложенный.md"}
@@ -128,7 +128,7 @@ def test_one_job_and_two_jobs_agree(audited, tmp_path):
 
 
 def test_cache_reuses_unchanged_files(tmp_path):
-    district, archive = build_inputs(tmp_path)
+    district, _ = build_inputs(tmp_path)
     out = tmp_path / "out"
     first = run_audit(_opts([district], out, jobs=1))
     assert first.reused == 0

@@ -93,7 +93,8 @@ def test_yaml_lines_are_tracked(tmp_path: Path):
     assert located.line_of(("clauses", 0, "missing_field")) == 2
 
 
-LIGHT_COMMANDS = [["--help"], ["clauses", "list"], ["refs", "list"], ["check", "--help"]]
+LIGHT_COMMANDS = [["--help"], ["clauses", "list"], ["refs", "list"], ["check", "--help"], ["generate", "--help"],
+                  ["init", "--help"]]
 
 
 @pytest.mark.parametrize("argv", LIGHT_COMMANDS, ids=" ".join)

@@ -173,3 +173,19 @@ def test_init_without_terminal_writes_the_template(tmp_path):
     assert result.exit_code == 0
     assert "Вид организации" not in result.output and "шаблон" in result.output
     assert load_profile(target).organization.kind.value == "school"
+
+
+def test_generate_does_not_import_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "act.docx"
+    code = (
+        "import sys\n"
+        "from sferum_policy.cli import main\n"
+        f"try:\n    main(['generate', {str(SCHOOL)!r}, '-o', {str(target)!r}])\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY=' + ','.join(m for m in ('spacy', 'thinc') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY=\n" in out, out[-300:]
+    assert target.is_file()

@@ -251,3 +251,18 @@ def test_covering_splits_runs_exactly(parts, data):
     assert covered[0][1] == start and covered[-1][2] == end
     assert p.text == full
     assert [bool(r.bold) for r in p.runs for _ in r.text] == style
+
+
+def test_fixture_docx_with_word_numbering_and_typed_labels(tmp_path):
+    from fixtures.make_fixtures import make_docx
+
+    src = tmp_path / "нумерация.docx"
+    src.write_bytes(make_docx())
+    doc, report = run(src)
+    comments = anchored(render_docx(report, document=doc))
+    by_text = {text: anc for anc, text, _ in comments.values()}
+    located = [f for f in report.findings if f.text and f.location.start is not None]
+    assert any(f.location.start < doc.paragraphs[f.location.paragraph].start for f in located), \
+        "expected a finding on a typed numbering label"
+    for f in located:
+        assert by_text[finding_comment(f)] == f.text

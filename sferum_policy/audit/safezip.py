@@ -8,6 +8,7 @@ symbolic links and encrypted members are refused as error rows; sizes are counte
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -37,10 +38,8 @@ def _display(info: zipfile.ZipInfo) -> str:
     """The member's name; archives made by Russian Windows store names in CP866 without the UTF-8 flag."""
     name = info.filename
     if not info.flag_bits & 0x800:
-        try:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             name = name.encode("cp437").decode("cp866")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
     return name
 
 

@@ -36,7 +36,7 @@ def score(report: dict[str, Any]) -> int:
         elif f["severity"] == "warning":
             warnings += 1
     value = 100 * cov - ERROR_WEIGHT * errors - WARNING_WEIGHT * warnings
-    return int(round(min(100.0, max(0.0, value))))
+    return round(min(100.0, max(0.0, value)))
 
 
 def grade(value: int | None) -> str:

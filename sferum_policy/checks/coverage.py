@@ -339,9 +339,20 @@ def _missing_section(doc: Document, section: Section, owed: list) -> Finding:
     r = SECTION_RULES[section]
     n_req = len(required)
     detail = f"обязательных — {n_req}" if n_req else "все рекомендуемые"
+    # provisions of the section written elsewhere (a definition inside «Общие положения», a duty in a
+    # role's list) do not make the section, but the user should know they were seen
+    elsewhere = [m for m in owed if m.status == "present" and m.paragraph is not None][:2]
+    seen = ""
+    if elsewhere:
+        places = []
+        for m in elsewhere:
+            label = doc.paragraphs[m.anchor].label if m.anchor is not None else None
+            places.append(f"«{m.clause.title}»" + (f" (п. {label.rstrip('.')})" if label else ""))
+        seen = "; похожие положения есть в других частях акта: " + ", ".join(places)
     return finding(
         r, doc,
-        f"Нет раздела «{SECTION_TITLES[section]}»: не найдено ни одного из {len(owed)} положений ({detail})",
+        f"Нет раздела «{SECTION_TITLES[section]}»: не найдено ни одного из {len(owed)} положений ({detail})"
+        f"{seen}",
         suggestion=suggestion,
         severity=sev,
         section=section,

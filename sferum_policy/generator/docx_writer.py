@@ -265,12 +265,13 @@ def _requisites(document: DocxDocument, act: Act) -> None:
         cell.width = w
     for col, w in zip(table.columns, widths, strict=True):
         col.width = w
-    _fill(left, act.left_blocks)
-    _fill(right, [act.approval], indent_mm=12)
-    document.add_paragraph("", style=STYLE_REQUISITE)
+    ids = (document.styles[STYLE_REQUISITE_HEAD].style_id, document.styles[STYLE_REQUISITE].style_id)
+    _fill(left, act.left_blocks, ids)
+    _fill(right, [act.approval], ids, indent_mm=12)
+    document.add_paragraph("")._p.get_or_add_pPr().style = ids[1]
 
 
-def _fill(cell, blocks: list[Block], indent_mm: float = 0) -> None:
+def _fill(cell, blocks: list[Block], ids: tuple[str, str], indent_mm: float = 0) -> None:
     from docx.shared import Mm, Pt
 
     first = True
@@ -279,14 +280,14 @@ def _fill(cell, blocks: list[Block], indent_mm: float = 0) -> None:
         for text, head in lines:
             para = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            para.style = STYLE_REQUISITE_HEAD if head else STYLE_REQUISITE
+            para._p.get_or_add_pPr().style = ids[0] if head else ids[1]
             para.text = nbsp(text)
             if indent_mm:
                 para.paragraph_format.left_indent = Mm(indent_mm)
             if head and n:
                 para.paragraph_format.space_before = Pt(8)
     if first:
-        cell.paragraphs[0].style = STYLE_REQUISITE
+        cell.paragraphs[0]._p.get_or_add_pPr().style = ids[1]
 
 
 # --- metadata ------------------------------------------------------------------------------------

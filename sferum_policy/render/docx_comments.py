@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Paragraph
 from ..errors import InputError
 from ..report import Finding, Report
 from ..vocab import SECTION_TITLES, Section
@@ -134,6 +134,7 @@ class _Target:
     p: Any
     offset: Callable[[int], int | None]  # offset in Paragraph.text → offset in the w:p's run text
     length: int  # characters of the w:p's run text
+    label_at: int | None = None  # where a typed numbering label («1.1.») starts in the run text
 
 
 def _docx_targets(wdoc: Any, doc: Document) -> dict[int, _Target]:
@@ -155,7 +156,11 @@ def _docx_targets(wdoc: Any, doc: Document) -> dict[int, _Target]:
                 return cmap[-1] + 1 if n else None
             return cmap[i] if 0 <= cmap[i] <= length else None
 
-        out[para.index] = _Target(p, offset, length)
+        label_at = None
+        if para.label and cmap:
+            found = paragraph_source_text(p).rfind(para.label, 0, cmap[0])
+            label_at = found if found >= 0 else None
+        out[para.index] = _Target(p, offset, length, label_at)
     return out
 
 
@@ -192,7 +197,7 @@ def _build_copy(doc: Document) -> tuple[Any, dict[int, _Target]]:
             wp.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         del run
         n = len(prefix)
-        out[para.index] = _Target(wp._p, lambda i, n=n: n + i, n + len(para.text))
+        out[para.index] = _Target(wp._p, lambda i, n=n: n + i, n + len(para.text), 0 if para.label else None)
     return wdoc, out
 
 
@@ -226,6 +231,20 @@ def _heading_index(doc: Document, section: Section | str | None) -> int | None:
     return None
 
 
+def _source_offset(t: _Target, para: Paragraph, local: int, *, end: bool) -> int | None:
+    """An offset relative to ``para.text`` (negative: inside its label) → offset in the w:p's run text."""
+    if local > 0 or (local == 0 and not end):
+        local = min(local, len(para.text))
+        if end:
+            got = t.offset(local - 1)
+            return got + 1 if got is not None else None
+        return t.offset(local) if local < len(para.text) else None
+    if t.label_at is None or not para.label:
+        return None
+    in_label = max(0, min(local + len(para.label) + 1, len(para.label)))
+    return t.label_at + in_label
+
+
 class _Anchors:
     """Resolves findings to run ranges in the Word copy and adds comments there."""
 
@@ -248,12 +267,10 @@ class _Anchors:
         t1, t2 = self.targets.get(first.index), self.targets.get(last.index)
         if t1 is None or t2 is None:
             return None
-        s = t1.offset(max(0, min(loc.start - first.start, len(first.text))))
-        e_local = max(0, min(loc.end - last.start, len(last.text)))
-        e = t2.offset(e_local - 1) if e_local > 0 else None
+        s = _source_offset(t1, first, loc.start - first.start, end=False)
+        e = _source_offset(t2, last, loc.end - last.start, end=True)
         if s is None or e is None:
             return None
-        e += 1
         if t1 is t2 and e <= s:
             return None
         return t1.p, s, t2.p, e
