@@ -20,6 +20,13 @@ run: $(STAMP)
 	@echo
 	@echo "=== Проверка образца $(SAMPLE)"
 	@$(BIN)/sferum-policy check $(SAMPLE) ; test $$? -le 1
+	@echo
+	@echo "=== Создание положения по профилю samples/profiles/school.yaml"
+	@mkdir -p out
+	@$(BIN)/sferum-policy generate samples/profiles/school.yaml -o out/act-school.docx --force
+	@$(BIN)/sferum-policy generate samples/profiles/school.yaml -o out/act-school.html --force
+	@echo
+	@echo "Веб-страница для методистов: $(BIN)/sferum-policy serve (http://127.0.0.1:8000)"
 
 test: $(STAMP)
 	$(BIN)/ruff check sferum_policy tests benchmarks

@@ -30,6 +30,7 @@ from ..document import Document
 from ..report import ClauseStatus, Coverage, Finding
 from ..rules import rule
 from ..vocab import SECTION_TITLES, Category, DocKind, Level, Section, Severity
+from ..coverage.matcher import ELSEWHERE
 from . import check
 from .base import CheckContext, finding
 
@@ -341,7 +342,7 @@ def _missing_section(doc: Document, section: Section, owed: list) -> Finding:
     detail = f"обязательных — {n_req}" if n_req else "все рекомендуемые"
     # provisions of the section written elsewhere (a definition inside «Общие положения», a duty in a
     # role's list) do not make the section, but the user should know they were seen
-    elsewhere = [m for m in owed if m.status == "present" and m.paragraph is not None][:2]
+    elsewhere = [m for m in owed if not m.cue and m.score >= ELSEWHERE and m.paragraph is not None][:2]
     seen = ""
     if elsewhere:
         places = []

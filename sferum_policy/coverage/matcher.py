@@ -55,6 +55,7 @@ LONG_UNIT = 2.5  # units longer than this many times the clause are damped
 # «обязаны»/«запрещается»/«вправе» for a participants' clause, …) scores at most 0.6: *partial* —
 # the same duty written for another actor is not this clause (general provisions are exempt).
 CUE_PENALTY = 0.6
+ELSEWHERE = CUE_PENALTY * 0.85  # a strong match (raw ≥ 0.85) in a place of another section
 
 
 @dataclass(frozen=True, slots=True)
