@@ -107,10 +107,13 @@ def run() -> str:
         present = {cid for cid, m in matches.items() if m.status == "present"}
         partial = {cid for cid, m in matches.items() if m.status == "partial"}
         false_missing = sorted(truth - present - partial)
+        flagged = {f.clause_id for f in _findings if f.code in ("CL020", "CL021") and f.clause_id}
+        flagged |= {cid for cid, m in matches.items() if m.clause.section.value in missing}
+        wrongly = sorted(truth & flagged)
         base_rows.append(
             f"| {sid} | {len(matches)} | {len(truth)} | {_pct(len(truth & present), len(truth))} | "
             f"{len(truth & partial)} | {len(false_missing)} | {len(present - truth)} | "
-            f"{', '.join(false_missing) or '—'} |"
+            f"{', '.join(wrongly) or '—'} |"
         )
         # clauses: delete the unit that carries each present clause in turn
         det = miss = n = 0
@@ -144,7 +147,7 @@ def run() -> str:
         f"\nИтого: найдено {_pct(tot['sec_found'], tot['sec'])} (порог ≥ 0,95); ложных «нет раздела» на "
         f"неизмененный документ: {tot['false_sec'] / tot['docs']:.2f} (порог ≤ 1).\n",
         "### Неизмененные образцы и `provenance`\n",
-        "| образец | положений | по provenance | найдены (present) | частично | ложно «нет» | present вне provenance | ложно «нет» (id) |",
+        "| образец | положений | по provenance | найдены (present) | частично | статус «missing» | present вне provenance | из provenance, но в находках «нет положения/раздела» |",
         "|---|---|---|---|---|---|---|---|",
         *base_rows,
         "\n### Удаление одного положения (фрагмента / абзаца, где оно найдено)\n",

@@ -75,6 +75,17 @@ def test_acts_without_obligations_and_prohibitions_get_section_findings(reports,
     assert section_finding.suggestion and "{{" not in section_finding.suggestion
 
 
+def test_missing_section_mentions_look_alikes_found_elsewhere(reports, library):
+    """003 keeps its credentials duty among the roles (2.2–2.5): no obligations section, but it is named."""
+    if not any("тайне" in c.text for c in library.section("obligations")):
+        pytest.skip("the library has no credentials-secrecy obligation")
+    f = next(f for f in reports["003"].findings if f.code == OBLIGATIONS)
+    assert "похожие положения есть в других частях акта" in f.message
+    assert "п. 2." in f.message
+    g = next(f for f in reports["000"].findings if f.code == PROHIBITIONS)
+    assert "похожие" not in g.message
+
+
 @pytest.mark.parametrize("sid", ["001", "002"])
 def test_acts_with_obligations_and_prohibitions_have_no_section_findings(reports, sid):
     codes = _codes(reports[sid])

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..coverage.matcher import ELSEWHERE
 from ..document import Document
 from ..report import ClauseStatus, Coverage, Finding
 from ..rules import rule
 from ..vocab import SECTION_TITLES, Category, DocKind, Level, Section, Severity
-from ..coverage.matcher import ELSEWHERE
 from . import check
 from .base import CheckContext, finding
 

@@ -579,6 +579,9 @@ def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resoluti
     cites = extract_document(doc)
     doc.annotations["citations"] = cites
     resolutions = [resolve(c, registry, as_of) for c in cites]
+    for r in resolutions:
+        if _own_requisite(doc, r.citation):
+            r.status = "internal"
     complete = {r.act.id for r in resolutions if r.act is not None and not r.incomplete}
     for r in resolutions:
         if r.act is not None and r.act.id in complete and r.incomplete:
@@ -586,6 +589,17 @@ def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resoluti
             if r.status == "incomplete":
                 r.status = "in_force"
     return resolutions, _findings(doc, resolutions)
+
+
+def _own_requisite(doc: Document, c: Citation) -> bool:
+    """True for the act's own approval/adoption order («УТВЕРЖДЕНО приказом … от … № …»)."""
+    if c.paragraph is None or c.number is None:
+        return False
+    for req in doc.meta.requisites:
+        if req.paragraph is not None and 0 <= c.paragraph - req.paragraph <= 8 and req.number \
+                and req.number.replace(" ", "") == c.number.replace(" ", "") and req.date == c.date:
+            return True
+    return False
 
 
 def _findings(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]:
