@@ -14,12 +14,16 @@ pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 pytest.importorskip("python_multipart")
 
-from starlette.testclient import TestClient  # noqa: E402
+import warnings
 
-from sferum_policy.web.app import create_app  # noqa: E402
-from sferum_policy.web.limits import Limits  # noqa: E402
+with warnings.catch_warnings():  # Starlette suggests httpx2; httpx works and is what the project installs
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
-from web_helpers import ACTS, SAMPLE_001, docx_bytes, patch_docx, zip_bytes  # noqa: E402
+from web_helpers import ACTS, SAMPLE_001, docx_bytes, patch_docx, zip_bytes
+
+from sferum_policy.web.app import create_app
+from sferum_policy.web.limits import Limits
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -92,7 +96,7 @@ def test_unknown_or_malformed_tokens_are_404(client):
         assert "Traceback" not in r.text
 
 
-def test_expired_results_are_removed(checked):
+def test_expired_results_are_removed():
     app = create_app(Limits(workers=1, result_ttl=0.01))
     storage = app.state.sferum.storage
     token, folder = storage.new("check", name="x.txt")

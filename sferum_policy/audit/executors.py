@@ -45,8 +45,12 @@ def processes(tasks: list[Task], *, jobs: int, as_of: date, formats: tuple[str, 
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 yield from fut.result()
-    finally:
+    except BaseException:  # Ctrl-C or the consumer gave up: stop the workers now, not after their chunks
+        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+            proc.terminate()
         ex.shutdown(wait=True, cancel_futures=True)
+        raise
+    ex.shutdown(wait=True)
 
 
 def dask(tasks: list[Task], *, address: str, as_of: date, formats: tuple[str, ...], clauses_dir: str | None,

@@ -225,7 +225,7 @@ def run_audit(opts: AuditOptions) -> AuditResult:
             writer.close()
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-            if results:
+            if items:
                 res.files = _write_summaries(opts, items, results, links, res)
             res.seconds = time.perf_counter() - t0
     return res
