@@ -32,6 +32,7 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
             continue
         checked += 1
         titles = res.get("clause_titles") or {}
+        act_names = res.get("act_names") or {}
         for c in rep.get("clauses", []):
             if c["status"] != "missing":
                 continue
@@ -50,7 +51,7 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
                 "citation": short_citation(ref),
                 "title": ref.get("title") or " ".join((ref.get("text") or "").split())[:120],
                 "status": STATUS_TITLES.get(ref.get("status"), ref.get("status")),
-                "replaced_by": ref.get("replaced_by") or [],
+                "replaced_by": [act_names.get(a, a) for a in ref.get("replaced_by") or []],
             })
     return {
         "documents": len(rows),

@@ -105,7 +105,14 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
     lib = _STATE["clauses"]
     titles = {c.clause_id: lib.get(c.clause_id).title for c in report.clauses
               if c.status == "missing" and lib.get(c.clause_id) is not None}
-    return {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles}
+    reg = _STATE["registry"]
+    names = {}
+    for ref in report.legal_refs:
+        for act_id in ref.replaced_by:
+            act = reg.get(act_id)
+            if act is not None:
+                names[act_id] = act.short_names[0] if act.short_names else (f"№ {act.number}" if act.number else act_id)
+    return {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles, "act_names": names}
 
 
 def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,
