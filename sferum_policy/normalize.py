@@ -157,11 +157,11 @@ def normalize_quotes(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _morph():
-    """The pymorphy3 analyser, loaded once (≈70 ms); None when unavailable."""
+    """The shared pymorphy3 analyser (:func:`sferum_policy.nlp.morph`); None when unavailable."""
     try:
-        import pymorphy3
+        from .nlp import morph
 
-        return pymorphy3.MorphAnalyzer()
+        return morph()
     except Exception:  # missing dictionaries: fall back to a suffix heuristic
         return None
 

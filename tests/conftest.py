@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Hermetic on-disk cache for the whole session (subprocesses inherit it).
+os.environ.setdefault("SFERUM_POLICY_CACHE", tempfile.mkdtemp(prefix="sferum-policy-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "acts"

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 from .. import __version__
 from ..fileio import write_atomic
 from ..vocab import CATEGORY_TITLES, Category
@@ -55,7 +57,8 @@ def write_dashboard(path: Path, *, rows: list[dict[str, Any]], summary: dict[str
     for r in rows:
         files = links.get(r["file"], {})
         href = files.get("html") or files.get("json")
-        table.append({**r, "href": quote(href) if href else None, "grade": grade(r["score"]),
+        file_html = Markup("/<wbr>").join(escape(part) for part in r["file"].split("/"))
+        table.append({**r, "file_html": file_html, "href": quote(href) if href else None, "grade": grade(r["score"]),
                       "json_href": quote(files["json"]) if files.get("json") and files.get("html") else None})
     table.sort(key=lambda r: (r["score"] is not None, r["score"] if r["score"] is not None else 0, r["file"]))
     categories = [(f"cat_{c.value}", CATEGORY_TITLES[c]) for c in Category]

@@ -93,6 +93,9 @@ class _Writer:
         if len(self._futures) > 256:
             self._drain(keep=64)
 
+    def flush(self) -> None:
+        self._drain()
+
     def _drain(self, keep: int = 0) -> None:
         while len(self._futures) > keep:
             self._futures.pop(0).result()
@@ -204,6 +207,7 @@ def run_audit(opts: AuditOptions) -> AuditResult:
         for r in ready:
             accept(r)
         if tasks:
+            writer.flush()  # no write in flight while worker processes are forked
             jobs = opts.jobs or os.cpu_count() or 1
             common = {"as_of": opts.as_of, "formats": opts.formats, "clauses_dir": opts.clauses_dir,
                       "refs_dir": opts.refs_dir}

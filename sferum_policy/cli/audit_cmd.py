@@ -12,14 +12,14 @@ from .options import DATE, clauses_dir, refs_dir
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "outdir", required=True, metavar="КАТАЛОГ", type=click.Path(path_type=Path),
               help="Каталог для результатов (создаётся при необходимости).")
-@click.option("-j", "--jobs", type=int, default=None, help="Сколько процессов использовать (по умолчанию — все ядра).")
+@click.option("-j", "--jobs", type=int, default=None, metavar="N", help="Сколько процессов использовать (по умолчанию — все ядра).")
 @click.option("--as-of", type=DATE, help="Дата, на которую проверять действие актов (по умолчанию — сегодня).")
 @click.option("--no-cache", is_flag=True, help="Проверить заново и неизменившиеся файлы.")
 @click.option("--dask-scheduler", metavar="tcp://ХОСТ:ПОРТ",
               help="Отправить проверку на кластер Dask (нужно дополнение sferum-policy[dask]).")
-@click.option("--format-reports", default="html,json", show_default=True,
+@click.option("--format-reports", default="html,json", show_default=True, metavar="ФОРМАТЫ",
               help="Форматы отчётов по каждому акту в каталоге reports/: html, json, sarif, text, docx.")
 @clauses_dir
 @refs_dir

@@ -126,16 +126,16 @@ def compile_library(
     doc_kind: DocKind = DocKind.polozhenie,
 ) -> _Compiled:
     """Compile the clauses that apply to ``kind``/``platforms``, rendered for them (cached)."""
-    from ..library.templating import context, render_clause
+    from ..library.templating import rendered_library
 
     key = (id(library), kind, frozenset(platforms or ()), doc_kind)
     hit = _CACHE.get(key)
     if hit is not None and hit.library is library:
         return hit
     compiled, df = [], Counter()
+    texts = rendered_library(library, kind, platforms or None, doc_kind)
     for clause in library.select(kind, platforms or None):
-        chosen = [p for p in clause.platforms if not platforms or p in platforms] or list(clause.platforms)
-        text, items = render_clause(clause, context(library.terms, kind, chosen, doc_kind))
+        text, items = texts[clause.id]
         cc = _compile(clause, "\n".join([text, *items]))
         compiled.append(cc)
         df.update(cc.bag)

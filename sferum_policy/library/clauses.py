@@ -120,8 +120,9 @@ class _ClauseFile(BaseModel):
 class ClauseLibrary:
     """All clauses, in canonical order (section order, then file order)."""
 
-    def __init__(self, clauses: list[Clause], terms: Terms, directory: Path | None = None) -> None:
+    def __init__(self, clauses: list[Clause], terms: Terms, directory: Path | None = None, digest: str = "") -> None:
         order = {s: i for i, s in enumerate(Section)}
+        self.digest = digest or f"id{id(self)}"  # content digest of the data files (cache keys)
         self.clauses = sorted(clauses, key=lambda c: order[c.section])
         self.terms = terms
         self.directory = directory
@@ -185,4 +186,6 @@ def load_clauses(directory: str | Path | None = None) -> ClauseLibrary:
             clauses.append(clause)
     if not clauses:
         raise DataError(f"{root}: в каталоге нет ни одного положения (*.yaml)")
-    return ClauseLibrary(clauses, terms, root)
+    from ..cache import digest_files
+
+    return ClauseLibrary(clauses, terms, root, digest_files(sorted(root.glob("*.yaml"))))

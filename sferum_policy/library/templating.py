@@ -90,3 +90,37 @@ def render_clause(clause: Clause, ctx: dict[str, Any]) -> tuple[str, list[str]]:
     text = render_template(clause.template_for(kind, platforms), ctx, f"положение {clause.id}")
     items = [render_template(item, ctx, f"положение {clause.id}") for item in clause.items]
     return text, [i for i in items if i]
+
+
+_RENDERED: dict[tuple, dict[str, tuple[str, list[str]]]] = {}
+
+
+def rendered_library(
+    library,
+    kind: OrgKind | str,
+    platforms: set[Platform] | list[Platform] | None = None,
+    doc_kind: DocKind | str = DocKind.polozhenie,
+) -> dict[str, tuple[str, list[str]]]:
+    """Every clause that applies to ``kind`` rendered for it: ``{clause_id: (text, items)}``.
+
+    Memoised in the process and on disk (:mod:`sferum_policy.cache`), keyed by the library's
+    content digest, so a cold ``check`` does not compile the templates again.
+    """
+    from ..cache import cached
+
+    kind = OrgKind(kind)
+    plats = sorted(Platform(p).value for p in (platforms or list(Platform)))
+    key = (library.digest, kind.value, tuple(plats), DocKind(doc_kind).value)
+    hit = _RENDERED.get(key)
+    if hit is None:
+        def build() -> dict[str, tuple[str, list[str]]]:
+            out = {}
+            chosen = {Platform(p) for p in plats}
+            for clause in library.select(kind, chosen):
+                own = [p for p in clause.platforms if p in chosen] or list(clause.platforms)
+                out[clause.id] = render_clause(clause, context(library.terms, kind, own, doc_kind))
+            return out
+
+        hit = cached("rendered", repr(key), build)
+        _RENDERED[key] = hit
+    return hit

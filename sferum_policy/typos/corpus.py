@@ -68,12 +68,18 @@ def corpus_sources() -> list[str]:
 
 @lru_cache(maxsize=16)
 def bundled(exclude: frozenset[str] = frozenset()) -> Counts:
-    """Counts of ``data/corpus/*.txt`` without the sources named in ``exclude``."""
-    counts = Counts()
-    for path in sorted((DATA / "corpus").glob("*.txt")):
-        if path.stem not in exclude:
+    """Counts of ``data/corpus/*.txt`` without the sources named in ``exclude`` (cached on disk)."""
+    from ..cache import cached, digest_files
+
+    paths = [p for p in sorted((DATA / "corpus").glob("*.txt")) if p.stem not in exclude]
+
+    def build() -> Counts:
+        counts = Counts()
+        for path in paths:
             counts.add(path.read_text(encoding="utf-8"))
-    return counts
+        return counts
+
+    return cached("typo-bundled-counts", digest_files(paths), build)
 
 
 _LIBRARY_CACHE: dict[tuple[int, int], Counts] = {}
@@ -85,28 +91,21 @@ def library_counts(library: ClauseLibrary | None) -> Counts:
         return Counts()
     key = (id(library), len(library))
     if key not in _LIBRARY_CACHE:
+        from ..cache import cached
+
         _LIBRARY_CACHE.clear()
-        _LIBRARY_CACHE[key] = _render_library(library)
+        _LIBRARY_CACHE[key] = cached("typo-library-counts", library.digest, lambda: _render_library(library))
     return _LIBRARY_CACHE[key]
 
 
 def _render_library(library: ClauseLibrary) -> Counts:
-    from ..errors import DataError
-    from ..library.templating import context, render_clause
-    from ..vocab import OrgKind, Platform
+    from ..library.templating import rendered_library
+    from ..vocab import OrgKind
 
     counts = Counts()
     seen: set[str] = set()
     for kind in OrgKind:
-        try:
-            ctx = context(library.terms, kind, list(Platform))
-        except (DataError, KeyError, AttributeError):
-            continue
-        for clause in library:
-            try:
-                text, items = render_clause(clause, ctx)
-            except (DataError, KeyError, ValueError):
-                continue
+        for text, items in rendered_library(library, kind).values():
             for piece in (text, *items):
                 if piece not in seen:
                     seen.add(piece)

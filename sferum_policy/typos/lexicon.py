@@ -22,7 +22,7 @@ class Lexicon:
     """Domain words (exact forms and stems allowing an ending) and abbreviations."""
 
     words: frozenset[str]
-    stems: tuple[str, ...]
+    stems: frozenset[str]
     abbreviations: frozenset[str]
     display: dict[str, str]
 
@@ -31,7 +31,8 @@ class Lexicon:
         w = fold(word)
         if w in self.words:
             return True
-        return any(w.startswith(s) and len(w) - len(s) <= _MAX_ENDING for s in self.stems)
+        # a stem is a prefix of ``w`` leaving an ending of at most _MAX_ENDING letters
+        return any(w[:k] in self.stems for k in range(max(1, len(w) - _MAX_ENDING), len(w) + 1))
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -59,7 +60,7 @@ def lexicon() -> Lexicon:
         letters = [c for c in entry if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             abbrs.add(entry)
-    return Lexicon(frozenset(words), tuple(sorted(set(stems), key=len, reverse=True)), frozenset(abbrs), display)
+    return Lexicon(frozenset(words), frozenset(stems), frozenset(abbrs), display)
 
 
 @lru_cache(maxsize=1)
