@@ -56,6 +56,7 @@ def _register() -> None:
 
 
 _register()
+i18n.localize_metavars(cli)
 
 
 def fail(message: str, code: int = 2) -> None:

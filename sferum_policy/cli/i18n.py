@@ -6,6 +6,8 @@ click marks its messages with gettext; we install a small catalogue into its mod
 
 from __future__ import annotations
 
+import click
+
 CATALOG = {
     "Usage:": "Использование:",
     "Options": "Параметры",
@@ -28,6 +30,7 @@ CATALOG = {
     "Option {name!r} does not take a value.": "Параметр {name!r} не принимает значения.",
     "Aborted!": "Прервано.",
     "default: {default}": "по умолчанию: {default}",
+    "required": "обязательно",
     "{name} {filename!r} does not exist.": "{name} {filename!r} не существует.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} — каталог.",
     "{name} {filename!r} is a file.": "{name} {filename!r} — файл, а не каталог.",
@@ -82,3 +85,12 @@ def install() -> None:
         if hasattr(mod, "ngettext"):
             mod.ngettext = _ngettext  # type: ignore[attr-defined]
     click.Context.formatter_class = click.HelpFormatter
+
+
+def localize_metavars(command: click.Command) -> None:
+    """«[ПАРАМЕТРЫ]» and «КОМАНДА [АРГУМЕНТЫ]...» in the usage lines of ``command`` and its subcommands."""
+    command.options_metavar = "[ПАРАМЕТРЫ]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "КОМАНДА [АРГУМЕНТЫ]..."
+        for sub in command.commands.values():
+            localize_metavars(sub)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..vocab import DocKind, OrgKind, Platform
 from .synonyms import HEADING_ONLY_SECTIONS, MODAL_SECTIONS, ROLE_SECTIONS, SECTION_CUES
-from .tokens import phrase_tokens, tokens
+from .tokens import keyword_alternatives, phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
 
 if TYPE_CHECKING:
@@ -102,8 +102,7 @@ _CACHE: dict[tuple, _Compiled] = {}
 def _compile(clause: Clause, text: str) -> CompiledClause:
     singles, multis = [], []
     for group in clause.signals.keyword_groups():
-        alts = [phrase_tokens(a) for a in group]
-        alts = [a for a in alts if a]
+        alts = [t for a in group for t in keyword_alternatives(a)]
         singles.append(frozenset(a[0] for a in alts if len(a) == 1))
         multis.append(tuple(frozenset(a) for a in alts if len(a) > 1))
     n = len(singles)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..nlp import WORD, lemma
-from .synonyms import CONCEPTS, STOPWORDS
+from .synonyms import CONCEPTS, FORM_LEMMAS, STOPWORDS
 
 _MAX_SPAN = 4
 _NUM_SPLIT = re.compile(r"[.,/-]")
@@ -34,7 +34,7 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     if w[:1].isdigit():
         return tuple(str(int(part)) for part in _NUM_SPLIT.split(w) if part.isdigit())
     if "-" not in w:
-        return (lemma(w),)
+        return (_form_lemma(w) or lemma(w),)
     table, whole = _concept_table()
     if w in whole:
         return (w,)
@@ -42,6 +42,14 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     if (joined,) in table:
         return (joined,)
     return tuple(lemma(p) for p in w.split("-") if p)
+
+
+def _form_lemma(word: str) -> str | None:
+    """The lemma :data:`.synonyms.FORM_LEMMAS` fixes for this word form, if any."""
+    for prefix, lem in FORM_LEMMAS.items():
+        if word.startswith(prefix):
+            return lem
+    return None
 
 
 def raw_lemmas(text: str) -> list[str]:
@@ -80,3 +88,24 @@ def tokens(text: str) -> list[str]:
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """Canonical tokens of a signal phrase or keyword alternative (duplicates removed, order kept)."""
     return tuple(dict.fromkeys(tokens(phrase)))
+
+
+def keyword_alternatives(alt: str) -> list[tuple[str, ...]]:
+    """Token tuples a keyword alternative stands for.
+
+    A one-word keyword is written in its dictionary form, which may be ambiguous: «устав» is first
+    read as a form of «устать», while «уставом» in an act is «устав». Every reading in which the
+    word is itself a dictionary form is kept as an alternative.
+    """
+    main = phrase_tokens(alt)
+    out = [main] if main else []
+    w = alt.strip().lower().replace("ё", "е")
+    if " " in w or "-" in w or not w.isalpha() or len(w) < 2:
+        return out
+    from ..nlp import morph
+
+    if any(p.normal_form.replace("ё", "е") == w for p in morph().parse(w)):
+        other = tuple(fold([w]))
+        if other and other not in out and other[0] not in STOPWORDS:
+            out.append(other)
+    return out
