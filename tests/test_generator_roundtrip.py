@@ -69,14 +69,20 @@ def test_generated_act_checks_clean(tmp_path, library, registry, kind, platform,
     platforms = {p.value for p in profile.document.platforms}
     assert platforms <= set(report.document.platform)
 
-    if not report.clauses:
-        pytest.skip("проверка полноты (doc.annotations['clauses'], checks/coverage.py) не вернула список положений")
-    status = {c.clause_id: c.status for c in report.clauses}
+    # coverage: every clause the generator put into the act (required, recommended, optional) is found
+    # «present», and the act owes nothing (no missing section, missing or partial clause)
+    assert report.clauses, "проверка полноты не вернула список положений"
+    status = {c.clause_id: (c.status, c.score) for c in report.clauses}
     required = [c.id for c in library.select(kind, set(profile.document.platforms)) if c.level == "required"]
-    generated = set(act.clause_ids())
+    generated = {cid for s in act.sections for p in s.points for cid in p.clause_ids()}
     assert set(required) <= generated, sorted(set(required) - generated)
-    absent = {cid: status.get(cid) for cid in required if status.get(cid) != "present"}
+    levels = {library.get(cid).level.value for cid in generated}
+    assert {"required", "recommended"} <= levels, levels
+    absent = {cid: status.get(cid) for cid in sorted(generated) if status.get(cid, ("—",))[0] != "present"}
     assert not absent, absent
+    owed = [f"{f.code} {f.clause_id or f.section}: {f.message}" for f in report.findings
+            if f.category == Category.missing_clause]
+    assert not owed, "\n".join(owed)
 
 
 TYPO_CLAUSES = [

@@ -15,7 +15,8 @@ unit of the document (:mod:`.units`) gets a score in [0, 1]::
 
 A unit that does not read as the clause's section (:func:`section_cue`: the actor of a role clause
 in its lead-in, «обязаны» / «запрещается» / «вправе», a fitting heading) has its score multiplied by
-:data:`CUE_PENALTY`. The best unit decides the status: ``present`` if its score reaches
+:data:`CUE_PENALTY` (a final provision written inside «Общие положения» is exempt:
+:data:`.synonyms.NESTED_IN_GENERAL`). The best unit decides the status: ``present`` if its score reaches
 :data:`PRESENT`, ``partial`` if it reaches :data:`PARTIAL`, else ``missing``; ``cue`` tells whether
 that level was reached in a unit that reads as the section (the check uses it to decide whether the
 act has the section at all).
@@ -29,7 +30,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import DocKind, OrgKind, Platform
-from .synonyms import HEADING_ONLY_SECTIONS, MODAL_SECTIONS, ROLE_SECTIONS, SECTION_CUES
+from .synonyms import (
+    HEADING_ONLY_SECTIONS,
+    MODAL_SECTIONS,
+    NESTED_IN_GENERAL,
+    PART_SECTIONS,
+    ROLE_SECTIONS,
+    SECTION_CUES,
+)
 from .tokens import keyword_alternatives, phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
 
@@ -193,7 +201,8 @@ def section_cue(section: str, unit: Unit) -> bool:
     Role sections need the actor among the first tokens of the lead-in; «Общие положения» needs its
     heading; the others need a cue in the unit, its lead-in or its heading — but for rights,
     obligations and prohibitions a lead-in with another one's cue («… запрещается:») wins over a
-    shared heading («Права и обязанности участников»).
+    shared heading («Права и обязанности участников»), and for the legal basis, definitions and final
+    provisions another of these parts' heading wins over cue words in the text.
     """
     cues = SECTION_CUES.get(section)
     if cues is None:
@@ -205,6 +214,10 @@ def section_cue(section: str, unit: Unit) -> bool:
         # their lead-in («Понятия, используемые …:») is not evidence of the general provisions.
         nested = SECTION_CUES["definitions"] | SECTION_CUES["legal_basis"]
         return not cues.isdisjoint(unit.heading) and nested.isdisjoint(unit.lead)
+    if section in PART_SECTIONS and cues.isdisjoint(unit.heading) and any(
+        not SECTION_CUES[s].isdisjoint(unit.heading) for s in PART_SECTIONS if s != section
+    ):
+        return False  # under another part's own heading («Заключительные положения»)
     if not cues.isdisjoint(unit.toks) or not cues.isdisjoint(unit.lead):
         return True
     if section in MODAL_SECTIONS and any(
@@ -254,6 +267,8 @@ def match_document(
             index.setdefault(t, []).append(ui)
 
     cues: dict[str, list[bool]] = {}
+    # units that read as the general provisions themselves (not a nested list of definitions or acts)
+    in_general = [section_cue("general", u) for u in du.units]
     results: list[ClauseMatch] = []
     for cc in comp.clauses:
         for t in cc.bag:
@@ -271,12 +286,14 @@ def match_document(
             cue_of = cues[section] = [section_cue(section, u) for u in du.units]
         # most promising units first, so that the bound in _score prunes the rest early
         penalised = section in SECTION_CUES and section not in HEADING_ONLY_SECTIONS
+        # final provisions written inside «Общие положения» are the clause, not the section
+        nested_ok = in_general if section in NESTED_IN_GENERAL else None
         for ui, _ in hits.most_common():
             if best >= 1.0 - 1e-9 and cued >= PRESENT:
                 break  # nothing left to learn (ties only choose a shorter unit)
             u = du.units[ui]
             is_cued = cue_of[ui]
-            factor = 1.0 if is_cued or not penalised else CUE_PENALTY
+            factor = 1.0 if is_cued or not penalised or (nested_ok and nested_ok[ui]) else CUE_PENALTY
             floor = best
             if is_cued and cued < best:
                 floor = min(best, max(cued, PARTIAL))

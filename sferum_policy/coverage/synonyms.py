@@ -89,3 +89,13 @@ SECTION_CUES: dict[str, frozenset[str]] = {
 ROLE_SECTIONS = frozenset({"administrator", "management", "class_teacher", "teacher", "student", "parent"})
 MODAL_SECTIONS = frozenset({"rights", "obligations", "prohibitions"})
 HEADING_ONLY_SECTIONS = frozenset({"general"})  # «Общие положения»: the cue is the heading itself
+# Parts of an act that have a heading of their own: a match under another part's heading («Вопросы,
+# не урегулированные … , решаются в соответствии с … уставом» in «Заключительные положения») does
+# not read as this part, whatever cue words («соответствие») the text holds.
+PART_SECTIONS = frozenset({"legal_basis", "definitions", "final"})
+# Final provisions (adoption, amendments) are often written inside «Общие положения» («1.3. Положение
+# принимается …, имеющим право вносить в него изменения»): found there, such a clause is present (no
+# penalty) but is no evidence of the section. Definitions and the legal basis are not exempt: in
+# «Общие положения» they have their own lead-in («Понятия …:», «разработано в соответствии с:»), and
+# elsewhere there they are only look-alikes (a decree's title about distance learning).
+NESTED_IN_GENERAL = frozenset({"final"})
