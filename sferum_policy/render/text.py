@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..library.registry import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
@@ -15,6 +17,10 @@ from ..vocab import (
 )
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
+# What a reader at a terminal should see first: concrete defects, then what is absent.
+_ORDER = (Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
+_SUGGESTION_CHARS = 200
+_TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
 
 
 def _place(f: Finding) -> str:
@@ -29,6 +35,16 @@ def _place(f: Finding) -> str:
 def _excerpt(text: str, n: int = 90) -> str:
     t = " ".join(text.split())
     return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def _fold_absent(items: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Split missing-clause findings: shown one by one, or folded into a per-section list.
+
+    Missing recommended clauses (absent, no excerpt, a warning) can number thirty in a real act;
+    one line per section keeps the errors readable. ``-v`` shows them all in full.
+    """
+    folded = [f for f in items if f.text is None and f.severity == "warning" and f.clause_id]
+    return [f for f in items if f not in folded], folded
 
 
 def render_text(report: Report, *, color: bool = False, verbose: bool = False) -> str:
@@ -47,17 +63,29 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     by_cat: dict[Category, list[Finding]] = {}
     for f in report.findings:
         by_cat.setdefault(f.category, []).append(f)
-    for cat in Category:
+    for cat in _ORDER:
         items = by_cat.get(cat)
         if not items:
             continue
         lines.append(f"{CATEGORY_TITLES[cat]} ({len(items)})")
-        for f in items:
+        shown, folded = _fold_absent(items) if cat == Category.missing_clause and not verbose else (items, [])
+        for f in shown:
             lines.append(f"  {_MARK[f.severity]} {f.code} [{SEVERITY_TITLES[f.severity]}] {_place(f)}: {f.message}")
             if f.text:
                 lines.append(f"      «{_excerpt(f.text)}»")
             if f.suggestion:
-                lines.append(f"      → {f.suggestion}")
+                sugg = f.suggestion if verbose else _excerpt(f.suggestion, _SUGGESTION_CHARS)
+                lines.append("      → " + sugg.replace("\n", "\n        "))
+        if folded:
+            lines.append(f"  ! Нет рекомендуемых положений: {len(folded)} (тексты для включения — с параметром -v "
+                         "или в отчёте --format html):")
+            by_section: dict[str, list[str]] = {}
+            for f in folded:
+                m = _TITLE_IN_MESSAGE.search(f.message)
+                by_section.setdefault(SECTION_TITLES.get(f.section, "—") if f.section else "—", []).append(  # type: ignore[call-overload]
+                    m.group(1) if m else f.clause_id or f.code)
+            for title, names in by_section.items():
+                lines.append(f"      {title}: " + "; ".join(f"«{n}»" for n in names))
         lines.append("")
     if report.coverage is not None and report.coverage.sections:
         lines.append("Полнота по разделам")

@@ -1,0 +1,32 @@
+"""The terminal report: concrete defects first, missing recommended clauses folded unless -v."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sferum_policy import check
+from sferum_policy.render.text import render_text
+
+AS_OF = date(2026, 11, 23)
+
+
+def test_defects_come_before_missing_clauses_and_recommended_are_folded(samples):
+    report = check(samples["001"], as_of=AS_OF)
+    recommended = [f for f in report.findings if f.code == "CL021"]
+    assert len(recommended) >= 5, "the sample lacks many recommended clauses"
+    text = render_text(report)
+    assert text.index("Ссылки на нормативные акты") < text.index("Недостающие положения")
+    assert text.index("Опечатки") < text.index("Недостающие положения")
+    assert f"Нет рекомендуемых положений: {len(recommended)}" in text
+    assert text.count("CL021") == 0  # folded into the per-section list
+    for f in recommended:
+        title = f.message.split("Нет положения «", 1)[1].rsplit("» (раздел", 1)[0]
+        assert f"«{title}»" in text
+
+
+def test_verbose_lists_every_finding_with_its_full_suggestion(samples):
+    report = check(samples["001"], as_of=AS_OF)
+    text = render_text(report, verbose=True)
+    assert text.count("CL021") == sum(1 for f in report.findings if f.code == "CL021")
+    longest = max((f.suggestion for f in report.findings if f.suggestion), key=len)
+    assert longest.splitlines()[0] in text
