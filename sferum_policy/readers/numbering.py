@@ -26,9 +26,12 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+MAX_LETTER_NUMBER = 3999  # beyond this, letters and Roman numerals fall back to decimal (no huge labels)
+
+
 def format_number(n: int, fmt: str) -> str:
     """Format counter ``n`` in a Word ``w:numFmt`` (or ODF ``style:num-format``) style."""
-    if fmt in ("decimal", "1", "", None):
+    if fmt in ("decimal", "1", "", None) or n > MAX_LETTER_NUMBER:
         return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"

@@ -12,6 +12,7 @@ List labels follow the list style of the outermost ``text:list`` (``style:num-fo
 
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SKIP = {(TEXT, "note"), (OFFICE, "annotation"), (TEXT, "table-of-content"), (TEXT, "tracked-changes")}
+MAX_LEVEL = 10  # ODF list and outline levels are 1..10
+MAX_SPACES = 1000  # text:s text:c beyond this is clamped (a hostile c="2000000000" would need 2 GB)
 
 
 @dataclass(slots=True)
@@ -45,7 +48,20 @@ def _attr(el: Any, ns: str, name: str) -> str | None:
     return el.attributes.get((ns, name))
 
 
+def _int_attr(el: Any, ns: str, name: str, default: int, low: int = 0, high: int = 10**9) -> int:
+    """An integer attribute clamped to [low, high]; missing or malformed values give ``default``."""
+    value = _attr(el, ns, name)
+    if value is None or not value.strip().isascii() or len(value) > 20:
+        return default
+    try:
+        return min(max(int(value), low), high)
+    except ValueError:
+        return default
+
+
 def _children(el: Any) -> list[Any]:
+    if el is None:  # odfpy leaves a part it could not parse (styles, meta) as None
+        return []
     return [c for c in el.childNodes if c.nodeType == c.ELEMENT_NODE]
 
 
@@ -58,7 +74,7 @@ def _text_of(el: Any, out: list[str]) -> None:
             continue
         ns, name = c.qname
         if ns == TEXT and name == "s":
-            out.append(" " * int(_attr(c, TEXT, "c") or 1))
+            out.append(" " * _int_attr(c, TEXT, "c", 1, 1, MAX_SPACES))
         elif ns == TEXT and name == "tab":
             out.append("\t")
         elif ns == TEXT and name == "line-break":
@@ -93,14 +109,14 @@ def _levels(ls: Any, prefix: str) -> dict[int, _LevelStyle]:
         ns, name = lvl.qname
         if ns != TEXT or not name.startswith(prefix):
             continue
-        n = int(_attr(lvl, TEXT, "level") or 1)
+        n = _int_attr(lvl, TEXT, "level", 1, 1, MAX_LEVEL)
         bullet = name.endswith("bullet")
         levels[n] = _LevelStyle(
             fmt=None if bullet else (_attr(lvl, STYLE, "num-format") or ""),
             prefix=_attr(lvl, STYLE, "num-prefix") or "",
             suffix=_attr(lvl, STYLE, "num-suffix") or "",
-            display=int(_attr(lvl, TEXT, "display-levels") or 1),
-            start=int(_attr(lvl, TEXT, "start-value") or 1),
+            display=_int_attr(lvl, TEXT, "display-levels", 1, 1, MAX_LEVEL),
+            start=_int_attr(lvl, TEXT, "start-value", 1),
             bullet=_attr(lvl, TEXT, "bullet-char") or "•",
         )
     return levels
@@ -150,7 +166,7 @@ class _Walker:
         self.unit += 1
         kind = "table" if in_table else None
         if el.qname == (TEXT, "h") and not in_table:
-            depth = int(_attr(el, TEXT, "outline-level") or 1)
+            depth = _int_attr(el, TEXT, "outline-level", 1, 1, MAX_LEVEL)
             kind, level = "heading", depth
             if label is None and _attr(el, TEXT, "is-list-header") != "true":
                 self.outline[depth] = self.outline.get(depth, 0) + 1
@@ -184,14 +200,14 @@ class _Walker:
             if item.qname not in ((TEXT, "list-item"), (TEXT, "list-header")):
                 continue
             numbered = item.qname == (TEXT, "list-item")
-            start = _attr(item, TEXT, "start-value")
+            start = _int_attr(item, TEXT, "start-value", -1)
             first = True
             for c in _children(item):
                 if c.qname in ((TEXT, "p"), (TEXT, "h")):
                     label, bullet = None, False
                     if first and numbered:
-                        if start is not None:
-                            counters[level] = int(start)
+                        if start >= 0:
+                            counters[level] = start
                         else:
                             base = levels[level].start if level in levels else 1
                             counters[level] = counters[level] + 1 if level in counters else base
@@ -213,7 +229,10 @@ def read_odt(data: bytes, path: Path) -> Document:
     try:
         from odf.opendocument import load
 
-        odoc = load(io.BytesIO(data))
+        with contextlib.redirect_stdout(io.StringIO()) as out:  # odfpy prints a part it cannot parse, then
+            odoc = load(io.BytesIO(data))                        # goes on with what it has
+        if "FAILED TO PARSE" in out.getvalue() or getattr(odoc, "text", None) is None:
+            raise InputError(f"{path}: файл ODT повреждён или это не текстовый документ OpenDocument")
     except InputError:
         raise
     except Exception:
@@ -221,12 +240,15 @@ def read_odt(data: bytes, path: Path) -> Document:
     try:
         walker = _Walker(_list_styles(odoc))
         walker.walk(odoc.text)
+        doc = Document(paragraphs=finalize(walker.blocks), path=str(path), format="odt")
+        _metadata(odoc, doc)
     except (InputError, MemoryError):
         raise
+    except RecursionError:
+        raise InputError(f"{path}: в документе ODT слишком глубокая вложенность элементов; "
+                         f"файл повреждён или небезопасен") from None
     except Exception as exc:
         raise InputError(f"{path}: не удалось разобрать документ ODT ({type(exc).__name__})") from None
-    doc = Document(paragraphs=finalize(walker.blocks), path=str(path), format="odt")
-    _metadata(odoc, doc)
     return doc
 
 

@@ -11,10 +11,14 @@ from ..errors import InputError
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_UNPACKED = 300 * 1024 * 1024  # total size of all parts after decompression
-_XML_SCAN = 64 * 1024
+MAX_RATIO = 200  # a part unpacking to over 200× its packed size (and over 10 MB) is a zip bomb
+_RATIO_FLOOR = 10 * 1024 * 1024
+_CHUNK = 1024 * 1024
 _FORBIDDEN = tuple(
-    token.encode(enc) for token in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
+    token.encode(enc) for token in ("<!DOCTYPE", "<!ENTITY")
+    for enc in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
+_OVERLAP = max(len(t) for t in _FORBIDDEN) - 1
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
@@ -34,17 +38,36 @@ def open_package(data: bytes, path: str | Path, fmt: str) -> zipfile.ZipFile:
         raise InputError(f"{path}: после распаковки документ {fmt} занимает больше "
                          f"{MAX_UNPACKED // 1024 // 1024} МБ; файл повреждён или небезопасен")
     for info in infos:
-        if not info.filename.endswith((".xml", ".rels")):
-            continue
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"{path}: часть «{info.filename}» документа {fmt} сжата более чем в {MAX_RATIO} раз "
+                             f"({info.file_size // 1024 // 1024} МБ после распаковки); файл повреждён или небезопасен")
+    for info in infos:
         try:
-            with zf.open(info) as fh:
-                head = fh.read(_XML_SCAN)
+            found = _has_dtd(zf, info)
         except Exception:
             raise InputError(f"{path}: файл {fmt} повреждён (часть «{info.filename}» не читается)") from None
-        if any(token in head for token in _FORBIDDEN):
+        if found:
             raise InputError(f"{path}: документ {fmt} содержит недопустимые конструкции XML (DOCTYPE/ENTITY); "
                              f"файл повреждён или небезопасен")
     return zf
+
+
+def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Does an XML-looking part declare a DOCTYPE or ENTITY anywhere (a padded prolog included)?"""
+    with zf.open(info) as fh:
+        chunk = fh.read(64)
+        head = chunk.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+        if not info.filename.endswith((".xml", ".rels")) and not head.startswith(b"<"):
+            return False  # images and other binary parts: no parser reads them as XML
+        chunk += fh.read(_CHUNK)
+        tail = b""
+        while chunk:
+            window = tail + chunk
+            if any(token in window for token in _FORBIDDEN):
+                return True
+            tail = window[-_OVERLAP:]
+            chunk = fh.read(_CHUNK)
+    return False
 
 
 def is_odt(data: bytes) -> bool:

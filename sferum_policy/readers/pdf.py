@@ -18,6 +18,7 @@ from ..errors import InputError
 from .assemble import Line, assemble, finalize, lines_from_text
 
 _MIN_LETTERS = 40  # fewer letters than this in the whole file: no usable text layer
+MAX_PAGES = 1000  # an act is 3–30 pages; a 20 MB file of tiny pages would take minutes to extract
 
 
 def read_pdf(data: bytes, path: Path) -> Document:
@@ -64,7 +65,15 @@ def _extract(data: bytes, path: Path) -> list[str]:
                         ok = 0
                     if not ok:
                         raise InputError(f"{path}: PDF защищён паролем; снимите защиту и повторите")
-                return [page.extract_text() or "" for page in reader.pages]
+                if len(reader.pages) > MAX_PAGES:
+                    raise InputError(f"{path}: в PDF {len(reader.pages)} страниц (допускается до {MAX_PAGES}); "
+                                     f"это не похоже на локальный акт")
+                texts = []
+                for n, page in enumerate(reader.pages):
+                    if n >= MAX_PAGES:
+                        raise InputError(f"{path}: в PDF больше {MAX_PAGES} страниц; это не похоже на локальный акт")
+                    texts.append(page.extract_text() or "")
+                return texts
             except InputError:
                 raise
             except FileNotDecryptedError:

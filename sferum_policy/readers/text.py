@@ -43,8 +43,13 @@ def decode(data: bytes, name: str | Path) -> tuple[str, str]:
         raise InputError(f"{name}: файл не похож на текстовый документ")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        head = data[:exc.start]
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3 and not head.isascii():
+            try:  # UTF-8 text cut in the middle of its last character
+                return head.decode("utf-8") + "\ufffd", "utf-8"
+            except UnicodeDecodeError:
+                pass
     best = max(("cp1251", "koi8-r"), key=lambda enc: _russian_score(data.decode(enc, errors="replace")))
     return _check_textual(data.decode(best, errors="replace"), name), best
 
