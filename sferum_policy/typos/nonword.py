@@ -98,6 +98,11 @@ def _is_adjective(w: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
+# Longer "words" are not words a typo could have made (the longest Russian words, even hyphenated,
+# stay under 40 letters); judging them would only cost quadratic time on garbage input.
+MAX_WORD = 48
+
+
 def check_token(
     m: Model, t: Token, prev: Token | None, nxt: Token | None, skip: set[str], doc_uni=None, in_name: bool = False
 ) -> NonWord | None:
@@ -106,7 +111,7 @@ def check_token(
     ``in_name``: the token stands inside a quoted organisation name («ООО «Якласс»»), where only a
     cheap misreading of a domain word counts; ``doc_uni`` are the document's own word counts.
     """
-    if t.folded in skip:
+    if t.folded in skip or len(t.folded) > MAX_WORD:
         return None
     if t.is_cyrillic and (t.has_latin or any(c in "306" for c in t.folded)):
         fixed = _delatinized(t.text)

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from .lexicon import fold
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")
+# Repeats are bounded (e-mail local part ≤ 64, DNS labels ≤ 63) so that a long run of letters with
+# no spaces costs linear, not quadratic, time.
 _SKIP = re.compile(
     r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
     r"|[#@]\w+\S*"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|ру|рф|su|com|org|net|online|edu|gov|info|io|me)\b(?:/\S*)?",
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:ru|ру|рф|su|com|org|net|online|edu|gov|info|io|me)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 _TRANSPARENT = set(" \t\u00a0«»\"“”„'’")
