@@ -14,6 +14,7 @@ import re
 import stat
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -135,7 +136,7 @@ def _copy(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str, workdir: Path,
                     error = f"{shown}: размер файла в архиве не совпадает с заявленным (архив повреждён или небезопасен)"
                     break
                 out.write(block)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         error = f"{shown}: файл в архиве повреждён и не распаковывается ({type(exc).__name__})"
     budget.left -= written
     if error:

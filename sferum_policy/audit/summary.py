@@ -34,8 +34,8 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
         titles = res.get("clause_titles") or {}
         act_names = res.get("act_names") or {}
         for c in rep.get("clauses", []):
-            if c["status"] != "missing":
-                continue
+            if c["status"] != "missing" or c.get("level") == "optional":
+                continue  # optional clauses are no defect: the dashboard lists what acts really lack
             missing[c["clause_id"]] += 1
             clause_info.setdefault(c["clause_id"], {
                 "clause_id": c["clause_id"],
