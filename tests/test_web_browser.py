@@ -93,7 +93,8 @@ def test_fill_generator_and_download_docx(server, browser_page, tmp_path):
 
     page = browser_page
     page.goto(server + "/generate")
-    page.get_by_label("Вид организации").select_option("college")  # JS re-shows the form for a college
+    with page.expect_navigation():  # JS submits the form and the server re-shows it for a college
+        page.get_by_label("Вид организации").select_option("college")
     page.wait_for_load_state()
     assert page.get_by_label("Сокращённое наименование").input_value() == "ГАПОУ «Энский колледж»"
     page.get_by_label("Полное наименование (по уставу)").fill(

@@ -266,9 +266,18 @@ def match_document(
         for t in u.toks:
             index.setdefault(t, []).append(ui)
 
-    cues: dict[str, list[bool]] = {}
-    # units that read as the general provisions themselves (not a nested list of definitions or acts)
-    in_general = [section_cue("general", u) for u in du.units]
+    cues: dict[str, list[bool | None]] = {}
+
+    def reads_as(section: str, ui: int) -> bool:
+        """``section_cue(section, unit)``, computed once per section and unit, when first needed."""
+        known = cues.get(section)
+        if known is None:
+            known = cues[section] = [None] * len(du.units)
+        value = known[ui]
+        if value is None:
+            value = known[ui] = section_cue(section, du.units[ui])
+        return value
+
     results: list[ClauseMatch] = []
     for cc in comp.clauses:
         for t in cc.bag:
@@ -281,19 +290,17 @@ def match_document(
         best_unit, best = None, 0.0
         cued = 0.0  # best score among units that read as the clause's section
         section = cc.clause.section.value
-        cue_of = cues.get(section)
-        if cue_of is None:
-            cue_of = cues[section] = [section_cue(section, u) for u in du.units]
         # most promising units first, so that the bound in _score prunes the rest early
         penalised = section in SECTION_CUES and section not in HEADING_ONLY_SECTIONS
-        # final provisions written inside «Общие положения» are the clause, not the section
-        nested_ok = in_general if section in NESTED_IN_GENERAL else None
+        # final provisions written inside «Общие положения» (units that read as the general
+        # provisions themselves, not a nested list of definitions or acts) are the clause, not the section
+        nested_ok = section in NESTED_IN_GENERAL
         for ui, _ in hits.most_common():
             if best >= 1.0 - 1e-9 and cued >= PRESENT:
                 break  # nothing left to learn (ties only choose a shorter unit)
             u = du.units[ui]
-            is_cued = cue_of[ui]
-            factor = 1.0 if is_cued or not penalised or (nested_ok and nested_ok[ui]) else CUE_PENALTY
+            is_cued = reads_as(section, ui)
+            factor = 1.0 if is_cued or not penalised or (nested_ok and reads_as("general", ui)) else CUE_PENALTY
             floor = best
             if is_cued and cued < best:
                 floor = min(best, max(cued, PARTIAL))

@@ -27,6 +27,12 @@ def _concept_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
     return table, frozenset(whole)
 
 
+@lru_cache(maxsize=1)
+def _concept_heads() -> frozenset[str]:
+    """First lemmas of the concept sequences (only there can a concept start)."""
+    return frozenset(k[0] for k in _concept_table()[0])
+
+
 @lru_cache(maxsize=100_000)
 def _word_lemmas(word: str) -> tuple[str, ...]:
     """Lemmas of one word token; a hyphenated compound is kept whole when known, else split."""
@@ -65,9 +71,14 @@ def raw_lemmas(text: str) -> list[str]:
 def fold(lemmas: list[str]) -> list[str]:
     """Replace known lemma sequences (longest first) by their concept tokens."""
     table, _ = _concept_table()
+    heads = _concept_heads()
     out: list[str] = []
     i, n = 0, len(lemmas)
     while i < n:
+        if lemmas[i] not in heads:
+            out.append(lemmas[i])
+            i += 1
+            continue
         for span in range(min(_MAX_SPAN, n - i), 0, -1):
             concept = table.get(tuple(lemmas[i : i + span]))
             if concept is not None:
@@ -82,15 +93,28 @@ def fold(lemmas: list[str]) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Canonical tokens of ``text``: content lemmas with synonyms folded to concepts."""
-    return fold(raw_lemmas(text))
+    return list(_tokens(text))
 
 
+@lru_cache(maxsize=20_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokens`, cached per text (a district's acts and the rendered clauses repeat their texts)."""
+    return tuple(fold(raw_lemmas(text)))
+
+
+@lru_cache(maxsize=20_000)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """Canonical tokens of a signal phrase or keyword alternative (duplicates removed, order kept)."""
-    return tuple(dict.fromkeys(tokens(phrase)))
+    return tuple(dict.fromkeys(_tokens(phrase)))
 
 
 def keyword_alternatives(alt: str) -> list[tuple[str, ...]]:
+    """Token tuples a keyword alternative stands for (see :func:`_keyword_alternatives`)."""
+    return list(_keyword_alternatives(alt))
+
+
+@lru_cache(maxsize=20_000)
+def _keyword_alternatives(alt: str) -> tuple[tuple[str, ...], ...]:
     """Token tuples a keyword alternative stands for.
 
     A one-word keyword is written in its dictionary form, which may be ambiguous: «устав» is first
@@ -101,11 +125,11 @@ def keyword_alternatives(alt: str) -> list[tuple[str, ...]]:
     out = [main] if main else []
     w = alt.strip().lower().replace("ё", "е")
     if " " in w or "-" in w or not w.isalpha() or len(w) < 2:
-        return out
+        return tuple(out)
     from ..nlp import morph
 
     if any(p.normal_form.replace("ё", "е") == w for p in morph().parse(w)):
         other = tuple(fold([w]))
         if other and other not in out and other[0] not in STOPWORDS:
             out.append(other)
-    return out
+    return tuple(out)

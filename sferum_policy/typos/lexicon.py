@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,14 @@ class Lexicon:
         if w in self.words:
             return True
         # a stem is a prefix of ``w`` leaving an ending of at most _MAX_ENDING letters
-        return any(w[:k] in self.stems for k in range(max(1, len(w) - _MAX_ENDING), len(w) + 1))
+        return _stem_pattern(self.stems).fullmatch(w) is not None
+
+
+@lru_cache(maxsize=4)
+def _stem_pattern(stems: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``stems`` followed by at most :data:`_MAX_ENDING` characters."""
+    alternatives = "|".join(re.escape(s) for s in sorted(stems) if s)
+    return re.compile(f"(?:{alternatives}).{{0,{_MAX_ENDING}}}", re.DOTALL)
 
 
 def _data_lines(path: Path) -> list[str]:
@@ -76,12 +84,29 @@ def replacements() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=300_000)
-def morph_known(word: str) -> bool:
-    """True if pymorphy3's dictionary has ``word`` (lower-case, «ё» folded)."""
+@lru_cache(maxsize=1)
+def _morph_words() -> tuple:
+    """pymorphy3's word DAWG, its compiled «е → ё» substitutes and the letters they replace."""
     from ..nlp import morph
 
-    return morph().word_is_known(word)
+    m = morph()
+    subs = m.char_substitutes
+    return m.dictionary.words, subs, frozenset(k.decode() for k in subs)
+
+
+@lru_cache(maxsize=300_000)
+def morph_known(word: str) -> bool:
+    """True if pymorphy3's dictionary has ``word`` (lower-case, «ё» folded).
+
+    The same test as ``MorphAnalyzer.word_is_known``, asked of the DAWG directly: most words asked
+    about are candidate edits, nearly all unknown, and a word without a substitutable letter («е»)
+    needs no fuzzy lookup.
+    """
+    words, subs, letters = _morph_words()
+    w = word.lower()
+    if w in words:
+        return True
+    return not letters.isdisjoint(w) and bool(words.similar_keys(w, subs))
 
 
 @lru_cache(maxsize=300_000)

@@ -113,11 +113,11 @@ def check_token(
     """
     if t.folded in skip or len(t.folded) > MAX_WORD:
         return None
-    if t.is_cyrillic and (t.has_latin or any(c in "306" for c in t.folded)):
+    if t.is_cyrillic and (t.has_latin or (t.has_digit and any(c in "306" for c in t.folded))):
         fixed = _delatinized(t.text)
         if fixed:
             return NonWord("latin", fixed)
-    if not t.is_cyrillic or t.has_latin or any(c.isdigit() for c in t.folded):
+    if not t.is_cyrillic or t.has_latin or t.has_digit:
         return None
     if is_known(t.folded):
         return None

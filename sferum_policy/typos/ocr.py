@@ -155,8 +155,8 @@ def candidates(word: str) -> tuple[str, ...]:
     w = fold(word)
     if len(w) < 3:
         return ()
-    found = {c for c in _edits1(w) if len(c) > 1 and is_known(c)}
-    found |= {c for c in _ocr_variants(w) if is_known(c)}
+    pool = {c for c in _edits1(w) if len(c) > 1} | _ocr_variants(w)
+    found = {c for c in pool if is_known(c)}
     found.discard(w)
     return tuple(sorted(found))
 

@@ -1,9 +1,14 @@
-"""Words of a paragraph with their spans, skipping URLs, e-mails and hashtags."""
+"""Words of a paragraph with their spans, skipping URLs, e-mails and hashtags.
+
+Tokenisation is cached per paragraph text (acts of one district share most of their paragraphs), so
+the tokens are shared between callers and must not be modified.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import fold
 
@@ -20,11 +25,16 @@ _SKIP = re.compile(
 _TRANSPARENT = set(" \t\u00a0«»\"“”„'’")
 _OPENERS = set(" \t\u00a0«»\"“”„'’([-–—•*")
 _ENDERS = set(".!?:;")
+_CYRILLIC = re.compile("[а-яё]")
+_LATIN = re.compile("[a-z]")
 
 
 @dataclass(slots=True)
 class Token:
-    """One word: its text, span in the paragraph, folded form and position facts."""
+    """One word: its text, span in the paragraph, folded form, position and letter facts.
+
+    Made by :func:`tokenize` (which computes the letter facts once); shared, so never modified.
+    """
 
     text: str
     start: int
@@ -32,23 +42,26 @@ class Token:
     folded: str
     sent_start: bool
     linked: bool  # only spaces or quotes since the previous word: the pair may form a bigram
+    is_cyrillic: bool = False  # has a Cyrillic letter
+    has_latin: bool = False  # has a Latin letter
+    has_digit: bool = False
+    is_upper: bool = False  # at least two letters, all capitals
+    is_title: bool = False  # capitalised, not all capitals
 
-    @property
-    def is_cyrillic(self) -> bool:
-        return any("а" <= c <= "я" or c == "ё" for c in self.folded)
 
-    @property
-    def has_latin(self) -> bool:
-        return any("a" <= c <= "z" for c in self.folded)
-
-    @property
-    def is_upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper() and not self.is_upper
+def _word(text: str, start: int, end: int, sent_start: bool, linked: bool) -> Token:
+    """A Token for the word ``text`` with its letter facts computed once."""
+    folded = fold(text)
+    letters = [c for c in text if c.isalpha()]
+    upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    return Token(
+        text, start, end, folded, sent_start, linked,
+        is_cyrillic=_CYRILLIC.search(folded) is not None,
+        has_latin=_LATIN.search(folded) is not None,
+        has_digit=any(c.isdigit() for c in folded),
+        is_upper=upper,
+        is_title=text[:1].isupper() and not upper,
+    )
 
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -58,6 +71,12 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
 
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` in order, outside URLs and e-mails."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of one paragraph text (cached: a district's acts repeat most paragraphs)."""
     skips = skipped_spans(text)
     out: list[Token] = []
     prev_end = 0
@@ -76,9 +95,9 @@ def tokenize(text: str) -> list[Token]:
         while j >= 0 and text[j] in _OPENERS:
             j -= 1
         sent_start = j < 0 or text[j] in _ENDERS
-        out.append(Token(m.group(), s, e, fold(m.group()), sent_start, linked))
+        out.append(_word(m.group(), s, e, sent_start, linked))
         prev_end = e
-    return [t for t in out if t.text]
+    return tuple(t for t in out if t.text)
 
 
 def plain_words(text: str) -> list[list[str]]:
