@@ -41,21 +41,33 @@ class Counts:
             self.bi.update(itertools.pairwise(run))
             self.lbi.update(itertools.pairwise(lem))
 
+    def add_runs(self, runs: list[list[str]]) -> None:
+        """Count several runs (as :meth:`add_run` on each, with one update per table)."""
+        self.uni.update(w for run in runs for w in run)
+        self.bi.update(pair for run in runs for pair in itertools.pairwise(run))
+        self.lbi.update(pair for run in runs for pair in itertools.pairwise([lemma(w) for w in run]))
+
 
 class Model:
     """Counts summed over several sources (looked up, never merged)."""
 
     def __init__(self, parts: list[Counts]) -> None:
         self.parts = parts
+        # the tables themselves: ``dict.get`` skips ``Counter.__missing__`` on the many absent keys
+        self._uni = [p.uni for p in parts]
+        self._bi = [p.bi for p in parts]
+        self._lbi = [p.lbi for p in parts]
 
     def uni(self, w: str) -> int:
-        return sum(p.uni[w] for p in self.parts)
+        return sum([t.get(w, 0) for t in self._uni])
 
     def bi(self, a: str, b: str) -> int:
-        return sum(p.bi[(a, b)] for p in self.parts)
+        key = (a, b)
+        return sum([t.get(key, 0) for t in self._bi])
 
     def lbi(self, a: str, b: str) -> int:
-        return sum(p.lbi[(a, b)] for p in self.parts)
+        key = (a, b)
+        return sum([t.get(key, 0) for t in self._lbi])
 
     def with_part(self, part: Counts) -> Model:
         return Model([*self.parts, part])

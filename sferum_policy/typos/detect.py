@@ -37,9 +37,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     """All typo issues of ``doc``, in document order (corpus less the sources in ``exclude``)."""
     paras = [(p.index, p.text, tokenize(p.text)) for p in doc.paragraphs]
     own = Counts()
-    for _, _, toks in paras:
-        for run in runs_of(toks):
-            own.add_run(run)
+    own.add_runs([run for _, _, toks in paras for run in runs_of(toks)])
     base: Model = model(library, exclude)
     m = base.with_part(own)
     skip = _name_words(doc)
@@ -63,7 +61,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
         for i, t in enumerate(toks):
             if _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i):
                 continue
-            in_name = any(a <= t.start < b for a, b in names)
+            in_name = bool(names) and any(a <= t.start < b for a, b in names)
             prev = toks[i - 1] if i else None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             nw = nonword.check_token(m, t, prev, nxt, skip, own.uni, in_name)

@@ -109,6 +109,48 @@ def morph_known(word: str) -> bool:
     return not letters.isdisjoint(w) and bool(words.similar_keys(w, subs))
 
 
+@lru_cache(maxsize=1)
+def _lexicon_prefixes() -> frozenset[str]:
+    """Every prefix of a domain word or stem (folded)."""
+    lex = lexicon()
+    return frozenset(x[:k] for x in lex.words | lex.stems for k in range(len(x) + 1))
+
+
+@lru_cache(maxsize=1)
+def _morph_spelling_options() -> dict[str, tuple[str, ...]]:
+    """Letters pymorphy3 lets a letter stand for besides itself («е» for «ё»)."""
+    _, subs, _ = _morph_words()
+    return {k.decode(): tuple(b.decode() for b, _ in v) for k, v in subs.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _morph_spellings(prefix: str) -> tuple[str, ...]:
+    """Spellings of ``prefix`` («е» possibly «ё», as in :func:`morph_known`) that begin a pymorphy3 word."""
+    if not prefix:
+        return ("",)
+    words = _morph_words()[0]
+    last = prefix[-1]
+    options = (last, *_morph_spelling_options().get(last, ()))
+    return tuple(
+        v + x for v in _morph_spellings(prefix[:-1]) for x in options if words.has_keys_with_prefix(v + x)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def known_prefix(prefix: str) -> bool:
+    """True if some word :func:`is_known` accepts may begin with lower-case ``prefix`` (never wrongly False).
+
+    A prefix with a hyphen, digit or other non-letter always passes (a hyphenated word is known by its parts).
+    """
+    if not prefix.isalpha() or _morph_spellings(prefix):
+        return True
+    q = fold(prefix)
+    if q in _lexicon_prefixes():
+        return True
+    stems = lexicon().stems  # a stem may take an ending of up to _MAX_ENDING letters
+    return any(q[:k] in stems for k in range(max(1, len(q) - _MAX_ENDING), len(q) + 1))
+
+
 @lru_cache(maxsize=300_000)
 def is_known(word: str) -> bool:
     """True if ``word`` (folded) is in pymorphy3's dictionary or the domain lexicon."""

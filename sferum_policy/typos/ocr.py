@@ -11,7 +11,7 @@ import itertools
 from functools import lru_cache
 
 from ..errors import DataError
-from .lexicon import DATA, _data_lines, fold, is_known
+from .lexicon import DATA, _data_lines, fold, is_known, known_prefix
 
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 KEYBOARD_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
@@ -82,30 +82,46 @@ def sub_cost(a: str, b: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=1)
+def _sub_costs() -> dict[tuple[str, str], float]:
+    """:func:`sub_cost` of the letter pairs that are OCR confusions or keyboard neighbours."""
+    table = {(a, b): KEYBOARD_COST for a, near in _keyboard().items() for b in near}
+    table.update(confusions())
+    return table
+
+
 @lru_cache(maxsize=100_000)
 def edit_cost(wrong: str, right: str) -> float:
     """Weighted Damerau–Levenshtein cost of turning ``wrong`` into ``right`` (folded words)."""
     n, m = len(wrong), len(right)
-    multi = _multi_confusions()
+    subs = _sub_costs()
+    del_w = [_indel(wrong, k) for k in range(n)]
+    del_r = [_indel(right, k) for k in range(m)]
+    # multi-letter confusions whose ``wrong`` side ends at each position of ``wrong``
+    ends = [
+        [(len(x), y, c) for x, y, c in _multi_confusions() if i >= len(x) and wrong[i - len(x):i] == x]
+        for i in range(n + 1)
+    ]
     d = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        d[i][0] = d[i - 1][0] + _indel(wrong, i - 1)
+        d[i][0] = d[i - 1][0] + del_w[i - 1]
     for j in range(1, m + 1):
-        d[0][j] = d[0][j - 1] + _indel(right, j - 1)
+        d[0][j] = d[0][j - 1] + del_r[j - 1]
     for i in range(1, n + 1):
+        a, up, row = wrong[i - 1], d[i - 1], d[i]
         for j in range(1, m + 1):
-            a, b = wrong[i - 1], right[j - 1]
+            b = right[j - 1]
             best = min(
-                d[i - 1][j] + _indel(wrong, i - 1),
-                d[i][j - 1] + _indel(right, j - 1),
-                d[i - 1][j - 1] + sub_cost(a, b),
+                up[j] + del_w[i - 1],
+                row[j - 1] + del_r[j - 1],
+                up[j - 1] + (0.0 if a == b else subs.get((a, b), 1.0)),
             )
             if i > 1 and j > 1 and a == right[j - 2] and wrong[i - 2] == b:
                 best = min(best, d[i - 2][j - 2] + TRANSPOSE_COST)
-            for x, y, c in multi:
-                if i >= len(x) and j >= len(y) and wrong[i - len(x):i] == x and right[j - len(y):j] == y:
-                    best = min(best, d[i - len(x)][j - len(y)] + c)
-            d[i][j] = best
+            for lx, y, c in ends[i]:
+                if j >= len(y) and right[j - len(y):j] == y:
+                    best = min(best, d[i - lx][j - len(y)] + c)
+            row[j] = best
     return d[n][m]
 
 
@@ -118,35 +134,92 @@ def _indel(word: str, k: int) -> float:
     return 1.0
 
 
+def _live_length(word: str, start: int = 0) -> int:
+    """Length of the longest prefix of ``word`` (at least ``start``) that begins a known word."""
+    n = start
+    while n < len(word) and known_prefix(word[: n + 1]):
+        n += 1
+    return n
+
+
 def _edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0]}
-    out |= {a + c + b for a, b in splits for c in ALPHABET}
+    """Strings one ordinary edit from ``word`` that may be known words.
+
+    An edit beyond the longest prefix of ``word`` that begins a known word cannot make one, nor can a
+    letter no known word continues the prefix with; those strings are never built.
+    """
+    live = _live_length(word)
+    out: set[str] = set()
+    for i in range(live + 1):
+        a, b = word[:i], word[i:]
+        letters = [c for c in ALPHABET if known_prefix(a + c)]
+        if b:
+            out.add(a + b[1:])
+            out.update(a + c + b[1:] for c in letters if c != b[0])
+        if len(b) > 1:
+            out.add(a + b[1] + b[0] + b[2:])
+        out.update(a + c + b for c in letters)
     return out
 
 
 def _ocr_variants(word: str, max_changes: int = 3, limit: int = 4000) -> set[str]:
+    """Strings up to ``max_changes`` cheap OCR substitutions from ``word`` (the first ``limit``), then multi-letter ones.
+
+    Below the limit only substitutions that keep a prefix of a known word are made (as in :func:`_edits1`);
+    at the limit all of them are listed in order, so that the cut falls where it always did.
+    """
     table = _single_confusions()
     slots = [(i, [b for b, c in table.get(ch, []) if c <= 0.5]) for i, ch in enumerate(word)]
     slots = [(i, alts) for i, alts in slots if alts]
     out: set[str] = set()
-    for k in range(1, min(max_changes, len(slots)) + 1):
-        for combo in itertools.combinations(slots, k):
-            for letters in itertools.product(*(alts for _, alts in combo)):
-                chars = list(word)
-                for (i, _), ch in zip(combo, letters, strict=True):
-                    chars[i] = ch
-                out.add("".join(chars))
-                if len(out) >= limit:
-                    return out
+    if _count_variants([len(alts) for _, alts in slots], max_changes) < limit:
+        _substitute(list(word), slots, 0, max_changes, _live_length(word), out)
+    else:
+        for k in range(1, min(max_changes, len(slots)) + 1):
+            for combo in itertools.combinations(slots, k):
+                for letters in itertools.product(*(alts for _, alts in combo)):
+                    chars = list(word)
+                    for (i, _), ch in zip(combo, letters, strict=True):
+                        chars[i] = ch
+                    out.add("".join(chars))
+                    if len(out) >= limit:
+                        return out
     for x, y, _ in _multi_confusions():
         start = word.find(x)
         while start >= 0:
             out.add(word[:start] + y + word[start + len(x):])
             start = word.find(x, start + 1)
     return out
+
+
+def _count_variants(sizes: list[int], max_changes: int) -> int:
+    """How many strings 1…``max_changes`` substitutions at slots of ``sizes`` alternatives make (all distinct)."""
+    e = [1] + [0] * max_changes  # e[k]: ways to change exactly k slots
+    for n in sizes:
+        for k in range(max_changes, 0, -1):
+            e[k] += e[k - 1] * n
+    return sum(e[1:])
+
+
+def _substitute(chars: list[str], slots, first: int, left: int, live: int, out: set[str]) -> None:
+    """Add the strings made of ``chars`` by up to ``left`` substitutions at ``slots[first:]`` that may be words.
+
+    ``live``: length of the longest prefix of ``chars`` that begins a known word; a change beyond it is useless.
+    """
+    for j in range(first, len(slots)):
+        i, alts = slots[j]
+        if i > live:
+            break
+        was = chars[i]
+        for ch in alts:
+            chars[i] = ch
+            if not known_prefix("".join(chars[: i + 1])):
+                continue
+            text = "".join(chars)
+            out.add(text)
+            if left > 1:
+                _substitute(chars, slots, j + 1, left - 1, _live_length(text, i + 1), out)
+        chars[i] = was
 
 
 @lru_cache(maxsize=50_000)

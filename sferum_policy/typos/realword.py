@@ -9,9 +9,10 @@ that agrees beats a word with no noun reading («Общий капал школ�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..nlp import lemma
-from .corpus import Counts, Model
+from .corpus import Model
 from .lexicon import is_known
 from .morph import agrees, parses
 from .ocr import ocr_neighbours
@@ -29,7 +30,7 @@ class RealWord:
     evidence: float
 
 
-def _evidence(m: Model, prev: Token | None, x: str, nxt: Token | None, own: Counts | None) -> float:
+def _evidence(m: Model, prev: Token | None, x: str, nxt: Token | None, own: _Pairs | None) -> float:
     """Word-pair support of ``x`` between ``prev`` and ``nxt``; ``own`` is subtracted (the word's own pairs)."""
     lx = lemma(x)
     score = 0.0
@@ -37,13 +38,25 @@ def _evidence(m: Model, prev: Token | None, x: str, nxt: Token | None, own: Coun
         lp = lemma(prev.folded)
         score += m.bi(prev.folded, x) + 0.5 * m.lbi(lp, lx)
         if own is not None:
-            score -= own.bi[(prev.folded, x)] + 0.5 * own.lbi[(lp, lx)]
+            score -= own.bi.count((prev.folded, x)) + 0.5 * own.lbi.count((lp, lx))
     if nxt is not None:
         ln = lemma(nxt.folded)
         score += m.bi(x, nxt.folded) + 0.5 * m.lbi(lx, ln)
         if own is not None:
-            score -= own.bi[(x, nxt.folded)] + 0.5 * own.lbi[(lx, ln)]
+            score -= own.bi.count((x, nxt.folded)) + 0.5 * own.lbi.count((lx, ln))
     return score
+
+
+@dataclass(slots=True)
+class _Pairs:
+    """Word pairs and lemma pairs of one short run of words (what :class:`Counts` would count)."""
+
+    bi: list[tuple[str, str]]
+    lbi: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, run: list[str]) -> _Pairs:
+        return cls(list(pairwise(run)), list(pairwise([lemma(w) for w in run])))
 
 
 def _usable(t: Token) -> bool:
@@ -79,23 +92,23 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWor
         neighbours = ocr_neighbours(w)
         if not neighbours:
             continue
+        floor = 2 * max(base.uni(w), 1)  # a neighbour rarer than this never replaces the word
+        neighbours = [v for v, _cost in neighbours if m.uni(v) >= floor]
+        if not neighbours:
+            continue
         prev = toks[i - 1] if i > 0 and t.linked and _usable(toks[i - 1]) else None
         nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked and _usable(toks[i + 1]) else None
         if prev is None and nxt is None:
             continue
-        own = Counts()
-        own.add_run([x.folded for x in (prev, t, nxt) if x is not None])
-        ew = _evidence(m, prev, w, nxt, own)
+        ew = _evidence(m, prev, w, nxt, _Pairs.of([x.folded for x in (prev, t, nxt) if x is not None]))
         if ew > 0.5:
             continue
         fit_w = _noun_fit(prev, w)
         best: RealWord | None = None
-        for v, _cost in neighbours:
+        for v in neighbours:
             ev = _evidence(m, prev, v, nxt, None)
             if fit_w is False and _noun_fit(prev, v):
                 ev += 2.0
-            if m.uni(v) < 2 * max(base.uni(w), 1):
-                continue
             if ev >= need and (best is None or ev > best.evidence):
                 best = RealWord(i, v, ev)
         if best:
