@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .dates import parse_date
 from .document import Document, Paragraph, Requisite, Section
+from .normalize import folded
 from .vocab import DocKind, OrgKind, Platform
 
 # --- text helpers -------------------------------------------------------------------------------
@@ -470,23 +471,43 @@ _PLATFORMS = (
 )
 
 
+# Words every match of the pattern contains. The case-insensitive patterns above are slow to scan a
+# whole act with; a text whose lower-cased form (normalize.folded) lacks all their words is skipped.
+_SHI = re.compile(r"ши\b")  # «ШИ» lower-cased (and a few word ends)
+_PRESCHOOL_HINT = ("детск", "доу", "дошкольн", "воспитанник", "заведующ")
+_COLLEGE_HINT = ("колледж", "техникум", "студент")
+_ADDITIONAL_HINT = ("ДДТ", "ЦДО", "ДШИ", "ДЮСШ", "МБУ", "МАУ", "МКУ", "МБОУ", "МАОУ", "детского", "дополнительного")
+_PLATFORM_HINT = {Platform.max: ("max", "макс", "национальн"), Platform.vk_messenger: ("vk", "учебн"),
+                  Platform.web: ("веб",)}
+
+
+def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """False only if the folded text ``low`` has none of ``words``."""
+    return low is None or any(w in low for w in words)
+
+
 def org_kind(text: str, org_name: str | None) -> OrgKind | None:
     """Kind of organisation from cues in the act's text and name."""
     name = org_name or ""
     if _DISTRICT.search(text):
         return OrgKind.district
-    if _BOARDING.search(name) or _BOARDING.search(text):
+    low = folded(text)
+    if _BOARDING.search(name) or (
+        (low is None or "интернат" in low or _SHI.search(low)) and _BOARDING.search(text)
+    ):
         return OrgKind.boarding_school
-    if _PRESCHOOL.search(name) or len(_PRESCHOOL.findall(text)) >= 2:
+    if _PRESCHOOL.search(name) or (_may_hold(low, _PRESCHOOL_HINT) and len(_PRESCHOOL.findall(text)) >= 2):
         return OrgKind.preschool
     curators = len(_CURATOR.findall(text))
-    if _COLLEGE_STRONG.search(name) or len(_COLLEGE_STRONG.findall(text)) >= 2 or (
+    if _COLLEGE_STRONG.search(name) or (
+        _may_hold(low, _COLLEGE_HINT) and len(_COLLEGE_STRONG.findall(text)) >= 2
+    ) or (
         curators >= 2 and curators >= len(_CLASS_TEACHER.findall(text))
         and len(_LECTURER.findall(text)) >= 1
     ):
         return OrgKind.college
     if _ADDITIONAL.search(name) or re.search(r"дополнительного\s+образования", name, re.IGNORECASE) \
-            or _ADDITIONAL.search(text):
+            or (any(w in text for w in _ADDITIONAL_HINT) and _ADDITIONAL.search(text)):
         return OrgKind.additional
     if _SCHOOL.search(name) or _SCHOOL.search(text):
         return OrgKind.school
@@ -494,7 +515,8 @@ def org_kind(text: str, org_name: str | None) -> OrgKind | None:
 
 
 def platforms(text: str) -> list[Platform]:
-    return [p for p, rx in _PLATFORMS if rx.search(text)]
+    low = folded(text)
+    return [p for p, rx in _PLATFORMS if _may_hold(low, _PLATFORM_HINT[p]) and rx.search(text)]
 
 
 # --- the analysis ------------------------------------------------------------------------------

@@ -44,6 +44,9 @@ _UPPER = re.compile(r"[A-ZА-ЯЁ]")
 _LOWER = re.compile(r"[a-zа-яё]")
 _CONJUNCTIONS = frozenset({"и", "или", "либо", "а", "но", "ни", "и/или"})
 _LATIN = re.compile(r"[A-Za-z]")
+# Characters outside ASCII and Cyrillic that a case-insensitive regex takes for one of their letters
+# («İ», «ı», «ſ», the old-style Cyrillic letters U+1C80–U+1C87, the Kelvin sign); str.lower() does not.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c87\u212a]")
 
 
 def clean_line(raw: str, offsets: Sequence[int] | int = 0) -> tuple[str, list[int]]:
@@ -222,3 +225,14 @@ def fix_midline_hyphens(text: str, cmap: list[int]) -> tuple[str, list[int]]:
     out.append(text[pos:])
     omap.extend(cmap[pos:])
     return "".join(out), omap
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, or None if lower-casing is not how case-insensitive regexes see it.
+
+    For ASCII and Cyrillic letters ``re.IGNORECASE`` matches exactly what ``str.lower()`` gives, so a
+    lower-case word missing from ``folded(text)`` cannot be matched anywhere in ``text``: a cheap test
+    before scanning with a slow case-insensitive pattern. None when ``text`` has a letter the two treat
+    differently.
+    """
+    return None if _ODD_CASE.search(text) else text.lower()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..document import Document
+from ..normalize import folded
 from ..report import Finding
 from ..rules import rule
 from ..vocab import Category, Section, Severity
@@ -85,6 +86,18 @@ _ALLOW = re.compile(
 )
 _SENT = re.compile(r"[^.!?;\n]+(?:[.!?;]|$)")
 
+# Cheap per-paragraph prefilters. The patterns above are case-insensitive, which keeps Python's
+# regex engine from skipping ahead to a possible start, so scanning every sentence with them is slow.
+# A paragraph is scanned only if its lower-cased text (normalize.folded) can hold a match.
+_OBLIGE_HINT = re.compile(r"обязан|долж|необходимо|требуется|обязательн")  # every _OBLIGE branch has one
+_FOREIGN_LOWER = re.compile(_FOREIGN.pattern)  # all lower-case: the same matches in lower-cased text
+
+
+def _may_hold(hint: re.Pattern[str], text: str) -> bool:
+    """False only if no match of the pattern that ``hint`` stands for can occur in ``text``."""
+    low = folded(text)
+    return low is None or hint.search(low) is not None
+
 
 def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _SENT.finditer(text):
@@ -92,9 +105,9 @@ def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _compulsory(doc: Document) -> Iterator[Finding]:
-    if _ALTERNATIVE.search(doc.text):
-        return
     for p in doc.paragraphs:
+        if not _may_hold(_OBLIGE_HINT, p.text):
+            continue
         sec = doc.section_of(p)
         family_section = sec is not None and sec.key in (Section.student, Section.parent)
         for s, _e, sent in _sentences(p.text):
@@ -105,6 +118,8 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
                 continue
             if _STAFF_ONLY.search(sent[: m.start()]) and not _FAMILY.search(sent[: m.start()]):
                 continue
+            if _ALTERNATIVE.search(doc.text):
+                return  # the act offers another way: nothing to report
             yield finding(
                 RK001, doc,
                 "Акт обязывает обучающихся или родителей пользоваться платформой (регистрироваться, устанавливать "
@@ -118,6 +133,8 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
 
 def _foreign(doc: Document) -> Iterator[Finding]:
     for p in doc.paragraphs:
+        if not _may_hold(_FOREIGN_LOWER, p.text):
+            continue
         for s, _e, sent in _sentences(p.text):
             m = _FOREIGN.search(sent)
             if not m or _FORBID.search(sent) or not _ALLOW.search(sent):

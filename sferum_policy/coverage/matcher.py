@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..vocab import DocKind, OrgKind, Platform
@@ -80,6 +81,7 @@ class CompiledClause:
     signal: frozenset[str]  # every token of keywords and phrases (for candidate lookup)
     total: float  # sum of the weights of the parts this clause has
     groups: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]  # (singles, multis) per group
+    long_unit: float  # units with more tokens than this are damped (LONG_UNIT × words of the clause)
 
 
 @dataclass(slots=True)
@@ -105,6 +107,8 @@ class _Compiled:
 
 
 _CACHE: dict[tuple, _Compiled] = {}
+# compiled clauses by (id(clause), rendered text): most clauses read the same for every platform set
+_CLAUSE_CACHE: dict[tuple[int, str], CompiledClause] = {}
 
 
 def _compile(clause: Clause, text: str) -> CompiledClause:
@@ -122,7 +126,7 @@ def _compile(clause: Clause, text: str) -> CompiledClause:
     total = W_SIM + (W_KW if n else 0.0) + (W_PHRASE if phrases else 0.0)
     return CompiledClause(
         clause, text, tuple(singles), tuple(multis), min(need, n) if n else 0, phrases, bag, signal, total,
-        tuple(zip(singles, multis, strict=True)),
+        tuple(zip(singles, multis, strict=True)), LONG_UNIT * len(bag),
     )
 
 
@@ -143,11 +147,16 @@ def compile_library(
     texts = rendered_library(library, kind, platforms or None, doc_kind)
     for clause in library.select(kind, platforms or None):
         text, items = texts[clause.id]
-        cc = _compile(clause, "\n".join([text, *items]))
+        full = "\n".join([text, *items])
+        cc = _CLAUSE_CACHE.get((id(clause), full))
+        if cc is None or cc.clause is not clause:
+            cc = _CLAUSE_CACHE[id(clause), full] = _compile(clause, full)
         compiled.append(cc)
         df.update(cc.bag)
     if len(_CACHE) > 32:
         _CACHE.clear()
+    if len(_CLAUSE_CACHE) > 4096:
+        _CLAUSE_CACHE.clear()
     result = _Compiled(library, compiled, df, len(compiled))
     _CACHE[key] = result
     return result
@@ -179,15 +188,18 @@ def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight
         hits += hits_own
         if hits_own:
             parts += W_KW if hits >= cc.need else W_KW * hits / cc.need
-    for p in cc.phrases:
-        if _phrase_in(p, unit):
-            parts += W_PHRASE
-            break
+    if cc.phrases:
+        if (parts + W_PHRASE + W_SIM) / total <= floor:
+            return -1.0  # not even with a phrase
+        for p in cc.phrases:
+            if p <= own and _phrase_in(p, unit):
+                parts += W_PHRASE
+                break
     if (parts + W_SIM) / total <= floor:
         return -1.0
     if bag_weight:
         sim = sum(map(weights.__getitem__, cc.bag & own)) / bag_weight
-        limit = LONG_UNIT * len(cc.bag)
+        limit = cc.long_unit
         size = len(unit.seq)
         if size > limit:
             sim *= math.sqrt(limit / size)
@@ -255,9 +267,7 @@ def match_document(
 
     # IDF over the rendered library and the act's paragraphs: words every clause or every paragraph
     # uses («участник», «образовательный», «@platform») weigh little.
-    df = Counter(comp.df)
-    for s in du.para_toks:
-        df.update(s)
+    df = Counter(chain.from_iterable(du.para_toks))
     n_docs = comp.n_docs + len(du.para_toks)
     idf: dict[str, float] = {}
 
@@ -266,13 +276,11 @@ def match_document(
         for t in u.toks:
             index.setdefault(t, []).append(ui)
 
+    # ``section_cue(section, unit)`` per section and unit, computed when first needed
     cues: dict[str, list[bool | None]] = {}
 
     def reads_as(section: str, ui: int) -> bool:
-        """``section_cue(section, unit)``, computed once per section and unit, when first needed."""
-        known = cues.get(section)
-        if known is None:
-            known = cues[section] = [None] * len(du.units)
+        known = cues.setdefault(section, [None] * len(du.units))
         value = known[ui]
         if value is None:
             value = known[ui] = section_cue(section, du.units[ui])
@@ -282,11 +290,9 @@ def match_document(
     for cc in comp.clauses:
         for t in cc.bag:
             if t not in idf:
-                idf[t] = math.log(1 + n_docs / (1 + df.get(t, 0)))
+                idf[t] = math.log(1 + n_docs / (1 + comp.df.get(t, 0) + df.get(t, 0)))
         bag_weight = sum(idf[t] for t in cc.bag)
-        hits: Counter = Counter()
-        for t in cc.signal or cc.bag:
-            hits.update(index.get(t, ()))
+        hits = Counter(chain.from_iterable(index[t] for t in cc.signal or cc.bag if t in index))
         best_unit, best = None, 0.0
         cued = 0.0  # best score among units that read as the clause's section
         section = cc.clause.section.value
@@ -295,16 +301,22 @@ def match_document(
         # final provisions written inside «Общие положения» (units that read as the general
         # provisions themselves, not a nested list of definitions or acts) are the clause, not the section
         nested_ok = section in NESTED_IN_GENERAL
+        own_cues = cues.setdefault(section, [None] * len(du.units))
         for ui, _ in hits.most_common():
             if best >= 1.0 - 1e-9 and cued >= PRESENT:
                 break  # nothing left to learn (ties only choose a shorter unit)
             u = du.units[ui]
-            is_cued = reads_as(section, ui)
+            is_cued = own_cues[ui]
+            if is_cued is None:
+                is_cued = reads_as(section, ui)
             factor = 1.0 if is_cued or not penalised or (nested_ok and reads_as("general", ui)) else CUE_PENALTY
             floor = best
             if is_cued and cued < best:
                 floor = min(best, max(cued, PARTIAL))
-            raw = _score(cc, u, idf, bag_weight, floor / factor - 1e-9 if best_unit is not None else -1.0)
+            floor = floor / factor - 1e-9 if best_unit is not None else -1.0
+            if floor >= 1.0 + 1e-9:
+                continue  # no unit scores over 1, so this one cannot beat the best (_score would say so later)
+            raw = _score(cc, u, idf, bag_weight, floor)
             if raw < 0:
                 continue
             s = raw * factor

@@ -116,17 +116,19 @@ def build_units(doc: Document) -> DocUnits:
     anchor: int | None = None
     bullets = [is_bullet(p) for p in paras]
     headings = [_is_heading(doc, p) for p in paras]
-    for i, p in enumerate(paras):
+    numbered = [_is_numbered(p) for p in paras]
+    fragments = [_fragments(p.text) for p in paras]
+    for i in range(n):
         if headings[i]:
             heading, lead, lead_tokens = sets[i], frozenset(), []
-        elif _is_numbered(p):
-            first = _fragments(p.text)
-            lead_tokens = tokens(p.text[first[0][0] : first[0][1]]) if first else seqs[i]
+        elif numbered[i]:
+            first = fragments[i]
+            lead_tokens = tokens(paras[i].text[first[0][0] : first[0][1]]) if first else seqs[i]
             lead = frozenset(lead_tokens)
-        if _is_numbered(p) or headings[i]:
+        if numbered[i] or headings[i]:
             anchor = i
         heading_ctx[i] = heading
-        if (bullets[i] or not _is_numbered(p)) and not headings[i]:
+        if (bullets[i] or not numbered[i]) and not headings[i]:
             lead_ctx[i], lead_seq[i] = lead, lead_tokens
         anchors[i] = anchor
 
@@ -143,7 +145,7 @@ def build_units(doc: Document) -> DocUnits:
     for i, p in enumerate(paras):
         own_lead = not lead_ctx[i]  # a numbered paragraph (or a heading) speaks for itself
         subject = seqs[i] if own_lead else lead_seq[i]
-        frags = _fragments(p.text)
+        frags = fragments[i]
         lead_in_seq = tokens(p.text[frags[0][0] : frags[0][1]]) if len(frags) > 1 else seqs[i]
         lead_in = frozenset(lead_in_seq)
         lead = lead_ctx[i] if not own_lead else lead_in
@@ -156,13 +158,13 @@ def build_units(doc: Document) -> DocUnits:
         for width in (2, 3):
             j = i + width - 1
             # a window never crosses into the next numbered point or section
-            if j >= n or any(headings[k] or _is_numbered(paras[k]) for k in range(i + 1, j + 1)):
+            if j >= n or any(headings[k] or numbered[k] for k in range(i + 1, j + 1)):
                 continue
             seq = [t for k in range(i, j + 1) for t in seqs[k]]
             add("window", i, j, seq, lead, subject)
-        if _is_numbered(p) and not headings[i]:
+        if numbered[i] and not headings[i]:
             j = i
-            while j + 1 < n and j + 1 - i < MAX_BLOCK and not headings[j + 1] and not _is_numbered(paras[j + 1]):
+            while j + 1 < n and j + 1 - i < MAX_BLOCK and not headings[j + 1] and not numbered[j + 1]:
                 j += 1
             if j - i >= 3:
                 seq = [t for k in range(i, j + 1) for t in seqs[k]]
