@@ -507,7 +507,7 @@ def resolve(c: Citation, registry: Registry, as_of: date) -> Resolution:
             use or "Перед утверждением проверьте, продлён ли акт или чем он заменён, и обновите ссылку.",
         ))
     elif st == "unverified":
-        note = re.sub(r"^не удалось проверить:?\s*", "", act.note.split(". ")[0].rstrip("."), flags=re.IGNORECASE)
+        note = re.sub(r"^не удалось проверить:?\s*", "", _first_sentence(act.note).rstrip("."), flags=re.IGNORECASE)
         res.problems.append(Problem(
             "LR009",
             f"Не удалось проверить: {full_citation(act)}." + (f" {_cap(note)}." if note else ""),
@@ -568,6 +568,15 @@ def _locate(doc: Document, c: Citation, rl, prob: Problem) -> Finding:
         rl, doc, prob.message, paragraph=p, start=c.par_start, end=c.par_end, text=c.text,
         suggestion=prob.suggestion, severity=prob.severity, act_id=None,
     )
+
+
+_SENTENCE_END = re.compile(r"(?<!\bп)(?<!\bст)(?<!\bч)(?<!\bг)(?<!\bт)(?<!\bр)(?<!\bпп)(?<!\bгг)\.\s+(?=[А-ЯЁA-Z«])")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a registry note (abbreviations such as «п. 15», «ст. 10» don't end it)."""
+    m = _SENTENCE_END.search(text)
+    return text[: m.start()] if m else text
 
 
 def _rules() -> dict[str, object]:
