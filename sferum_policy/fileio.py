@@ -10,11 +10,14 @@ from pathlib import Path
 from .errors import InputError
 
 
-def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, protect: tuple[Path, ...] = ()) -> Path:
+def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, protect: tuple[Path, ...] = (),
+                 durable: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically.
 
     Refuses to overwrite an existing file unless ``force``, and never writes over any of
-    ``protect`` (the command's input files).
+    ``protect`` (the command's input files). ``durable=False`` skips the ``fsync`` (the rename is
+    still atomic: a reader sees the old file or the whole new one) — for the audit's many
+    per-document files, which a re-run can always rebuild.
     """
     target = Path(path)
     resolved = target.resolve()
@@ -33,8 +36,9 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, pro
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

@@ -97,6 +97,11 @@ def test_audit_json_holds_every_report(audited):
     assert docs["район/сломанный.docx"]["report"] is None
     assert sum(b["count"] for b in data["summary"]["histogram"]) == 5
     assert data["summary"]["missing_clauses"], "samples miss some library clauses"
+    # one document per line (the C encoder, not indent=…): lines between "documents" and its "]"
+    lines = (out / "audit.json").read_text(encoding="utf-8").splitlines()
+    first = lines.index(' "documents": [')
+    assert [json.loads(line.rstrip(","))["file"] for line in lines[first + 1 : first + 1 + len(docs)]] == \
+        [d["file"] for d in data["documents"]]
 
 
 def test_dashboard_links_every_report_and_is_offline(audited):

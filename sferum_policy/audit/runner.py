@@ -82,7 +82,7 @@ def _validate(opts: AuditOptions) -> None:
 
 
 class _Writer:
-    """Writes per-document files on a background thread (each write is atomic and fsync'ed)."""
+    """Writes per-document files on a background thread (each write atomic, without fsync: a re-run rebuilds them)."""
 
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-writer")
@@ -114,7 +114,7 @@ def _write_if_changed(path: Path, data: str | bytes) -> None:
             return
     except OSError:
         pass
-    write_atomic(path, payload)
+    write_atomic(path, payload, durable=False)
 
 
 def _rename(result: dict[str, Any], name: str) -> dict[str, Any]:

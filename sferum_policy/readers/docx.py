@@ -16,8 +16,8 @@ for typed numbers («1.1. Текст»), from the text itself.
 
 from __future__ import annotations
 
-import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..normalize import clean_line, fix_chars
 from .assemble import Block, finalize
 from .numbering import format_number
+from .ooxml import WordPackage
 from .package import open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -220,11 +221,10 @@ class _Numbering:
         return label or None, False
 
 
-def _styles(doc: Any) -> dict[str, _Style]:
+def _styles(root: Any) -> dict[str, _Style]:
     from docx.styles import BabelFish
 
     out: dict[str, _Style] = {}
-    root = doc.styles.element
     for st in root.iterchildren(_w("style")):
         sid = st.get(_w("styleId"))
         if not sid:
@@ -239,6 +239,13 @@ def _styles(doc: Any) -> dict[str, _Style]:
             outline=_int(_val(ppr, "outlineLvl")),
         )
     return out
+
+
+def _default_styles_xml() -> bytes:
+    """python-docx's default styles: what it (and so this reader) assumes when a DOCX has none."""
+    import docx
+
+    return (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
 
 
 def _style_chain(styles: dict[str, _Style], sid: str | None) -> Iterator[_Style]:
@@ -310,31 +317,31 @@ def _heading_level(chain: list[_Style], ppr: Any) -> int | None:
 
 def read_docx(data: bytes, path: Path) -> Document:
     """Read a .docx file's bytes into a Document."""
-    open_package(data, path, "DOCX").close()
-    try:
-        import docx
+    from lxml import etree
 
-        d = docx.Document(io.BytesIO(data))
-        body = d.element.body
-    except InputError:
-        raise
-    except Exception:
-        raise InputError(f"{path}: файл DOCX повреждён или это не документ Word") from None
+    from .ooxml import NotWordDocument, open_word
+
+    zf = open_package(data, path, "DOCX")
     try:
-        return _read(d, body, path)
+        pkg = open_word(zf)
+    except (KeyError, NotWordDocument, etree.XMLSyntaxError, ValueError, OSError, EOFError, zipfile.BadZipFile):
+        raise InputError(f"{path}: файл DOCX повреждён или это не документ Word") from None
+    finally:
+        zf.close()
+    try:
+        return _read(pkg, path)
     except (InputError, MemoryError):
         raise
-    except Exception as exc:  # malformed but openable XML
+    except Exception as exc:  # malformed but parseable XML
         raise InputError(f"{path}: не удалось разобрать документ DOCX ({type(exc).__name__})") from None
 
 
-def _read(d: Any, body: Any, path: Path) -> Document:
-    styles = _styles(d)
-    try:
-        numbering_root = d.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        numbering_root = None
-    numbering = _Numbering(numbering_root, styles)
+def _read(pkg: WordPackage, path: Path) -> Document:
+    from .ooxml import cached_styles
+
+    body = pkg.body
+    styles = cached_styles(pkg.styles_xml or _default_styles_xml(), _styles)
+    numbering = _Numbering(pkg.numbering, styles)
     units = {p: i for i, p in enumerate(body.iter(W_P))}
     blocks: list[Block] = []
     for p, in_table in _walk(body):
@@ -375,39 +382,33 @@ def _read(d: Any, body: Any, path: Path) -> Document:
                 block.level = (ilvl or 0) + 1
         blocks.append(block)
     doc = Document(paragraphs=finalize(blocks), path=str(path), format="docx")
-    _metadata(d, doc)
+    _metadata(pkg, doc)
     return doc
 
 
-def _part_text(part: Any) -> list[str]:
+def _part_text(root: Any) -> list[str]:
     out = []
-    for p in part._element.iter(W_P):
+    for p in root.iter(W_P):
         t, _ = clean_line(fix_chars(paragraph_source_text(p)), 0)
         if t:
             out.append(t)
     return out
 
 
-def _metadata(d: Any, doc: Document) -> None:
+def _metadata(pkg: WordPackage, doc: Document) -> None:
+    from .ooxml import HEADER_FOOTER_KINDS
+
     headers: list[str] = []
     footers: list[str] = []
-    for section in d.sections:
-        for attr, out in (("header", headers), ("first_page_header", headers), ("even_page_header", headers),
-                          ("footer", footers), ("first_page_footer", footers), ("even_page_footer", footers)):
-            try:
-                part = getattr(section, attr)
-                if part.is_linked_to_previous:
-                    continue
-                for t in _part_text(part):
-                    if t not in out:
-                        out.append(t)
-            except Exception:
+    for parts in pkg.sections:
+        for attr, tag, _ in HEADER_FOOTER_KINDS:
+            root = parts.get(attr)
+            if root is None:
                 continue
+            out = headers if tag == "headerReference" else footers
+            for t in _part_text(root):
+                if t not in out:
+                    out.append(t)
     doc.meta.header_text = "\n".join(headers) or None
     doc.meta.footer_text = "\n".join(footers) or None
-    cp = d.core_properties
-    for key in ("title", "author", "subject", "keywords", "category", "comments", "last_modified_by",
-                "created", "modified"):
-        value = getattr(cp, key, None)
-        if value:
-            doc.meta.properties[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    doc.meta.properties.update(pkg.core)

@@ -127,6 +127,7 @@ _MD_INLINE = re.compile(
       | (?<![\w\\])_(?=[^\s_])(?P<em2>(?:\\.|[^_\\])+?)(?<=[^\s\\])_(?!\w)""",
     re.X,
 )
+_MD_INLINE_START = re.compile(r"[\\!\[<*_`]")  # every alternative of _MD_INLINE starts with one of these
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _MD_RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _MD_TABLE_SEP = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?\|?[ \t]*")
@@ -139,6 +140,8 @@ _FOOTNOTE_MARK = re.compile(r"(?:\\\*|\*)+[ \t]*$")
 
 def _inline(s: str, offs: list[int] | range) -> tuple[str, list[int]]:
     """Strip inline Markdown from ``s`` (escapes, emphasis, links → their text, tags)."""
+    if _MD_INLINE_START.search(s) is None:
+        return s, list(offs)  # most lines of an act: nothing to strip
     out: list[str] = []
     om: list[int] = []
     pos = 0

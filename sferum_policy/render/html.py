@@ -92,8 +92,12 @@ def _marked(text: str, spans: list[tuple[int, int, list[tuple[int, Finding]]]], 
     return Markup("".join(pieces))
 
 
-def _text_paragraphs(doc: Document, numbered: list[tuple[int, Finding]]) -> list[dict]:
-    """The act's paragraphs as HTML, every finding's excerpt marked (multi-paragraph spans too)."""
+def _text_paragraphs(doc: Document, numbered: list[tuple[int, Finding]]) -> Markup:
+    """The act's paragraphs as HTML, every finding's excerpt marked (multi-paragraph spans too).
+
+    Built here rather than in a template loop: an act has hundreds of paragraphs and this is the
+    largest part of the page.
+    """
     by_para: dict[int, list[tuple[int, Finding]]] = {}
     for n, f in numbered:
         loc = f.location
@@ -114,9 +118,11 @@ def _text_paragraphs(doc: Document, numbered: list[tuple[int, Finding]]) -> list
             span = _span(f, p)
             if span:
                 spans.append((span[0], span[1], [(n, f)]))
-        out.append({"index": p.index, "label": p.label, "kind": p.kind, "level": p.level,
-                    "html": _marked(p.text, spans, ids=True), "flagged": bool(spans)})
-    return out
+        body = _marked(p.text, spans, ids=True) if spans else escape(p.text)
+        top = " top" if p.kind == "heading" and p.level == 0 else ""
+        label = f'<span class="lbl">{escape(p.label)}</span>' if p.label else ""
+        out.append(f'<p id="p{p.index}" class="k-{escape(p.kind)}{top}">{label}{body}</p>\n')
+    return Markup("".join(out))
 
 
 def _context(doc: Document | None, f: Finding) -> Markup | None:
@@ -230,7 +236,7 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
         priorities=_priorities(numbered),
         infos=sum(f.severity == Severity.info for f in report.findings),
         coverage_rows=_coverage_rows(report),
-        paragraphs=_text_paragraphs(document, numbered) if document is not None else [],
+        paragraphs=_text_paragraphs(document, numbered) if document is not None else Markup(""),
         doc_kind=DOC_KIND_TITLES.get(d.doc_kind, d.doc_kind),  # type: ignore[call-overload]
         org_kind=ORG_KIND_TITLES.get(d.org_kind, "не определён") if d.org_kind else "не определён",  # type: ignore[call-overload]
         platforms=platforms,
