@@ -29,6 +29,7 @@ _CLEAN = str.maketrans(
         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
     }
 )
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN))) + "]")
 _NEW_ITEM = re.compile(r"\n(?=[ ]*(?:[-•*·▪]\s|\d+(?:\.\d+)*[.)]\s|[а-яa-z]\)\s|#))")
 
 _RU = "РФ|Российской\\s+Федерации|России"
@@ -155,7 +156,8 @@ class Citation:
 
 def clean(text: str) -> str:
     """Return ``text`` with the same length but unified spaces, dashes, quotes and list breaks."""
-    out = _NEW_ITEM.sub(_BOUNDARY, text.translate(_CLEAN))
+    # (a substitution per occurrence: ``str.translate`` looks up every character of a 25 KB act)
+    out = _NEW_ITEM.sub(_BOUNDARY, _CLEAN_CHARS.sub(lambda m: _CLEAN[ord(m.group())], text))
     return out.replace("\n", " ")
 
 

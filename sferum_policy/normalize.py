@@ -74,7 +74,7 @@ def clean_line(raw: str, offsets: Sequence[int] | int = 0) -> tuple[str, list[in
         for ps, pe in pieces:
             parts.append(raw[ps:pe])
             cmap.extend(offs[ps:pe])
-    return "".join(parts).translate(_FIX), cmap
+    return fix_chars("".join(parts)), cmap
 
 
 def fix_chars(text: str) -> str:

@@ -76,6 +76,9 @@ CODES = ("CT001", "CT002", "CT003", "CT004", "CT005")
 _EMAIL = re.compile(r"(?<![\w.#@/+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)*)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"']*", re.IGNORECASE)
 _DOMAIN = re.compile(r"(?<![\w@./:-])((?:[\w-]+\.)+(?:ru|рф|com|org|net|su|online|рус|io))(?![\w-])", re.IGNORECASE)
+# what every URL / domain match contains: a cheap scan decides whether the full patterns need to run
+_URL_HINT = re.compile(r"https?://|www\.", re.IGNORECASE)
+_DOMAIN_HINT = re.compile(r"\.(?:ru|рф|com|org|net|su|online|рус|io)(?![\w-])", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _HOMOGLYPHS = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "к": "k",
@@ -116,17 +119,17 @@ def addresses(text: str) -> list[_Address]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _EMAIL.finditer(text):
+    for m in _EMAIL.finditer(text) if "@" in text else ():
         found.append(_Address("email", m.group(), m.start(), m.end(), m.group(2), m.group(1)))
         taken.append(m.span())
-    for m in _URL.finditer(text):
+    for m in _URL.finditer(text) if _URL_HINT.search(text) else ():
         url = m.group().rstrip(".,;:!?")
         if not free(m.start(), m.start() + len(url)):
             continue
         host = re.sub(r"^(?:https?://)?", "", url, flags=re.IGNORECASE).split("/")[0].split("?")[0].split("#")[0]
         found.append(_Address("url", url, m.start(), m.start() + len(url), host.split(":")[0]))
         taken.append((m.start(), m.start() + len(url)))
-    for m in _DOMAIN.finditer(text):
+    for m in _DOMAIN.finditer(text) if _DOMAIN_HINT.search(text) else ():
         if free(*m.span()):
             found.append(_Address("domain", m.group(1), m.start(), m.end(), m.group(1)))
             taken.append(m.span())

@@ -312,6 +312,7 @@ def _requisites(doc: Document) -> Iterator[Finding]:
 
 
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_DIGIT = re.compile(r"\d")
 _NUM_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(\s*)(г\.?|года?)(?![а-яё]))?", re.IGNORECASE)
 _WORD_DATE = re.compile(r"([«\"“]\s*)?(\d{1,2})(\s*[»\"”])?\s+(" + _MONTHS + r")\s+(\d{4})(?:(\s*)(г\.|г\b|года?\b))?",
                         re.IGNORECASE)
@@ -322,6 +323,8 @@ def _dates(doc: Document) -> Iterator[Finding]:
 
     for p in doc.paragraphs:
         text = p.text
+        if _DIGIT.search(text) is None:
+            continue  # most paragraphs: no date to look at
         for m in _NUM_DATE.finditer(text):
             d_, mo, y = map(int, m.group(1, 2, 3))
             try:

@@ -44,22 +44,29 @@ class Agreement:
     kind: str  # prep | adj | act
 
 
-def _nominal_only(word: str) -> bool:
+@lru_cache(maxsize=100_000)
+def _nominal_cases(word: str) -> frozenset[str | None] | None:
+    """Cases of the readings of a word that is only nominal (noun, adjective, …); None otherwise."""
     ps = parses(word)
-    return bool(ps) and all(p.tag.POS in NOMINAL and "Fixd" not in p.tag for p in ps)
+    if not ps or not all(p.tag.POS in NOMINAL and "Fixd" not in p.tag for p in ps):
+        return None
+    return frozenset(norm_case(r.tag.case) for r in ps)
 
 
 def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> list[Agreement]:
     """Preposition followed by a word none of whose readings is in a case the preposition takes."""
     out = []
     for i in range(len(toks) - 1):
-        p, x = toks[i], toks[i + 1]
+        p = toks[i]
         cases = GOVERNS.get(p.folded)
-        if not cases or not x.linked or x.is_upper or len(x.folded) < 3 or not x.is_cyrillic:
+        if not cases:
             continue
-        if not _nominal_only(x.folded):
+        x = toks[i + 1]
+        if not x.linked or x.is_upper or len(x.folded) < 3 or not x.is_cyrillic:
             continue
-        xcases = {norm_case(r.tag.case) for r in parses(x.folded)}
+        xcases = _nominal_cases(x.folded)
+        if xcases is None:
+            continue
         if xcases & cases or _head_fits(toks, i + 1, cases):
             continue
         options: list[tuple[int, int, str]] = []

@@ -83,8 +83,8 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
 
 def _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i) -> bool:
     """Report a misspelt abbreviation inside token ``t`` («ИКОН», «далее-ИКОН»); True if reported."""
-    if not t.is_cyrillic or t.has_latin or t.text in skip:
-        return False
+    if t.text.islower() or not t.is_cyrillic or t.has_latin or t.text in skip:
+        return False  # (an abbreviation needs three capitals in a row)
     for mm in _ABBR_PART.finditer(t.text):
         fix = abbrev.correction(mm.group(), known_abbr, defs)
         if fix and (pi, i) not in flagged:
