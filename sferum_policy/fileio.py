@@ -20,19 +20,19 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, pro
     per-document files, which a re-run can always rebuild.
     """
     target = Path(path)
-    resolved = target.resolve()
-    for p in protect:
-        if Path(p).resolve() == resolved:
-            raise InputError(f"{target}: нельзя записывать результат поверх входного файла")
-    if target.exists() and not force:
+    if protect:
+        resolved = target.resolve()
+        for p in protect:
+            if Path(p).resolve() == resolved:
+                raise InputError(f"{target}: нельзя записывать результат поверх входного файла")
+    if not force and target.exists():
         raise InputError(f"{target}: файл уже существует; чтобы перезаписать его, добавьте --force")
-    if target.is_dir():
-        raise InputError(f"{target}: это каталог, а не файл")
     parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"{target}: каталог {parent} не существует")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{target}: каталог {parent} не существует") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -41,8 +41,10 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, pro
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, IsADirectoryError) or (isinstance(exc, OSError) and target.is_dir()):
+            raise InputError(f"{target}: это каталог, а не файл") from None
         raise
     return target

@@ -137,8 +137,10 @@ def test_cache_reuses_unchanged_files(tmp_path):
     out = tmp_path / "out"
     first = run_audit(_opts([district], out, jobs=1))
     assert first.reused == 0
+    fresh_reports = _reports(out)
     second = run_audit(_opts([district], out, jobs=1))
     assert second.reused == 3 and second.failed == 1  # the broken file is tried again, never cached
+    assert _reports(out) == fresh_reports  # a reused report (kept as the JSON report) is the same report
     before = _by_file(read_csv(out / "summary.csv"))
     md = district / "управление.md"
     md.write_text(md.read_text(encoding="utf-8") + "\n5.9. Запрещается реклама в чатах.\n", encoding="utf-8")
@@ -150,6 +152,23 @@ def test_cache_reuses_unchanged_files(tmp_path):
     assert fresh.reused == 0
     other_date = run_audit(AuditOptions(paths=[district], outdir=out, as_of=date(2027, 1, 1), jobs=1))
     assert other_date.reused == 0
+
+
+def _reports(out):
+    data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    return {d["file"]: d["report"] for d in data["documents"]}
+
+
+def test_cache_without_the_json_report_keeps_the_report_itself(tmp_path):
+    district, _ = build_inputs(tmp_path)
+    out = tmp_path / "out"
+    opts = _opts([district], out, jobs=1)
+    opts.formats = ("html",)
+    run_audit(opts)
+    fresh = _reports(out)
+    again = run_audit(opts)
+    assert again.reused == 3
+    assert _reports(out) == fresh and any(fresh.values())
 
 
 def test_renamed_file_reuses_cache_under_its_new_name(tmp_path):

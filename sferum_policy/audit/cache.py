@@ -2,7 +2,8 @@
 
 An entry's key is sha256 of: the document's content hash, the tool's version and a fingerprint of its
 code, the as-of date, the data version (hash of the clause library and registry files) and the report
-formats. Entries are gzip-compressed JSON, written atomically; a damaged entry is a miss.
+formats. Entries are gzip-compressed JSON, written atomically; a damaged entry is a miss. When the
+JSON report is among the outputs, an entry keeps the report only in that form.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from .. import __version__
 from ..fileio import write_atomic
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def _hash_files(h: Any, root: Path, pattern: str) -> None:
@@ -57,6 +58,7 @@ class Cache:
     def __init__(self, outdir: Path, *, as_of: date, formats: tuple[str, ...], data: str, enabled: bool = True) -> None:
         self.root = outdir / ".cache"
         self.enabled = enabled
+        self._made: set[Path] = set()
         self.salt = json.dumps([CACHE_FORMAT, code_version(), as_of.isoformat(), data, sorted(formats)])
 
     def key(self, sha256: str) -> str:
@@ -72,16 +74,25 @@ class Cache:
         p = self._path(sha256)
         try:
             entry = json.loads(gzip.decompress(p.read_bytes()))
-        except (OSError, EOFError, ValueError):
+            if not isinstance(entry, dict) or entry.get("salt") != self.salt:
+                return None
+            if entry.pop("report_in", None) == "json":
+                entry["report"] = json.loads(entry["rendered"]["json"])
+        except (OSError, EOFError, ValueError, KeyError, TypeError):
             return None
-        return entry if isinstance(entry, dict) and entry.get("salt") == self.salt else None
+        return entry
 
     def put(self, sha256: str, result: dict[str, Any]) -> None:
         """Store a successful result (errors are cheap to reproduce and may be transient)."""
         if result.get("status") != "ok":
             return
         p = self._path(sha256)
-        p.parent.mkdir(parents=True, exist_ok=True)
+        if p.parent not in self._made:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(p.parent)
         payload = {**result, "salt": self.salt}
+        if "json" in (result.get("rendered") or {}):
+            # the JSON report is the report: one big string costs little to encode, the nested dict a lot
+            payload.update(report=None, report_in="json")
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         write_atomic(p, gzip.compress(data, compresslevel=1), durable=False)  # fast: 1 ms per entry
