@@ -19,7 +19,10 @@ in its lead-in, «обязаны» / «запрещается» / «вправе
 :data:`.synonyms.NESTED_IN_GENERAL`). The best unit decides the status: ``present`` if its score reaches
 :data:`PRESENT`, ``partial`` if it reaches :data:`PARTIAL`, else ``missing``; ``cue`` tells whether
 that level was reached in a unit that reads as the section (the check uses it to decide whether the
-act has the section at all).
+act has the section at all). Equal scores choose the shorter unit, then the earlier one.
+
+All pairs are scored at once with numpy (:mod:`.scores`); :func:`score_pair` is the same formula for
+one pair, the reference the tests hold the vectorised scores to.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from .synonyms import (
 )
 from .tokens import keyword_alternatives, phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
+
+if TYPE_CHECKING:
+    from .scores import LibraryTables
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -104,6 +110,7 @@ class _Compiled:
     clauses: list[CompiledClause]
     df: Counter
     n_docs: int
+    tables: LibraryTables | None = None  # the same clauses as numpy tables (built on first use)
 
 
 _CACHE: dict[tuple, _Compiled] = {}
@@ -173,8 +180,12 @@ def _phrase_in(want: frozenset[str], unit: Unit) -> bool:
     return any(t in want and want <= set(seq[i : i + width]) for i, t in enumerate(seq))
 
 
-def _score(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float, floor: float) -> float:
-    """Score of ``unit`` for ``cc``; returns -1 early when it cannot beat ``floor``."""
+def score_pair(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float, floor: float = -1.0) -> float:
+    """Score of ``unit`` for ``cc`` (the formula, one pair at a time); -1 early when it cannot beat ``floor``.
+
+    :func:`match_document` scores all pairs at once (:mod:`.scores`); this is the reference the tests
+    hold it to.
+    """
     own, full = unit.toks, unit.full
     parts = 0.0
     total = cc.total
@@ -258,24 +269,22 @@ def match_document(
     platforms: set[Platform] | None = None,
 ) -> list[ClauseMatch]:
     """Match every clause that applies to the act (kind unknown → school) against ``doc``."""
+    import numpy as np
+
+    from .scores import score_matrix, tables
+
     kind = kind or doc.meta.org_kind or OrgKind.school
     if platforms is None:
         platforms = set(doc.meta.platforms) or None
     doc_kind = doc.meta.doc_kind if doc.meta.doc_kind in (DocKind.polozhenie, DocKind.poryadok) else DocKind.polozhenie
     comp = compile_library(library, OrgKind(kind), platforms, doc_kind)
+    if comp.tables is None:
+        comp.tables = tables(np, comp.clauses)
     du = build_units(doc)
-
     # IDF over the rendered library and the act's paragraphs: words every clause or every paragraph
     # uses («участник», «образовательный», «@platform») weigh little.
     df = Counter(chain.from_iterable(du.para_toks))
-    n_docs = comp.n_docs + len(du.para_toks)
-    idf: dict[str, float] = {}
-
-    index: dict[str, list[int]] = {}
-    for ui, u in enumerate(du.units):
-        for t in u.toks:
-            index.setdefault(t, []).append(ui)
-
+    scores = score_matrix(np, comp.tables, du, df, comp.df, comp.n_docs + len(du.para_toks))
     # ``section_cue(section, unit)`` per section and unit, computed when first needed
     cues: dict[str, list[bool | None]] = {}
 
@@ -286,49 +295,43 @@ def match_document(
             value = known[ui] = section_cue(section, du.units[ui])
         return value
 
+    # per clause: its candidate units, best upper bound first (ties by position), in one sort
+    key = np.where(scores.candidate, -scores.upper, np.inf)
+    order_all = np.argsort(key, axis=0, kind="stable")
+    counts = scores.candidate.sum(axis=0).tolist()
+    orders = order_all.T.tolist()
+    uppers = np.take_along_axis(scores.upper, order_all, axis=0).T.tolist()
+    lowers = np.take_along_axis(scores.lower, order_all, axis=0).T.tolist()
+    maybes = np.take_along_axis(scores.maybe_phrase, order_all, axis=0).T.tolist()
     results: list[ClauseMatch] = []
-    for cc in comp.clauses:
-        for t in cc.bag:
-            if t not in idf:
-                idf[t] = math.log(1 + n_docs / (1 + comp.df.get(t, 0) + df.get(t, 0)))
-        bag_weight = sum(idf[t] for t in cc.bag)
-        hits = Counter(chain.from_iterable(index[t] for t in cc.signal or cc.bag if t in index))
-        best_unit, best = None, 0.0
-        cued = 0.0  # best score among units that read as the clause's section
+    for ci, cc in enumerate(comp.clauses):
+        n = counts[ci]
         section = cc.clause.section.value
-        # most promising units first, so that the bound in _score prunes the rest early
         penalised = section in SECTION_CUES and section not in HEADING_ONLY_SECTIONS
         # final provisions written inside «Общие положения» (units that read as the general
         # provisions themselves, not a nested list of definitions or acts) are the clause, not the section
         nested_ok = section in NESTED_IN_GENERAL
-        own_cues = cues.setdefault(section, [None] * len(du.units))
-        for ui, _ in hits.most_common():
-            if best >= 1.0 - 1e-9 and cued >= PRESENT:
-                break  # nothing left to learn (ties only choose a shorter unit)
+        best_ui, best = -1, 0.0
+        cued = 0.0  # best score among units that read as the clause's section
+        for ui, up, low, maybe in zip(orders[ci][:n], uppers[ci][:n], lowers[ci][:n], maybes[ci][:n], strict=True):
+            if best_ui >= 0 and up < best - 1e-9 and (up < PARTIAL or up <= cued):
+                break  # no later unit (they score ≤ up) can win or change the cue
             u = du.units[ui]
-            is_cued = own_cues[ui]
-            if is_cued is None:
-                is_cued = reads_as(section, ui)
+            r = up if not maybe or any(p <= u.toks and _phrase_in(p, u) for p in cc.phrases) else low
+            is_cued = reads_as(section, ui)
             factor = 1.0 if is_cued or not penalised or (nested_ok and reads_as("general", ui)) else CUE_PENALTY
-            floor = best
-            if is_cued and cued < best:
-                floor = min(best, max(cued, PARTIAL))
-            floor = floor / factor - 1e-9 if best_unit is not None else -1.0
-            if floor >= 1.0 + 1e-9:
-                continue  # no unit scores over 1, so this one cannot beat the best (_score would say so later)
-            raw = _score(cc, u, idf, bag_weight, floor)
-            if raw < 0:
-                continue
-            s = raw * factor
-            if s > best + 1e-9 or (best_unit is not None and abs(s - best) <= 1e-9 and u.size < best_unit.size):
-                best_unit, best = u, s
-            if s > cued and s >= PARTIAL and is_cued:
+            s = r * factor
+            if s > best + 1e-9 or (best_ui >= 0 and abs(s - best) <= 1e-9 and (
+                    u.size, ui) < (du.units[best_ui].size, best_ui)):
+                best_ui, best = ui, s  # ties choose the shorter unit, then the earlier one
+            if is_cued and s >= PARTIAL and s > cued:
                 cued = s
         status = "present" if best >= PRESENT else "partial" if best >= PARTIAL else "missing"
+        unit = du.units[best_ui] if best_ui >= 0 else None
         para = anchor = None
         cue = cued >= PRESENT if status == "present" else cued >= PARTIAL
-        if best_unit is not None and status != "missing":
-            para = _point(cc, best_unit, du)
+        if unit is not None and status != "missing":
+            para = _point(cc, unit, du)
             anchor = du.anchors[para]
-        results.append(ClauseMatch(cc.clause, status, round(best, 3), best_unit, para, anchor, cue, cc.text))
+        results.append(ClauseMatch(cc.clause, status, round(best, 3), unit, para, anchor, cue, cc.text))
     return results
