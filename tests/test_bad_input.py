@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fixtures.make_fixtures import make_blank_pdf, make_docx, make_encrypted_pdf, replace_part
+from fixtures.make_fixtures import make_blank_pdf, make_docx, make_encrypted_pdf
 
+from benchmarks.zipdoc import replace_member
 from sferum_policy.cli import main
 from sferum_policy.errors import InputError
 from sferum_policy.readers import MAX_BYTES, MAX_TEXT_BYTES, read
@@ -76,7 +77,7 @@ CASES: dict[str, tuple[str, Callable[[Path], None] | None, str]] = {
     "missing": ("нет-такого.docx", None, "файл не найден"),
     "directory": ("каталог.docx", lambda p: p.mkdir(), "это каталог, а не файл"),
     "unsupported": ("акт.rtf", lambda p: p.write_text("{\\rtf1 текст}", encoding="utf-8"), "неподдерживаемый формат «.rtf»"),
-    "xml bomb": ("бомба.docx", lambda p: p.write_bytes(replace_part(make_docx(), "word/document.xml", _BOMB)),
+    "xml bomb": ("бомба.docx", lambda p: p.write_bytes(replace_member(make_docx(), "word/document.xml", _BOMB)),
                  "недопустимые конструкции XML"),
 }
 

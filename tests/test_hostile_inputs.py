@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_fuzz import W_NS, replace_member, seed_docx, seed_odt, seed_pdf, watchdog
+from benchmarks.bench_fuzz import W_NS, seed_docx, seed_odt, seed_pdf, watchdog
+from benchmarks.zipdoc import replace_member
 from sferum_policy import check
 from sferum_policy.errors import InputError
 from sferum_policy.readers import MAX_TEXT_BYTES, package, read

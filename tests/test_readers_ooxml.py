@@ -12,20 +12,10 @@ import pytest
 from docx.oxml.ns import qn
 from fixtures.make_fixtures import make_docx
 
+from benchmarks.zipdoc import rezip
 from sferum_policy.errors import InputError
 from sferum_policy.readers.docx import paragraph_source_text, read_docx
 from sferum_policy.readers.ooxml import _w3cdtf, open_word
-
-
-def _rezip(data: bytes, drop: tuple[str, ...] = (), replace: dict[str, bytes] | None = None) -> bytes:
-    """A copy of a ZIP without the members ``drop`` and with ``replace`` members swapped in."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename in drop:
-                continue
-            dst.writestr(info, (replace or {}).get(info.filename, src.read(info)))
-    return out.getvalue()
 
 
 def test_paragraphs_in_the_same_order_as_python_docx():
@@ -49,7 +39,7 @@ def test_core_properties_match_python_docx():
                         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-09-01T10:15:00+03:00</dcterms:created>"
                         "</cp:coreProperties>")
     core = re.sub(r"<dcterms:created[^>]*>[^<]*</dcterms:created>", "", core, count=1)
-    data = _rezip(data, replace={"docProps/core.xml": core.encode()})
+    data = rezip(data, replace={"docProps/core.xml": core.encode()})
     props = read_docx(data, Path("a.docx")).meta.properties
     expected = docx.Document(io.BytesIO(data)).core_properties
     assert props["title"] == expected.title == "Положение"
@@ -78,13 +68,13 @@ def test_without_a_styles_part_python_docx_default_styles_apply():
     d.add_paragraph("1.1. Текст пункта.")
     buf = io.BytesIO()
     d.save(buf)
-    data = _rezip(buf.getvalue(), drop=("word/styles.xml", "word/stylesWithEffects.xml"))
+    data = rezip(buf.getvalue(), drop=("word/styles.xml", "word/stylesWithEffects.xml"))
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         rels = zf.read("word/_rels/document.xml.rels").decode()
         body = zf.read("word/document.xml").decode()
     rels = re.sub(r'<Relationship [^>]*relationships/styles(WithEffects)?"[^>]*/>', "", rels)
     body = body.replace("<w:p><w:r>", "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:r>")
-    data = _rezip(data, replace={"word/_rels/document.xml.rels": rels.encode(), "word/document.xml": body.encode()})
+    data = rezip(data, replace={"word/_rels/document.xml.rels": rels.encode(), "word/document.xml": body.encode()})
     paras = read_docx(data, Path("a.docx")).paragraphs
     # python-docx's default styles (what it assumes without a styles part) name the style
     assert [(p.text, p.style) for p in paras] == [("Общие положения", "Normal"), ("Текст пункта.", "Normal")]

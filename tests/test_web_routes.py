@@ -20,8 +20,9 @@ with warnings.catch_warnings():  # Starlette suggests httpx2; httpx works and is
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from web_helpers import ACTS, SAMPLE_001, docx_bytes, patch_docx, zip_bytes
+from web_helpers import ACTS, SAMPLE_001, docx_bytes, zip_bytes
 
+from benchmarks.zipdoc import replace_member
 from sferum_policy.web.app import create_app
 from sferum_policy.web.limits import Limits
 
@@ -125,7 +126,7 @@ def test_docx_with_xml_entities_is_refused(client):
     evil = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
             b"<w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
-    data = patch_docx(docx_bytes(), "word/document.xml", evil)
+    data = replace_member(docx_bytes(), "word/document.xml", evil)
     r = client.post("/check", files={"document": ("бомба.docx", data, "application/octet-stream")})
     assert r.status_code == 400
     assert "DOCTYPE" in r.text and "бомба.docx" in r.text
@@ -136,7 +137,7 @@ def test_deeply_nested_docx_is_answered_not_crashed(client):
     body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
             b"<w:body>" + b"<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>ПОЛОЖЕНИЕ</w:t></w:r></w:p>".encode()
             + b"</w:sdtContent></w:sdt>" * depth + b"</w:body></w:document>")
-    data = patch_docx(docx_bytes(), "word/document.xml", body)
+    data = replace_member(docx_bytes(), "word/document.xml", body)
     r = client.post("/check", files={"document": ("глубокий.docx", data, "application/octet-stream")},
                     follow_redirects=False)
     assert r.status_code in (303, 400)

@@ -28,13 +28,3 @@ def docx_bytes(text: str = "ПОЛОЖЕНИЕ об использовании �
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
-
-
-def patch_docx(data: bytes, part: str, new: bytes) -> bytes:
-    """``data`` with one part of the package replaced."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            out.writestr(info.filename, new if info.filename == part else src.read(info.filename))
-    return buf.getvalue()
