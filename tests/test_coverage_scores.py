@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from sferum_policy.coverage.matcher import _phrase_in, compile_library, match_document, score_pair
-from sferum_policy.coverage.scores import score_matrix, tables
+from sferum_policy.coverage.scores import doc_weights, score_block, tables
 from sferum_policy.coverage.units import build_units
 from sferum_policy.readers import read, read_string
 from sferum_policy.vocab import OrgKind
@@ -22,7 +22,8 @@ def _pairs(doc, library, kind):
     du = build_units(doc)
     df = Counter(chain.from_iterable(du.para_toks))
     n_docs = comp.n_docs + len(du.para_toks)
-    sm = score_matrix(np, tables(np, comp.clauses), du, df, comp.df, n_docs)
+    lt = tables(np, comp.clauses)
+    sm = score_block(np, lt, du.units, doc_weights(np, lt, df, comp.df, n_docs))
     idf = {t: math.log(1 + n_docs / (1 + comp.df.get(t, 0) + df.get(t, 0)))
            for t in set().union(*(cc.bag for cc in comp.clauses))}
     for ci, cc in enumerate(comp.clauses):
@@ -66,3 +67,18 @@ def test_equal_scores_choose_the_shorter_then_the_earlier_unit(library):
         doc = read_string(text, "акт.txt")
         match = next(m for m in match_document(doc, library) if m.clause is clause)
         assert (match.status, doc.paragraphs[match.anchor].label) == ("present", "2.1.")
+
+
+def test_blocks_of_units_give_the_same_matches(samples, library, monkeypatch):
+    """A long act is scored a block of units at a time; the outcome must not depend on the blocks."""
+    from sferum_policy.coverage import scores
+
+    doc = read(samples["002"])
+
+    def summary():
+        return [(m.clause.id, m.status, m.score, m.cue, m.paragraph) for m in match_document(doc, library)]
+
+    whole = summary()
+    monkeypatch.setattr(scores, "BLOCK", 7)
+    assert summary() == whole
+    assert sum(s == "present" for _, s, _, _, _ in whole) > 20

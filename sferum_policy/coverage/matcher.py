@@ -46,11 +46,12 @@ from .tokens import keyword_alternatives, phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
 
 if TYPE_CHECKING:
-    from .scores import LibraryTables
+    from collections.abc import Callable
+    from typing import Any
 
-if TYPE_CHECKING:
     from ..document import Document
     from ..library import Clause, ClauseLibrary
+    from .scores import LibraryTables, ScoreMatrix
 
 # Thresholds, chosen on samples 000–003 against the clauses' ``provenance`` (417 clause × sample
 # pairs, 207 of them carried by the sample), sweeping the «present» threshold:
@@ -271,7 +272,7 @@ def match_document(
     """Match every clause that applies to the act (kind unknown → school) against ``doc``."""
     import numpy as np
 
-    from .scores import score_matrix, tables
+    from .scores import BLOCK, doc_weights, score_block, tables
 
     kind = kind or doc.meta.org_kind or OrgKind.school
     if platforms is None:
@@ -284,7 +285,7 @@ def match_document(
     # IDF over the rendered library and the act's paragraphs: words every clause or every paragraph
     # uses («участник», «образовательный», «@platform») weigh little.
     df = Counter(chain.from_iterable(du.para_toks))
-    scores = score_matrix(np, comp.tables, du, df, comp.df, comp.n_docs + len(du.para_toks))
+    weights = doc_weights(np, comp.tables, df, comp.df, comp.n_docs + len(du.para_toks))
     # ``section_cue(section, unit)`` per section and unit, computed when first needed
     cues: dict[str, list[bool | None]] = {}
 
@@ -295,43 +296,57 @@ def match_document(
             value = known[ui] = section_cue(section, du.units[ui])
         return value
 
+    n = len(comp.clauses)
+    best_ui, best = [-1] * n, [0.0] * n
+    cued = [0.0] * n  # per clause: best score among units that read as the clause's section
+    for lo in range(0, len(du.units), BLOCK):
+        # a block at a time keeps the tables small; the outcome does not depend on the order units are seen in
+        _select(np, comp.clauses, du, lo, score_block(np, comp.tables, du.units[lo:lo + BLOCK], weights),
+                reads_as, best_ui, best, cued)
+    results: list[ClauseMatch] = []
+    for ci, cc in enumerate(comp.clauses):
+        b = best[ci]
+        status = "present" if b >= PRESENT else "partial" if b >= PARTIAL else "missing"
+        unit = du.units[best_ui[ci]] if best_ui[ci] >= 0 else None
+        para = anchor = None
+        cue = cued[ci] >= PRESENT if status == "present" else cued[ci] >= PARTIAL
+        if unit is not None and status != "missing":
+            para = _point(cc, unit, du)
+            anchor = du.anchors[para]
+        results.append(ClauseMatch(cc.clause, status, round(b, 3), unit, para, anchor, cue, cc.text))
+    return results
+
+
+def _select(np: Any, clauses: list[CompiledClause], du: DocUnits, lo: int, scores: ScoreMatrix,
+            reads_as: Callable[[str, int], bool], best_ui: list[int], best: list[float], cued: list[float]) -> None:
+    """Update each clause's best unit, best score and cue with the units ``lo`` … of one block."""
     # per clause: its candidate units, best upper bound first (ties by position), in one sort
     key = np.where(scores.candidate, -scores.upper, np.inf)
     order_all = np.argsort(key, axis=0, kind="stable")
     counts = scores.candidate.sum(axis=0).tolist()
-    orders = order_all.T.tolist()
+    orders = (order_all + lo).T.tolist()
     uppers = np.take_along_axis(scores.upper, order_all, axis=0).T.tolist()
     lowers = np.take_along_axis(scores.lower, order_all, axis=0).T.tolist()
     maybes = np.take_along_axis(scores.maybe_phrase, order_all, axis=0).T.tolist()
-    results: list[ClauseMatch] = []
-    for ci, cc in enumerate(comp.clauses):
-        n = counts[ci]
+    units = du.units
+    for ci, cc in enumerate(clauses):
+        k = counts[ci]
         section = cc.clause.section.value
         penalised = section in SECTION_CUES and section not in HEADING_ONLY_SECTIONS
         # final provisions written inside «Общие положения» (units that read as the general
         # provisions themselves, not a nested list of definitions or acts) are the clause, not the section
         nested_ok = section in NESTED_IN_GENERAL
-        best_ui, best = -1, 0.0
-        cued = 0.0  # best score among units that read as the clause's section
-        for ui, up, low, maybe in zip(orders[ci][:n], uppers[ci][:n], lowers[ci][:n], maybes[ci][:n], strict=True):
-            if best_ui >= 0 and up < best - 1e-9 and (up < PARTIAL or up <= cued):
+        b_ui, b, c_best = best_ui[ci], best[ci], cued[ci]
+        for ui, up, low, maybe in zip(orders[ci][:k], uppers[ci][:k], lowers[ci][:k], maybes[ci][:k], strict=True):
+            if b_ui >= 0 and up < b - 1e-9 and (up < PARTIAL or up <= c_best):
                 break  # no later unit (they score ≤ up) can win or change the cue
-            u = du.units[ui]
+            u = units[ui]
             r = up if not maybe or any(p <= u.toks and _phrase_in(p, u) for p in cc.phrases) else low
             is_cued = reads_as(section, ui)
             factor = 1.0 if is_cued or not penalised or (nested_ok and reads_as("general", ui)) else CUE_PENALTY
             s = r * factor
-            if s > best + 1e-9 or (best_ui >= 0 and abs(s - best) <= 1e-9 and (
-                    u.size, ui) < (du.units[best_ui].size, best_ui)):
-                best_ui, best = ui, s  # ties choose the shorter unit, then the earlier one
-            if is_cued and s >= PARTIAL and s > cued:
-                cued = s
-        status = "present" if best >= PRESENT else "partial" if best >= PARTIAL else "missing"
-        unit = du.units[best_ui] if best_ui >= 0 else None
-        para = anchor = None
-        cue = cued >= PRESENT if status == "present" else cued >= PARTIAL
-        if unit is not None and status != "missing":
-            para = _point(cc, unit, du)
-            anchor = du.anchors[para]
-        results.append(ClauseMatch(cc.clause, status, round(best, 3), unit, para, anchor, cue, cc.text))
-    return results
+            if s > b + 1e-9 or (b_ui >= 0 and abs(s - b) <= 1e-9 and (u.size, ui) < (units[b_ui].size, b_ui)):
+                b_ui, b = ui, s  # ties choose the shorter unit, then the earlier one
+            if is_cued and s >= PARTIAL and s > c_best:
+                c_best = s
+        best_ui[ci], best[ci], cued[ci] = b_ui, b, c_best

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .matcher import CompiledClause
-    from .units import DocUnits
+    from .units import Unit
 
 
 @dataclass(slots=True)
@@ -131,12 +131,28 @@ class ScoreMatrix:
     candidate: Any
 
 
-def score_matrix(np: Any, lt: LibraryTables, du: DocUnits, df_doc: dict[str, int], df_lib: dict[str, int],
-                 n_docs: int) -> ScoreMatrix:
-    """Scores of all units of ``du`` for all clauses of ``lt`` (IDF from the library and the act)."""
+BLOCK = 1024  # units scored together: the dense tables stay a few MB even for a document of 100,000 paragraphs
+
+
+@dataclass(slots=True)
+class DocWeights:
+    """Per act: the IDF of every library token and the weight of every clause's bag of words."""
+
+    idf: Any
+    bag_weight: Any
+
+
+def doc_weights(np: Any, lt: LibraryTables, df_doc: dict[str, int], df_lib: dict[str, int], n_docs: int) -> DocWeights:
+    """IDF over the rendered library and the act's paragraphs (``df_*``: in how many of them a token occurs)."""
+    idf = np.log1p(n_docs / (1.0 + np.array([df_lib.get(t, 0) + df_doc.get(t, 0) for t in lt.vocab_tokens],
+                                            dtype=np.float64)))
+    return DocWeights(idf, np.bincount(lt.bag_clause, weights=idf[lt.bag_tok], minlength=lt.n_clauses))
+
+
+def score_block(np: Any, lt: LibraryTables, units: list[Unit], weights: DocWeights) -> ScoreMatrix:
+    """Scores of ``units`` (row ``i`` is ``units[i]``) for all clauses of ``lt``."""
     from .matcher import SIM_FULL, W_KW, W_PHRASE, W_SIM
 
-    units = du.units
     n_units, n_clauses = len(units), lt.n_clauses
     vocab = lt.vocab
     own_u, own_t, full_u, full_t = [], [], [], []
@@ -151,8 +167,8 @@ def score_matrix(np: Any, lt: LibraryTables, du: DocUnits, df_doc: dict[str, int
     full_u, full_t = np.array(full_u, dtype=np.int64), np.array(full_t, dtype=np.int64)
     cells = n_units * n_clauses
 
-    def per_clause(units_idx: Any, clauses_idx: Any, weights: Any = None) -> Any:
-        return np.bincount(units_idx * n_clauses + clauses_idx, weights=weights, minlength=cells).reshape(
+    def per_clause(units_idx: Any, clauses_idx: Any, values: Any = None) -> Any:
+        return np.bincount(units_idx * n_clauses + clauses_idx, weights=values, minlength=cells).reshape(
             n_units, n_clauses)
 
     # keyword groups: an alternative is found when all its tokens are; a group when one alternative is
@@ -182,9 +198,7 @@ def score_matrix(np: Any, lt: LibraryTables, du: DocUnits, df_doc: dict[str, int
         maybe_phrase[hit_u, lt.phrase_clause[hit_k]] = True
 
     # similarity: IDF-weighted share of the clause's words in the unit, damped for long units
-    idf = np.log1p(n_docs / (1.0 + np.array([df_lib.get(t, 0) + df_doc.get(t, 0) for t in lt.vocab_tokens],
-                                            dtype=np.float64)))
-    bag_weight = np.bincount(lt.bag_clause, weights=idf[lt.bag_tok], minlength=n_clauses)
+    idf, bag_weight = weights.idf, weights.bag_weight
     u, c, t = lt.bag.expand(np, own_u, own_t)
     sim = per_clause(u, c, idf[t]) / np.where(bag_weight > 0, bag_weight, 1.0)
     size = np.array([len(x.seq) for x in units], dtype=np.float64)[:, None]
