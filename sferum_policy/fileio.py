@@ -27,6 +27,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, pro
                 raise InputError(f"{target}: нельзя записывать результат поверх входного файла")
     if not force and target.exists():
         raise InputError(f"{target}: файл уже существует; чтобы перезаписать его, добавьте --force")
+    if target.is_dir():  # (also a symbolic link to a folder, which os.replace would replace)
+        raise InputError(f"{target}: это каталог, а не файл")
     parent = target.parent if str(target.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -41,10 +43,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = True, pro
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException as exc:
+    except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        if isinstance(exc, IsADirectoryError) or (isinstance(exc, OSError) and target.is_dir()):
-            raise InputError(f"{target}: это каталог, а не файл") from None
         raise
     return target

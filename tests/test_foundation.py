@@ -79,6 +79,19 @@ def test_write_atomic_fsyncs_unless_told_not_to(tmp_path: Path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
+def test_write_atomic_refuses_a_folder_and_a_link_to_one(tmp_path: Path):
+    folder = tmp_path / "папка"
+    folder.mkdir()
+    link = tmp_path / "ссылка"
+    link.symlink_to(folder)
+    for target in (folder, link):
+        with pytest.raises(InputError, match="это каталог, а не файл"):
+            write_atomic(target, "отчёт")
+    assert link.is_symlink() and folder.is_dir() and not any(folder.iterdir())
+    with pytest.raises(InputError, match="не существует"):
+        write_atomic(tmp_path / "нет" / "отчёт.txt", "отчёт")
+
+
 def test_write_atomic_never_writes_over_an_input(tmp_path: Path):
     source = tmp_path / "act.txt"
     source.write_text("акт", encoding="utf-8")

@@ -130,3 +130,43 @@ def test_styles_parsed_once_per_template():
     styles_size = len(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
     assert styles_size not in calls  # the second act with the same template reuses the parsed styles
     assert [p.label for p in first.paragraphs] == [p.label for p in second.paragraphs]
+
+
+def test_a_date_at_the_edge_of_the_calendar_is_left_out():
+    data = make_docx()
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+    core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", r"\g<1>9999-12-31T23:59:59-01:00", core)
+    doc = read_docx(rezip(data, replace={"docProps/core.xml": core.encode()}), Path("a.docx"))
+    assert "modified" not in doc.meta.properties and doc.meta.properties["title"] == "Положение о Сферуме"
+
+
+def test_a_damaged_deflate_stream_is_one_clear_error():
+    data = make_docx()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        rels = zf.read("word/_rels/document.xml.rels").decode().replace('Target="styles.xml"', 'Target="styles.bin"')
+        styles = zf.read("word/styles.xml")
+    broken = rezip(data, replace={"word/_rels/document.xml.rels": rels.encode(), "word/styles.bin": styles},
+                   drop=("word/styles.xml",))
+    # flip bytes far inside the compressed styles (the package check reads only the start of non-XML parts)
+    with zipfile.ZipFile(io.BytesIO(broken)) as zf:
+        info = zf.getinfo("word/styles.bin")
+    at = info.header_offset + 30 + len(info.filename) + (len(info.extra) if info.extra else 0) + info.compress_size // 2
+    damaged = broken[:at] + bytes(b ^ 0xFF for b in broken[at:at + 64]) + broken[at + 64:]
+    with pytest.raises(InputError, match=r"a\.docx: файл DOCX повреждён"):
+        read_docx(damaged, Path("a.docx"))
+
+
+def test_targets_are_resolved_as_python_docx_resolves_them():
+    data = make_docx()
+    expected = [p.label for p in read_docx(data, Path("a.docx")).paragraphs]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        package_rels = zf.read("_rels/.rels").decode()
+    rels = rels.replace('Target="numbering.xml"', 'Target="/word/./numbering.xml"')
+    package_rels = package_rels.replace('Target="word/document.xml"', 'Target="../word/document.xml"')
+    odd = rezip(data, replace={"word/_rels/document.xml.rels": rels.encode(), "_rels/.rels": package_rels.encode()})
+    with zipfile.ZipFile(io.BytesIO(odd)) as zf:
+        assert "/word/./numbering.xml" in zf.read("word/_rels/document.xml.rels").decode()
+        assert "../word/document.xml" in zf.read("_rels/.rels").decode()
+    assert [p.label for p in read_docx(odd, Path("a.docx")).paragraphs] == expected
+    assert "1.1." in expected

@@ -266,3 +266,25 @@ def test_fixture_docx_with_word_numbering_and_typed_labels(tmp_path):
         "expected a finding on a typed numbering label"
     for f in located:
         assert by_text[finding_comment(f)] == f.text
+
+
+def test_a_docx_python_docx_cannot_open_gets_a_copy_from_its_text(tmp_path):
+    """A macro-enabled .docm: the reader reads it; python-docx refuses its content type, so the
+    commented copy is rebuilt from the extracted text (as for PDF or TXT) instead of failing."""
+    from benchmarks.zipdoc import rezip
+
+    src = tmp_path / "положение.docx"
+    _make_act(src)
+    with zipfile.ZipFile(src) as zf:
+        types = zf.read("[Content_Types].xml").decode()
+    types = types.replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml")
+    docm = tmp_path / "положение.docm"
+    docm.write_bytes(rezip(src.read_bytes(), {"[Content_Types].xml": types.encode()}))
+    with pytest.raises(ValueError):
+        import docx
+
+        docx.Document(str(docm))
+    doc, report = run(docm)
+    comments = anchored(render_docx(report, document=doc))
+    assert _by_code(comments, "TY001") == ["плотформу"]
+    assert len(comments) == len(report.findings) + 1

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import posixpath
 import re
+import threading
 import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ HEADER_FOOTER_KINDS = (("header", "headerReference", "default"), ("first_page_he
                        ("first_page_footer", "footerReference", "first"), ("even_page_footer", "footerReference", "even"))
 _STYLES_CACHE: OrderedDict[bytes, Any] = OrderedDict()
 _STYLES_CACHE_SIZE = 16
+_STYLES_LOCK = threading.Lock()
 
 
 class NotWordDocument(ValueError):
@@ -83,7 +85,8 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
         target = rel.get("Target") or ""
         if rel.get("TargetMode") == "External" or not target:
             continue
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        # as python-docx: the target resolved against the part's folder, «.» and «..» folded, from the root
+        path = posixpath.normpath(posixpath.join("/" + folder, target)).lstrip("/")
         out[rel.get("Id") or ""] = (rel.get("Type") or "", path)
     return out
 
@@ -137,13 +140,16 @@ def _read_optional(zf: zipfile.ZipFile, name: str | None) -> bytes | None:
 def cached_styles(xml: bytes, build: Any) -> Any:
     """``build(parsed styles root)``, remembered per content digest of the styles part."""
     key = hashlib.blake2b(xml, digest_size=16).digest()
-    hit = _STYLES_CACHE.get(key)
-    if hit is not None:
-        _STYLES_CACHE.move_to_end(key)
-        return hit
-    value = _STYLES_CACHE[key] = build(parse(xml))
-    if len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
-        _STYLES_CACHE.popitem(last=False)
+    with _STYLES_LOCK:
+        hit = _STYLES_CACHE.get(key)
+        if hit is not None:
+            _STYLES_CACHE.move_to_end(key)
+            return hit
+    value = build(parse(xml))
+    with _STYLES_LOCK:
+        _STYLES_CACHE[key] = value
+        while len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
+            _STYLES_CACHE.popitem(last=False)
     return value
 
 
@@ -157,7 +163,7 @@ def _core_properties(root: Any) -> dict[str, str]:
         if key in _DATES:
             try:
                 text = _w3cdtf(text).isoformat()
-            except ValueError:
+            except (ValueError, OverflowError):  # not a date, or one at the very edge of the calendar
                 continue
         out[key] = text
     return out

@@ -386,20 +386,22 @@ def render_docx(report: Report, *, document: Document | None = None, source: byt
     """A copy of the act with a Word comment at every finding; the input file is never modified.
 
     ``source`` is the original DOCX's bytes (read from ``document.path`` when omitted); other
-    formats are rebuilt from ``document``'s text.
+    formats, and a DOCX python-docx cannot open, are rebuilt from ``document``'s text.
     """
     if document is None:
         raise InputError("для формата docx нужен сам документ, а не только отчёт")
     import docx
 
+    wdoc = None
     if document.format == "docx":
         data = source if source is not None else _source_bytes(document)
         try:
             wdoc = docx.Document(io.BytesIO(data))
-        except Exception:
-            raise InputError(f"{document.path}: не удалось открыть файл DOCX для примечаний") from None
+        except Exception:  # python-docx refuses some files the reader reads (.docm, missing parts)
+            wdoc = None
+    if wdoc is not None:
         targets = _docx_targets(wdoc, document)
-    else:
+    else:  # other formats, and a DOCX python-docx cannot open: a copy built from the extracted text
         wdoc, targets = _build_copy(document)
     if not targets:
         wdoc.add_paragraph(document.meta.title or "Документ")
