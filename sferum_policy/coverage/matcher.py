@@ -181,15 +181,14 @@ def _phrase_in(want: frozenset[str], unit: Unit) -> bool:
     return any(t in want and want <= set(seq[i : i + width]) for i, t in enumerate(seq))
 
 
-def score_pair(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float, floor: float = -1.0) -> float:
-    """Score of ``unit`` for ``cc`` (the formula, one pair at a time); -1 early when it cannot beat ``floor``.
+def score_pair(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_weight: float) -> float:
+    """Score of ``unit`` for ``cc``: the formula of the module docstring, one pair at a time.
 
     :func:`match_document` scores all pairs at once (:mod:`.scores`); this is the reference the tests
     hold it to.
     """
     own, full = unit.toks, unit.full
     parts = 0.0
-    total = cc.total
     if cc.singles:
         hits = hits_own = 0
         for single, multi in cc.groups:
@@ -200,15 +199,8 @@ def score_pair(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_we
         hits += hits_own
         if hits_own:
             parts += W_KW if hits >= cc.need else W_KW * hits / cc.need
-    if cc.phrases:
-        if (parts + W_PHRASE + W_SIM) / total <= floor:
-            return -1.0  # not even with a phrase
-        for p in cc.phrases:
-            if p <= own and _phrase_in(p, unit):
-                parts += W_PHRASE
-                break
-    if (parts + W_SIM) / total <= floor:
-        return -1.0
+    if any(p <= own and _phrase_in(p, unit) for p in cc.phrases):
+        parts += W_PHRASE
     if bag_weight:
         sim = sum(map(weights.__getitem__, cc.bag & own)) / bag_weight
         limit = cc.long_unit
@@ -216,7 +208,7 @@ def score_pair(cc: CompiledClause, unit: Unit, weights: dict[str, float], bag_we
         if size > limit:
             sim *= math.sqrt(limit / size)
         parts += W_SIM * (1.0 if sim >= SIM_FULL else sim / SIM_FULL)
-    return parts / total
+    return parts / cc.total
 
 
 def section_cue(section: str, unit: Unit) -> bool:

@@ -55,7 +55,6 @@ class LibraryTables:
     alts: _Csr  # token → keyword alternatives holding it
     phrase_len: Any
     phrase_clause: Any
-    phrase_sets: list[frozenset[str]]
     phrases: _Csr  # token → phrases holding it
     signal: _Csr  # token → clauses whose signal (or bag, without a signal) holds it
     bag: _Csr  # token → clauses whose bag holds it
@@ -75,7 +74,7 @@ def tables(np: Any, clauses: list[CompiledClause]) -> LibraryTables:
         return vocab.setdefault(t, len(vocab))
 
     alt_len, alt_group, group_clause, alt_pairs = [], [], [], []
-    phrase_len, phrase_clause, phrase_sets, phrase_pairs = [], [], [], []
+    phrase_len, phrase_clause, phrase_pairs = [], [], []
     signal_pairs, bag_pairs = [], []
     for ci, cc in enumerate(clauses):
         for single, multi in cc.groups:
@@ -90,7 +89,6 @@ def tables(np: Any, clauses: list[CompiledClause]) -> LibraryTables:
             k = len(phrase_len)
             phrase_len.append(len(p))
             phrase_clause.append(ci)
-            phrase_sets.append(p)
             phrase_pairs += [(tid(t), k) for t in p]
         signal_pairs += [(tid(t), ci) for t in (cc.signal or cc.bag)]
         bag_pairs += [(tid(t), ci) for t in cc.bag]
@@ -105,7 +103,6 @@ def tables(np: Any, clauses: list[CompiledClause]) -> LibraryTables:
         alts=_Csr.build(np, n, alt_pairs),
         phrase_len=np.array(phrase_len, dtype=np.int64),
         phrase_clause=np.array(phrase_clause, dtype=np.int64),
-        phrase_sets=phrase_sets,
         phrases=_Csr.build(np, n, phrase_pairs),
         signal=_Csr.build(np, n, signal_pairs),
         bag=_Csr.build(np, n, bag_pairs),
