@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from ..errors import InputError
 from ..normalize import clean_line, fix_chars
 from .assemble import Block, finalize
 from .numbering import format_number
-from .ooxml import WordPackage
+from .ooxml import HEADER_FOOTER_KINDS, WordPackage, cached_styles, open_word
 from .package import open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -240,6 +241,7 @@ def _styles(root: Any) -> dict[str, _Style]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _default_styles_xml() -> bytes:
     """python-docx's default styles: what it (and so this reader) assumes when a DOCX has none."""
     import docx
@@ -316,8 +318,6 @@ def _heading_level(chain: list[_Style], ppr: Any) -> int | None:
 
 def read_docx(data: bytes, path: Path) -> Document:
     """Read a .docx file's bytes into a Document."""
-    from .ooxml import open_word
-
     zf = open_package(data, path, "DOCX")
     try:
         pkg = open_word(zf)
@@ -336,8 +336,6 @@ def read_docx(data: bytes, path: Path) -> Document:
 
 
 def _read(pkg: WordPackage, path: Path) -> Document:
-    from .ooxml import cached_styles
-
     body = pkg.body
     styles = cached_styles(pkg.styles_xml or _default_styles_xml(), _styles)
     numbering = _Numbering(pkg.numbering, styles)
@@ -395,8 +393,6 @@ def _part_text(root: Any) -> list[str]:
 
 
 def _metadata(pkg: WordPackage, doc: Document) -> None:
-    from .ooxml import HEADER_FOOTER_KINDS
-
     headers: list[str] = []
     footers: list[str] = []
     for parts in pkg.sections:
