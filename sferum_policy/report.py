@@ -99,6 +99,28 @@ class DocumentInfo(BaseModel):
     encoding: str | None = None
 
 
+class RegistryLayerInfo(BaseModel):
+    """A user's overlay laid over the bundled registry (``--refs`` or ``SFERUM_POLICY_REFS``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    directory: str
+    acts: int
+    overridden: list[str] = Field(default_factory=list)
+    data_date: dt.date | None = None
+
+
+class RegistryInfo(BaseModel):
+    """How fresh the legal registry was that judged the citations."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    data_date: dt.date | None = None
+    stale_after_days: int | None = None
+    stale: bool = False
+    overlays: list[RegistryLayerInfo] = Field(default_factory=list)
+
+
 class Summary(BaseModel):
     errors: int = 0
     warnings: int = 0
@@ -118,6 +140,7 @@ class Report(BaseModel):
     legal_refs: list[LegalRefEntry] = Field(default_factory=list)
     clauses: list[ClauseStatus] = Field(default_factory=list)
     coverage: Coverage | None = None
+    registry: RegistryInfo | None = None
 
     def worst(self) -> Severity | None:
         if not self.findings:

@@ -23,6 +23,7 @@ from ..document import Document, Paragraph
 from ..errors import InputError
 from ..report import Finding, Report
 from ..vocab import SECTION_TITLES, Section
+from .freshness import freshness_lines
 
 AUTHOR = "sferum-policy"
 INITIALS = "SP"
@@ -342,6 +343,7 @@ def summary_comment(report: Report) -> str:
         f"Проверка программой {report.tool.name} на {report.as_of:%d.%m.%Y}: ошибок — {s.errors}, "
         f"предупреждений — {s.warnings}, сведений — {s.infos}. Замечания к конкретным местам — в примечаниях ниже."
     ]
+    lines.extend(freshness_lines(report.registry, report.as_of))
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}.")
     sections = [f for f in report.findings if re.fullmatch(r"CL0(0\d|1[0-3])", f.code)]

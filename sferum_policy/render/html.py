@@ -28,6 +28,7 @@ from ..vocab import (
     Section,
     Severity,
 )
+from .freshness import freshness_lines
 
 CONTEXT_CHARS = 90
 PRIORITY_PLACES = 6
@@ -243,4 +244,5 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
         severity_titles={k.value: v for k, v in SEVERITY_TITLES.items()},
         status_titles=STATUS_TITLES,
         status_class=_STATUS_CLASS,
+        registry_lines=freshness_lines(report.registry, report.as_of),
     )
