@@ -59,6 +59,8 @@ class LegalRefEntry(BaseModel):
     act_id: str | None = None
     status: str
     replaced_by: list[str] = Field(default_factory=list)
+    effective_until: dt.date | None = None
+    effective_until_verified: bool | None = None
     location: Location = Field(default_factory=Location)
 
 

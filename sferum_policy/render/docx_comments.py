@@ -29,8 +29,8 @@ AUTHOR = "sferum-policy"
 INITIALS = "SP"
 FONT = "Times New Roman"
 FONT_SIZE = 14
-OUTDATED = ("repealed", "expired", "superseded", "expiring")
-_OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004")
+OUTDATED = ("repealed", "expired", "superseded", "expiring", "lapsed")
+_OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -32,7 +32,7 @@ from .freshness import freshness_lines
 
 CONTEXT_CHARS = 90
 PRIORITY_PLACES = 6
-_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "repealed": "bad", "expired": "bad", "superseded": "bad",
+_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "lapsed": "warn", "repealed": "bad", "expired": "bad", "superseded": "bad",
                  "not_yet": "warn", "incomplete": "warn", "unverified": "muted", "unknown": "muted"}
 
 
