@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .vocab import SEVERITY_RANK, Category, Section, Severity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Location(BaseModel):

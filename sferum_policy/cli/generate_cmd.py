@@ -42,6 +42,24 @@ def generate(profile: Path, output: Path, fmt: str | None, force: bool, clauses_
     write_atomic(output, data, force=force, protect=(profile,))
     points = sum(len(s.points) for s in act.sections)
     click.echo(f"Создан {output}: {act.kind_title.lower()}, разделов — {len(act.sections)}, пунктов — {points}.", err=True)
+    _legal_notes(act, clauses_dir, refs_dir)
+
+
+def _legal_notes(act, clauses_dir: str | None, refs_dir: str | None) -> None:
+    """Tell the author which acts of the basis lapse soon or have unverified dates (and how fresh the registry is)."""
+    from datetime import date
+
+    from ..generator.legal_notes import legal_notes
+    from ..pipeline import default_clauses, default_registry
+    from .data_cmds import registry_line
+
+    registry = default_registry(refs_dir)
+    when = act.as_of or date.today()
+    notes = legal_notes(act, default_clauses(clauses_dir), registry, when)
+    for note in notes:
+        click.echo(f"Обратите внимание: {note}", err=True)
+    if notes or registry.stale_on(when):
+        click.echo(registry_line(registry, when), err=True)
 
 
 def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | None):
