@@ -79,6 +79,7 @@ class Metadata:
     requisites: list[Requisite] = field(default_factory=list)
     header_text: str | None = None
     footer_text: str | None = None
+    subject: str | None = None  # what the act regulates (subject.py): platform, elearning, eios, chat_ethics …
     properties: dict[str, str] = field(default_factory=dict)
 
 

@@ -618,4 +618,8 @@ def analyze(doc: Document) -> None:
     meta.org_short = meta.org_short or short
     meta.org_kind = None if meta.doc_kind == DocKind.not_local_act else org_kind(act_text, meta.org_name)
     meta.platforms = platforms(act_text)
+    from .subject import detect_subject
+
+    subj = detect_subject(doc)
+    meta.subject = subj.id if subj else None
 

@@ -123,6 +123,7 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
             format=doc.format,
             title=meta.title,
             doc_kind=meta.doc_kind.value,
+            subject=meta.subject,
             org_name=meta.org_name,
             org_kind=meta.org_kind.value if meta.org_kind else None,
             platform=[p.value for p in meta.platforms],

@@ -93,6 +93,7 @@ class DocumentInfo(BaseModel):
     format: str
     title: str | None
     doc_kind: str
+    subject: str | None = None
     org_name: str | None = None
     org_kind: str | None
     platform: list[str]

@@ -19,7 +19,7 @@ FORMAT_DOC = ROOT / "docs" / "report-format.md"
 TOP = {"schema_version", "tool", "as_of", "document", "summary", "findings", "legal_refs", "clauses", "coverage",
        "registry"}
 TOOL = {"name", "version"}
-DOCUMENT = {"path", "format", "title", "doc_kind", "org_name", "org_kind", "platform", "paragraphs", "words", "encoding"}
+DOCUMENT = {"path", "format", "title", "doc_kind", "subject", "org_name", "org_kind", "platform", "paragraphs", "words", "encoding"}
 SUMMARY = {"errors", "warnings", "infos", "by_category"}
 FINDING = {"code", "category", "severity", "message", "text", "suggestion", "section", "clause_id", "act_id", "location"}
 LOCATION = {"paragraph", "label", "start", "end", "line"}

@@ -16,7 +16,10 @@ Policy:
   warning for a required clause, info for a recommended one, pointing at the paragraph; a partial
   match elsewhere (the same duty for another actor) is reported as missing;
 * a text that is not a local act (``doc_kind == not_local_act``) gets the clause list and coverage
-  figure, but no CL findings: it is not an act and owes no provisions.
+  figure, but no CL findings: it is not an act and owes no provisions; nor does an act of another subject
+  (e-learning, ЭИОС, ethics of chats — :mod:`sferum_policy.subject`);
+* a section whose heading is in the act is never reported missing, even when none of its clauses matched:
+  its clauses are then reported one by one.
 
 Coverage fractions weigh clauses by level (required 3, recommended 2, optional 1) and credit a
 present clause 1, a partial one 0.5; clauses tied to a profile option are left out of the fractions.
@@ -280,6 +283,12 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     doc.annotations["coverage"] = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
     if doc.meta.doc_kind == DocKind.not_local_act:
         return []
+    from ..subject import library_applies
+
+    if not library_applies(doc):
+        # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions
+        return []
+    headed = {k for keys in doc.annotations.get("section_keys", {}).values() for k in keys}
 
     findings: list[Finding] = []
     by_section: dict[Section, list] = {}
@@ -290,9 +299,10 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         owed = [m for m in group if _reportable(m.clause)]
         if not owed:
             continue
-        if not section_present(group):
+        if not section_present(group) and section.value not in headed:
             findings.append(_missing_section(doc, section, owed))
             continue
+        # a section whose heading is there is never «missing»: its unmatched clauses are reported one by one
         for m in owed:
             # a partial match outside the clause's section (another actor's duty, no «обязаны» …)
             # does not show the provision is there: it is reported as missing

@@ -55,6 +55,10 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     kind = DOC_KIND_TITLES.get(DocKind(d.doc_kind), d.doc_kind)
     org = ORG_KIND_TITLES.get(d.org_kind, "не определён") if d.org_kind else "не определён"
     lines.append(f"Вид документа: {kind}; вид организации: {org}")
+    if d.subject:
+        from ..subject import subject_name
+
+        lines.append(f"Предмет акта: {subject_name(d.subject) or d.subject}")
     if d.platform:
         lines.append("Платформа: " + ", ".join(d.platform))
     lines.append(f"Абзацев: {d.paragraphs}, слов: {d.words}; проверено на дату {report.as_of:%d.%m.%Y}")
