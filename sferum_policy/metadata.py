@@ -283,13 +283,22 @@ def self_ref_kind(noun: str) -> DocKind | None:
 
 _REQ_MARK = re.compile(
     r"(?P<approval>\bУТВЕРЖДАЮ\b|\bУТВЕРЖДЕН[ОАЫ]?\b|\bУтвержден[оаы]?\b(?=\s+(?:приказом|решением|распоряжением|"
-    r"постановлением|директором|заведующ))|\bПриложение\s*(?:№\s*)?\d*\s+к\s+(?:приказу|распоряжению|постановлению)\b)"
+    r"постановлением|директором|заведующ)|\s*:)|\bПриложение\s*(?:№\s*)?\d*\s+к\s+(?:приказу|распоряжению|постановлению)\b"
+    # «"Утверждаю"», «Утверждаю» on its own line, letter-spaced «У Т В Е Р Ж Д А Ю»
+    r"|[«\"“]\s*Утверждаю\s*[»\"”]|(?:^|(?<=\n))\s*Утверждаю\s*:?\s*(?=\n|$)|\bУ\s+Т\s+В\s+Е\s+Р\s+Ж\s+Д\s+А\s+Ю\b"
+    r"|\bУ\s+Т\s+В\s+Е\s+Р\s+Ж\s+Д\s+Е\s+Н\s+[ОАЫ]\b)"
     r"|(?P<consent>\b(?:[Сс]\s+учет\w*\s+мнени\w+|С\s+УЧЕТОМ\s+МНЕНИЯ|С\s+УЧЁТОМ\s+МНЕНИЯ)|\bУЧТЕНО\s+МНЕНИЕ\b|\bМнение\s+[Сс]овет\w*\s+\w+\s+учтено)"
-    r"|(?P<adoption>\bПРИНЯТ[ОАЫ]?\b|\bПринят[оаы]?\b(?=\s+(?:на|решением|[Пп]едагогическ|[Сс]овет|[Оо]бщ))"
-    r"|\bРАССМОТРЕН[ОАЫ]?\b|\bРассмотрен[оаы]?\s+на\s+заседании|\bСОГЛАСОВАН[ОАЫ]?\b"
-    r"|\bСогласован[оаы]?\b(?=\s+(?:с\b|на\b|[Пп]едагогическ|[Сс]овет|[Рр]одительск|[Пп]ротокол)))"
+    r"|(?P<adoption>\bПРИНЯТ[ОАЫ]?\b|\bПринят[оаы]?\b(?=\s+(?:на|решением|[Пп]едагогическ|[Сс]овет|[Оо]бщ)|\s*:)"
+    r"|\bП\s+Р\s+И\s+Н\s+Я\s+Т\s+[ОАЫ]\b"
+    r"|\bРАССМОТРЕН[ОАЫ]?\b|\bРассмотрен[оаы]?\s+на\s+заседании|\bРассмотрен[оаы]?\b(?=\s*:|\s+[Сс]овет)"
+    r"|\bСОГЛАСОВАН[ОАЫ]?\b"
+    r"|\bСогласован[оаы]?\b(?=\s+(?:с\b|на\b|[Пп]едагогическ|[Сс]овет|[Рр]одительск|[Пп]ротокол)|\s*:))"
 )
-_CONSENT_BODY = re.compile(r"обучающихся|учащихся|родител|родительск|ученическ|студенческ", re.IGNORECASE)
+_CONSENT_BODY = re.compile(r"обучающихся|учащихся|родител|родительск|ученическ|студенческ|воспитанник|"
+                           r"совет\w*\s+род\b", re.IGNORECASE)
+# the council a mark names: a pedagogical council adopts; a council of students or parents gives its opinion
+_PED_BODY = re.compile(r"педагогическ|управляющ|общ\w+\s+собрани|совет\w*\s+(?:школы|учреждения|организации|колледжа|техникума)",
+                       re.IGNORECASE)
 _AGREEMENT_BODY = re.compile(r"профсоюз|профком|первичн\w*\s+организац|представительн\w*\s+орган\w*\s+работник",
                              re.IGNORECASE)
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
@@ -307,10 +316,12 @@ _BODY_STOP = re.compile(r"протокол|\bприказ|\bот\s+[«\"\d]|\d{1
 
 def _parse_requisite(kind: str, marker: str, block: str, paragraph: int) -> Requisite:
     rest = block[len(marker):]
-    if kind == "adoption" and marker.lower().startswith("согласован"):
-        if _CONSENT_BODY.search(rest) and not re.search(r"педагогическ", rest, re.IGNORECASE):
+    if kind == "adoption":
+        # «ПРИНЯТО на Совете родителей», «РАССМОТРЕНО Советом обучающихся»: the councils' opinion, not adoption
+        lead = _BODY_STOP.split(rest, maxsplit=1)[0][:120]
+        if _CONSENT_BODY.search(lead) and not _PED_BODY.search(lead):
             kind = "consent"
-        elif _AGREEMENT_BODY.search(rest):
+        elif marker.lower().startswith("согласован") and _AGREEMENT_BODY.search(rest):
             kind = "agreement"
     found_date = None
     for m in DATE_RE.finditer(block):

@@ -193,7 +193,32 @@ ST013 = rule(
     good=_ACT,
 )
 
-CODES = tuple(f"ST{n:03d}" for n in range(1, 14))
+ST014 = rule(
+    code="ST014", name="blank-requisite", category=Category.structure, severity=Severity.warning,
+    title="Реквизиты отметки не заполнены",
+    why="Гриф утверждения или отметка о принятии без даты и номера («протокол от ________ № ____», «Протокол № .») "
+        "не подтверждают, что акт принят и утверждён: по такой отметке нельзя найти протокол или приказ. "
+        "Опубликованный акт должен нести заполненные реквизиты (ГОСТ Р 7.0.97, реквизиты 16 и 17).",
+    fix="Впишите дату и номер протокола (приказа) в отметку; если акт ещё не принят, не размещайте его как "
+        "действующий.",
+    bad=_act(_GENERAL, head="ПРИНЯТО\n\nпедагогическим советом, протокол от ________ № ____\n\n" + _APPROVAL
+             + _CONSENT),
+    good=_act(_GENERAL),
+    basis=("gost-r-7.0.97-2016",),
+)
+ST015 = rule(
+    code="ST015", name="mark-agreement", category=Category.structure, severity=Severity.warning,
+    title="Отметка не согласована с названием документа",
+    why="Отметка согласуется с видом документа: Положение — «ПРИНЯТО», «УТВЕРЖДЕНО» (средний род); Порядок — "
+        "«ПРИНЯТ» или «ПРИНЯТО»; Правила — «ПРИНЯТЫ» или «ПРИНЯТО». «Положение … ПРИНЯТ» — ошибка согласования. "
+        "Безличная форма «ПРИНЯТО», «УТВЕРЖДЕНО» подходит любому документу.",
+    fix="Напишите отметку в среднем роде: «ПРИНЯТО», «УТВЕРЖДЕНО», «СОГЛАСОВАНО», «РАССМОТРЕНО».",
+    bad=_act(_GENERAL, head="ПРИНЯТ\n\nпедагогическим советом, протокол от 29.08.2024 № 1\n\n" + _APPROVAL
+             + _CONSENT),
+    good=_act(_GENERAL),
+)
+
+CODES = tuple(f"ST{n:03d}" for n in range(1, 16))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -304,11 +329,94 @@ def _requisites(doc: Document) -> Iterator[Finding]:
         yield finding(ST006, doc, "не найдена отметка о принятии или рассмотрении акта коллегиальным органом "
                       "(«ПРИНЯТО на заседании педагогического совета, протокол от … № …»)",
                       suggestion="ПРИНЯТО на заседании педагогического совета, протокол от ДД.ММ.ГГГГ № …")
-    if "consent" not in kinds and not _OPINION.search(doc.text):
+    if "consent" not in kinds and not _OPINION.search(doc.text) and not _staff_only(meta.title):
         councils = "Совета родителей" if meta.org_kind == OrgKind.preschool else "Совета обучающихся и Совета родителей"
         yield finding(ST007, doc, f"нет отметки об учёте мнения {councils} (ч. 3 ст. 30 Федерального закона "
                       "№ 273-ФЗ): акт затрагивает права обучающихся",
                       suggestion=f"С учетом мнения {councils} (протокол от ДД.ММ.ГГГГ № …)", act_id="fz-273")
+
+
+# An act about staff only («Порядок доступа педагогических работников к …») does not touch the rights of
+# students: the councils' opinion (ч. 3 ст. 30) is not owed; ч. 4 ст. 30 (workers' body) is another matter.
+_STAFF = re.compile(r"\bработник\w*|\bсотрудник\w*|\bперсонал\w*", re.IGNORECASE)
+_LEARNERS = re.compile(r"обучающ\w*|учащ\w+|родител\w*|воспитанник\w*|студент\w*|участник\w*|\bдет(?:ей|и|ям)\b|"
+                       r"ученик\w*|слушател\w*|чат\w*|\bсферум|\bикоп|платформ\w*|мессенджер\w*", re.IGNORECASE)
+
+
+def _staff_only(title: str | None) -> bool:
+    return bool(title) and bool(_STAFF.search(title)) and not _LEARNERS.search(title)  # type: ignore[arg-type]
+
+
+# Blanks in a mark: a date line or number left empty («от ________», «№_____», «Протокол № .», «№ ПРИНЯТО»),
+# or a signer's name followed by an empty date line in a mark that carries no date at all.
+_BLANK_DATE = re.compile(r"\bот\s*_{3,}[\d\s]*(?:г\.?)?|[«\"]\s*_{2,}\s*[»\"]\s*_{3,}\s*(?:20_*\d*)?\s*(?:г\.?)?")
+_BLANK_NUMBER = re.compile(r"№\s*(?:_{2,}|\.(?![\d\w])|(?=\s*(?:\n|$|[А-ЯЁ]{4,}\b|от\s+\d{4}\s*г)))")
+_NAME_THEN_BLANK = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:\s*\n)?\s*_{3,}\s*(?=\n|$)")
+
+
+def _blank_requisites(doc: Document) -> Iterator[Finding]:
+    if not _is_act(doc):
+        return
+    reqs = [r for r in doc.meta.requisites if r.paragraph is not None]
+    for n, r in enumerate(reqs):
+        start = doc.paragraphs[r.paragraph].start  # type: ignore[index]
+        nxt = next((q for q in reqs[n + 1:] if q.paragraph != r.paragraph), None)
+        end = doc.paragraphs[nxt.paragraph].start if nxt is not None else start + 400  # type: ignore[index]
+        # the mark's own text: from its word to the next mark (several marks may share one line)
+        seg = doc.text[start: min(end, start + 400)]
+        at = seg.find(r.text.split()[0]) if r.text else 0
+        at = max(at, 0)
+        same = [q for q in reqs if q.paragraph == r.paragraph and q is not r]
+        cut = len(seg)
+        for q in same:
+            k = seg.find(q.text.split()[0], at + 1) if q.text else -1
+            if k > at:
+                cut = min(cut, k)
+        seg = seg[:cut]
+        blanks = [m for rx in (_BLANK_DATE, _BLANK_NUMBER) for m in rx.finditer(seg, at)]
+        if not blanks and r.kind == "approval" and r.date is None:
+            blanks = list(_NAME_THEN_BLANK.finditer(seg, at))
+        if not blanks:
+            continue
+        blanks.sort(key=lambda m: m.start())
+        a, b = blanks[0].start(), max(m.end() for m in blanks)
+        p = doc.paragraph_at(start + a)
+        if p is None:
+            continue
+        what = {"approval": "в грифе утверждения", "adoption": "в отметке о принятии",
+                "consent": "в отметке об учёте мнения советов", "agreement": "в отметке о согласовании"}.get(
+                    r.kind, "в отметке")
+        gaps = []
+        if any(m.re is _BLANK_DATE or m.re is _NAME_THEN_BLANK for m in blanks):
+            gaps.append("дата")
+        if any(m.re is _BLANK_NUMBER for m in blanks):
+            gaps.append("номер")
+        yield finding(ST014, doc, f"{what} не заполнены реквизиты: {' и '.join(gaps)}",
+                      paragraph=p, start=start + a - p.start, end=min(start + b, p.end) - p.start,
+                      suggestion=None)
+
+
+_MARK_FORM = re.compile(r"\b(ПРИНЯТ|УТВЕРЖДЕН|СОГЛАСОВАН|РАССМОТРЕН)([АЫ]?)\b")
+_KIND_ENDING = {DocKind.polozhenie: ("О",), DocKind.poryadok: ("", "О"), DocKind.pravila: ("Ы", "О"),
+                DocKind.instruktsiya: ("А", "О")}
+
+
+def _mark_agreement(doc: Document) -> Iterator[Finding]:
+    allowed = _KIND_ENDING.get(doc.meta.doc_kind)
+    if not allowed:
+        return
+    seen = set()
+    for r in doc.meta.requisites:
+        if r.paragraph is None or r.paragraph in seen:
+            continue
+        seen.add(r.paragraph)
+        p = doc.paragraphs[r.paragraph]
+        m = _MARK_FORM.search(p.text)
+        if m is None or m.group(2) in allowed:
+            continue
+        kind = DOC_KIND_TITLES[doc.meta.doc_kind]
+        yield finding(ST015, doc, f"«{m.group()}» не согласовано с названием документа «{kind}»: нужно «{m.group(1)}О»",
+                      paragraph=p, start=m.start(), end=m.end(), suggestion=f"{m.group(1)}О")
 
 
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
@@ -504,6 +612,8 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from _not_local_act(doc)
     yield from _numbering(doc)
     yield from _requisites(doc)
+    yield from _blank_requisites(doc)
+    yield from _mark_agreement(doc)
     if ctx.wants("ST008"):
         yield from _dates(doc)
     yield from _kind_contradiction(doc)
