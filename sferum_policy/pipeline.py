@@ -97,8 +97,34 @@ def run(
         if not ctx.wants(*spec.codes) and spec.codes:
             continue
         findings.extend(f for f in spec.fn(doc, ctx) if f.code in ctx.enabled)
+    findings = one_report_per_defect(findings)
     findings.sort(key=lambda f: f.sort_key())
     return doc, build_report(doc, findings, ctx.as_of, ctx.registry)
+
+
+# Two checks may see one defect: «273-Ф3» is a misspelt act number (LR007) and a digit inside a word (TY002);
+# «info@sf» at the end is a cut address (CT005) and a cut document (ST010). The finding that knows what the
+# place is wins; a generic typo finding gives way to a legal, contact or structure finding on the same place.
+_SUPERSEDES: tuple[tuple[str, str], ...] = (("LR", "TY"), ("CT", "TY"), ("ST", "TY"), ("RK", "TY"), ("ST010", "CT005"))
+
+
+def one_report_per_defect(findings: list) -> list:
+    """Drop a finding that another finding of a more specific check reports on the same place."""
+    located = [f for f in findings if f.location.start is not None and f.location.end is not None]
+    drop = set()
+    for a in located:
+        for b in located:
+            if a is b or id(b) in drop:
+                continue
+            if not (a.location.start < b.location.end and b.location.start < a.location.end):
+                continue
+            if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
+                continue
+            # the same place: the same span, or the winner names the loser's word in its message
+            same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
+            if same or (b.text and f"«{b.text.strip()}" in a.message):
+                drop.add(id(b))
+    return [f for f in findings if id(f) not in drop]
 
 
 def registry_info(registry: Registry, as_of: date) -> RegistryInfo:

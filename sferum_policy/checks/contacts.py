@@ -181,6 +181,8 @@ def _check_address(doc: Document, p: Paragraph, a: _Address, is_last: bool) -> I
         host = a.host.translate(_HOMOGLYPHS)
         a = _Address(a.kind, suggestion, a.start, a.end, host, a.local.translate(_HOMOGLYPHS) if a.local else None)
     if "." not in a.host:
+        if a.kind == "email" and len(re.findall(r"[^\W\d_]", a.host)) < 2:
+            return  # «41-@3»: OCR noise around «@», not an address (a host has letters)
         if a.kind == "email" or is_last:
             prefix = a.text.lower()
             full = next((c for c in (*OFFICIAL_CONTACTS["emails"], *OFFICIAL_CONTACTS["domains"])

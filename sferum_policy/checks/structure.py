@@ -508,17 +508,28 @@ def _match_case(model: str, word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
+_KIND_WORD_HEAD = re.compile(r"^(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ)(?=$|[\s.:])")
+
+
 def _kind_contradiction(doc: Document) -> Iterator[Finding]:
     own = doc.meta.doc_kind
     if own not in _ACT_KINDS:
         return
     own_title = DOC_KIND_TITLES[own]
+    # a website's page title («Правила общения в чатах») glued above the act: the act's own heading
+    # («ПОЛОЖЕНИЕ …») further on names the kind it calls itself by, and that is no contradiction
+    headed = set()
+    for p in doc.paragraphs[:80]:
+        t = clean(p.text)
+        hm = _KIND_WORD_HEAD.match(t)
+        if hm and len(t) < 300 and not label_span(p):
+            headed.add(self_ref_kind(hm.group(1)))
     for p in doc.paragraphs:
         if p.section is None:
             continue
         for m in SELF_REF.finditer(p.text):
             kind = self_ref_kind(m.group(2))
-            if kind is None or kind == own:
+            if kind is None or kind == own or kind in headed:
                 continue
             case = _case_of(kind, m.group(2)) or "nomn"
             adj, noun = _FORMS[own][case]
