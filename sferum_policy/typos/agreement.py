@@ -62,6 +62,8 @@ def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> l
         if not cases:
             continue
         x = toks[i + 1]
+        if p.is_upper and len(p.text) > 1 and not x.is_upper:
+            continue  # «ГБОУ СО «Школа»»: a regional abbreviation, not the preposition «со»
         if not x.linked or x.is_upper or len(x.folded) < 3 or not x.is_cyrillic:
             continue
         xcases = _nominal_cases(x.folded)
@@ -151,6 +153,8 @@ def check_adjectives(toks: list[Token], score: Callable[[str, str], int]) -> lis
         ars = _adj_readings(adj.folded)
         if not ars or adj.is_upper:
             continue
+        if adj.is_title and noun.is_title and not adj.sent_start:
+            continue  # «д. Малые Вишеры», «Нижний Новгород»: a proper name keeps its own form
         if pair_agrees(adj.folded, noun.folded) and not (
             _is_act_pair(ars, nrs) or (j >= 3 and toks[j - 2].folded in ("и", "или"))
         ):

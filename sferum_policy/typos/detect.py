@@ -49,6 +49,8 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
 
     def add(kind: str, pi: int, text: str, toks: list[Token], first: int, last: int, suggestion: str) -> None:
         s, e = toks[first].start, toks[last].end
+        if suggestion == text[s:e]:
+            return  # a «fix» equal to the original is no finding
         if any((pi, k) in flagged for k in range(first, last + 1)):
             return
         flagged.update((pi, k) for k in range(first, last + 1))
@@ -76,6 +78,9 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
         for rw in realword.check(toks, m, base, noisy):
             add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))
         for ag in agreement.check_prepositions(toks, score) + agreement.check_adjectives(toks, score):
+            near = toks[max(0, ag.first - 1): ag.last + 2]
+            if any(t.is_title and t.folded in skip for t in near):
+                continue  # a name of a person or place keeps its own form («д. Малые Вишеры»)
             add(ag.kind, pi, text, toks, ag.first, ag.last, ag.suggestion)
     issues.sort(key=lambda x: (x.paragraph, x.start))
     return issues
@@ -102,12 +107,18 @@ def _case(template: str, word: str) -> str:
 
 
 def _name_words(doc: Document) -> set[str]:
-    """Folded words of the organisation's own name and short name (never typos)."""
+    """The document's own lexicon of names (never typos): the organisation's name and short name, people
+    and places the text shows as names (:mod:`.names`), regional abbreviations."""
+    from .names import document_names, region_parts
+
     out: set[str] = set()
     for name in (doc.meta.org_name, doc.meta.org_short):
         if name:
             out.update(w.lower().replace("ё", "е") for w in _NAME_WORD.findall(name))
             out.update(w for w in _NAME_WORD.findall(name) if w.isupper())
+    out |= document_names(doc.text)
+    out |= region_parts()
+    out |= {w.lower() for w in region_parts()}
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .corpus import Model
 from .lexicon import fold, is_known, lexicon, morph_known, replacements
 from .morph import parses
+from .names import looks_like_name
 from .ocr import candidates, delatinize, edit_cost, match_case
 from .tokens import Token
 
@@ -126,6 +127,8 @@ def check_token(
     name_like = (t.is_title and not t.sent_start) or t.is_upper or in_name
     if t.is_upper and len(t.folded) < 6:
         return None
+    if t.is_title and not t.sent_start and looks_like_name(t.text):
+        return None  # a surname, first name, patronymic or place the dictionary does not list
     if in_name:
         best = _rank(m, t.folded, tuple(c for c in candidates(t.folded) if lexicon().knows(c)), None, None, NAME_MAX_COST)
         return NonWord("misspelling", match_case(t.text, best[1])) if best else None

@@ -1,0 +1,135 @@
+"""Judgement on acts nobody here wrote: names, one report per defect, page titles, OCR noise (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sferum_policy import check
+from sferum_policy.typos.names import document_names, looks_like_name, regions
+
+_HEAD = "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сферум»\n\n1. Общие положения\n"
+
+
+def _typos(text: str) -> list:
+    return [f for f in check(text, select=["TY"]).findings]
+
+
+@pytest.mark.parametrize("sentence", [
+    "1.1. Ответственный за работу платформы — заместитель директора Харчевникова О.П.",
+    "1.1. Занятия проводятся в с. Ивантеево и в д. Малые Вишеры.",
+    "1.1. Положение действует в ГБОУ ЛО «Кировская школа» и в МБОУ СО «Школа № 3».",
+    "1.1. Положение действует в ГБОУ РСО-Алания «Школа № 2».",
+    "1.1. Положение подписал директор ________ /Гаджимурадова З.Р./",
+    "1.1. Школа имени А.П. Кужугета использует платформу.",
+])
+def test_names_are_not_typos(sentence):
+    assert _typos(_HEAD + sentence + "\n") == []
+
+
+def test_a_real_typo_next_to_names_is_still_found():
+    found = _typos(_HEAD + "1.1. Заместитель директора Харчевникова О.П. организует обучение педагогов рабте "
+                   "с платформой.\n")
+    assert [f.text for f in found] == ["рабте"]
+
+
+def test_name_tags_of_the_dictionary():
+    assert looks_like_name("Гаджимурадова")
+    assert not looks_like_name("Платформа")
+
+
+def test_document_names_from_initials_places_signatures():
+    names = document_names("директор В.В. Маркова, с. Хумалаг, ______ /Петрова/, имени Н.И. Кузнецова")
+    assert {"маркова", "хумалаг", "петрова", "кузнецова"} <= names
+
+
+def test_regions_list_is_valid():
+    r = regions()
+    assert {"ЛО", "СО", "РСО-Алания"} <= r
+    assert all(x == x.strip() and x[:1].isupper() for x in r)
+
+
+def test_bad_region_line_is_refused(tmp_path, monkeypatch):
+    from sferum_policy.typos import names
+
+    bad = tmp_path / "regions.txt"
+    bad.write_text("ЛО\nлено\n", encoding="utf-8")
+    monkeypatch.setattr(names, "DATA", bad)
+    names.regions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="не аббревиатура"):
+            names.regions()
+    finally:
+        names.regions.cache_clear()
+
+
+def test_one_report_per_defect_misspelt_act_number():
+    text = (_HEAD + "1.1. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-Ф3 "
+            "«Об образовании в Российской Федерации».\n")
+    found = [f for f in check(text).findings if f.text and "273-Ф3" in f.text]
+    codes = {f.code for f in found}
+    assert "LR007" in codes
+    assert not any(c.startswith("TY") for c in codes)
+
+
+def test_no_fix_equal_to_the_original():
+    for f in check(_HEAD + "1.1. Организация ГБОУ РСО-Алания «Лицей» использует платформу.\n").findings:
+        assert f.suggestion is None or f.text is None or f.suggestion.strip() != f.text.strip()
+
+
+def test_ocr_noise_around_at_sign_is_not_an_address():
+    text = _HEAD + "1.1. Положение разработано в соответствии с 4l-@3 «Об образовании».\n"
+    assert not [f for f in check(text).findings if f.code.startswith("CT")]
+
+
+def test_page_title_above_the_act_is_no_contradiction():
+    text = ("Правила поведения в родительских чатах\n\nПОЛОЖЕНИЕ\nоб этике общения в родительских чатах\n\n"
+            "1. Общие положения\n1.1. Настоящее Положение определяет правила общения родителей в чатах.\n")
+    assert "ST009" not in {f.code for f in check(text).findings}
+
+
+def test_a_real_contradiction_of_kind_is_still_found():
+    text = ("ПОЛОЖЕНИЕ\nоб этике общения в родительских чатах\n\n"
+            "1. Общие положения\n1.1. Настоящие Правила определяют правила общения родителей в чатах.\n")
+    assert "ST009" in {f.code for f in check(text).findings}
+
+
+@pytest.mark.parametrize(("head", "consent"), [
+    ("ПРИНЯТО: на Совете родителей\nПротокол № 2 от 30.08.2024\n", True),
+    ("РАССМОТРЕНО\nСоветом родителей (протокол № 1 от 30.08.2024)\n", True),
+    ("ПРИНЯТО\nна педагогическом совете, протокол № 1 от 30.08.2024\n", False),
+])
+def test_councils_opinion_in_its_real_forms(head, consent):
+    from sferum_policy.pipeline import load_document
+
+    doc = load_document(head + "\n«Утверждаю»\nДиректор ______ А.А. Орлова\n\n" + _HEAD
+                        + "1.1. Настоящее Положение определяет порядок использования платформы.\n")
+    kinds = {r.kind for r in doc.meta.requisites}
+    assert ("consent" in kinds) is consent
+    assert "approval" in kinds
+
+
+@pytest.mark.parametrize("mark", ["У Т В Е Р Ж Д А Ю", "Утверждено:", "«Утверждаю»", "\"Утверждаю\""])
+def test_approval_marks_in_real_forms(mark):
+    from sferum_policy.pipeline import load_document
+
+    doc = load_document(f"{mark}\nДиректор МБОУ «СОШ № 5»\nприказ от 30.08.2024 № 12\n\n" + _HEAD
+                        + "1.1. Настоящее Положение определяет порядок использования платформы.\n")
+    assert "approval" in {r.kind for r in doc.meta.requisites}
+
+
+def test_staff_act_owes_no_councils_opinion():
+    text = ("УТВЕРЖДЕНО\nприказом директора от 30.08.2024 № 12\n\nПРИНЯТО\nпедагогическим советом, протокол от "
+            "29.08.2024 № 1\n\nПОРЯДОК\nдоступа педагогических работников к информационным ресурсам\n\n"
+            "1. Общие положения\n1.1. Настоящий Порядок определяет доступ педагогических работников к ресурсам.\n")
+    assert "ST007" not in {f.code for f in check(text).findings}
+
+
+@pytest.mark.parametrize(("head", "blank"), [
+    ("ПРИНЯТО\nпедагогическим советом, протокол от ________2024 №_____\n", True),
+    ("ПРИНЯТО\nпедагогическим советом\nПротокол № .\n", True),
+    ("ПРИНЯТО\nпедагогическим советом, протокол от 29.08.2024 № 1\n", False),
+])
+def test_blank_requisites(head, blank):
+    text = (head + "\nУТВЕРЖДЕНО\nприказом директора от 30.08.2024 № 12\n\n" + _HEAD
+            + "1.1. Настоящее Положение определяет порядок использования платформы.\n")
+    assert ("ST014" in {f.code for f in check(text).findings}) is blank
