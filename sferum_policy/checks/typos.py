@@ -86,6 +86,7 @@ _RULES: dict[str, Rule] = {
     "prep": TY_AGREEMENT,
     "adj": TY_AGREEMENT,
     "act": TY_AGREEMENT,
+    "gov": TY_AGREEMENT,
     "abbrev": TY_ABBREV,
 }
 _MESSAGES = {
@@ -97,6 +98,7 @@ _MESSAGES = {
     "prep": "Предлог не согласован со словом: «{text}» → «{suggestion}».",
     "adj": "Слова не согласованы: «{text}» → «{suggestion}».",
     "act": "«Настоящее Положение» — одно: «{text}» → «{suggestion}».",
+    "gov": "После «в соответствии с» нужен творительный падеж: «{text}» → «{suggestion}».",
     "abbrev": "Искажённое сокращение «{text}»; вероятно, «{suggestion}».",
 }
 CODES = tuple(sorted({r.code for r in _RULES.values()}))

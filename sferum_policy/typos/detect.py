@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import abbrev, agreement, nonword, realword
+from . import abbrev, agreement, grammar, nonword, realword
 from .corpus import Counts, Model, model
 from .tokens import Token, runs_of, tokenize
 
@@ -74,6 +74,11 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     def score(a: str, b: str) -> int:
         return m.bi(a, b)
 
+    state: dict = {}
+    for pi, text, toks in paras:
+        for ph in (grammar.compound_hyphens(text, toks) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
+                   + grammar.according_items(text, toks, state)):
+            add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
     for pi, text, toks in paras:
         for rw in realword.check(toks, m, base, noisy):
             add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))

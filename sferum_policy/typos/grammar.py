@@ -1,0 +1,227 @@
+"""Phrase-level grammar the word detectors miss: a compound's hyphen lost at a line break or turned into a
+spaced dash, what «в соответствии с» governs, «о» before a vowel, a month cut short in a date.
+
+Each rule reads the words' readings (pymorphy3) and fires only when no reading fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import is_known, morph_known
+from .morph import inflect, norm_case, parses
+from .ocr import match_case
+from .tokens import Token
+
+_DASHES = frozenset("-–—")
+_VOWELS = frozenset("аэиоуы")
+_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря")
+
+
+@dataclass(slots=True)
+class Phrase:
+    """One problem: tokens ``first``..``last`` of the paragraph, the replacement of that span, the kind."""
+
+    first: int
+    last: int
+    suggestion: str
+    kind: str  # hyphen | prep | gov | misspelling
+
+
+def _pos(word: str) -> set[str]:
+    return {p.tag.POS for p in parses(word) if p.tag.POS}
+
+
+def _adjective_like(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
+
+
+def compound_hyphens(text: str, toks: list[Token]) -> list[Phrase]:
+    """«Детско юношеский», «аграрно – строительный»: the first stem of a compound adjective, then the adjective,
+    apart. A spaced dash between them is never right; a plain space is a lost hyphen when the dictionary knows the
+    compound or the first word is no adverb (so «достаточно большой» stays)."""
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.folded[-1:] not in ("о", "е") or len(a.folded) < 5 or not a.is_cyrillic or not b.is_cyrillic:
+            continue
+        if "-" in a.text or a.has_digit or b.has_digit:
+            continue
+        gap = text[a.end:b.start]
+        dash = gap.strip() in _DASHES and gap != gap.strip()
+        if not (dash or gap.isspace()):
+            continue
+        if not _adjective_like(b.folded):
+            continue
+        joined = f"{a.folded}-{b.folded}"
+        pos_a = _pos(a.folded)
+        if dash:
+            ok = not pos_a or ("ADJS" in pos_a and pos_a <= {"ADJS", "ADVB"} and a.folded.endswith("о"))
+        else:
+            ok = morph_known(joined) or (not pos_a and is_known(joined)) or (
+                pos_a == {"ADJS"} and is_known(joined) and morph_known(b.folded))
+        if not ok or ("NOUN" in pos_a or "VERB" in pos_a or "ADJF" in pos_a):
+            continue
+        if dash and not gap.isspace() and a.is_title and b.text[:1].isupper():
+            continue  # «Томско – Алтайский»: two names in a title
+        out.append(Phrase(i, i + 1, f"{a.text}-{b.text}", "hyphen"))
+    return out
+
+
+def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
+    """«о инфраструктуре» → «об инфраструктуре»: the preposition «о» before a vowel sound is «об»."""
+    out = []
+    for i in range(len(toks) - 1):
+        p, x = toks[i], toks[i + 1]
+        if p.folded != "о" or not x.linked or not x.is_cyrillic or x.is_upper:
+            continue
+        if x.folded[:1] not in _VOWELS:
+            continue
+        ps = parses(x.folded)
+        if not ps or not any(norm_case(r.tag.case) in ("loct", "accs") for r in ps):
+            continue
+        out.append(Phrase(i, i, match_case(p.text, "об"), "prep"))
+    return out
+
+
+def cut_months(text: str, toks: list[Token]) -> list[Phrase]:
+    """«13 июл 2022» → «13 июля 2022»: a month cut short between a day and a year."""
+    out = []
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if len(t.folded) < 3 or t.folded in _MONTHS or not toks[i - 1].has_digit or not toks[i + 1].has_digit:
+            continue
+        if not re.fullmatch(r"\d{1,2}", toks[i - 1].text) or not re.fullmatch(r"\d{4}", toks[i + 1].text):
+            continue
+        if text[t.end:t.end + 1] == ".":
+            continue  # «13 июл. 2022» is an abbreviation
+        full = [m for m in _MONTHS if m.startswith(t.folded) and len(m) - len(t.folded) <= 2]
+        if len(full) == 1:
+            out.append(Phrase(i, i, match_case(t.text, full[0]), "misspelling"))
+    return out
+
+
+# --- what «в соответствии с» governs ----------------------------------------------------------------------
+
+HEADS = Path(__file__).resolve().parent / "data" / "according_heads.txt"
+
+
+@lru_cache(maxsize=1)
+def according_heads() -> frozenset[str]:
+    """Normal forms of the nouns that head an item of «в соответствии с …» (data file, validated)."""
+    out: set[str] = set()
+    for n, line in enumerate(HEADS.read_text(encoding="utf-8").splitlines(), 1):
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        if not re.fullmatch(r"[а-яё]+", w) or w in out:
+            raise ValueError(f"{HEADS.name}:{n}: «{w}» — не слово в нижнем регистре или повтор")
+        out.add(w)
+    return frozenset(out)
+
+
+_ACCORDING = re.compile(r"\bв\s+соответствии\s+с(?:о)?\s*:?", re.IGNORECASE)
+_ITEM_LEAD = re.compile(r"^[\s\-–—•·*]*(?:\d+(?:\.\d+)*[.)]?\s*)?")
+
+
+def _noun_group(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """Adjectives from ``k`` up to their noun: (first, head index), or None when no noun group starts at k."""
+    j = k
+    while j < len(toks) and j - k < 4:
+        ps = parses(toks[j].folded)
+        if not ps:
+            return None
+        pos = ps[0].tag.POS
+        if pos == "NOUN":
+            return k, j
+        if pos not in ("ADJF", "PRTF") or (j > k and not toks[j].linked):
+            return None
+        j += 1
+    return None
+
+
+def according_items(text: str, toks: list[Token], state: dict) -> list[Phrase]:
+    """Items of «в соответствии с …» are in the instrumental case: «в соответствии с … часть 3 статьи 35» →
+    «частью», «…; Санитарно-эпидемиологических требований» → «…ими требованиями».
+
+    ``state`` carries an open list across paragraphs (a paragraph ending with «в соответствии с:» or «;»).
+    After a comma a noun in the genitive may depend on the previous item, so only a nominative one is judged
+    there; after a semicolon or a line's start every item is.
+    """
+    out: list[Phrase] = []
+    starts: list[tuple[int, str]] = []  # (offset in text, separator) of the items to judge
+    opens = [m.end() for m in _ACCORDING.finditer(text)]
+    if state.get("open"):
+        opens.insert(0, 0)
+    for at0 in opens:
+        starts.append((at0, ";"))
+        seg_end = _sentence_end(text, at0)
+        depth = 0
+        for k in range(at0, seg_end):
+            c = text[k]
+            if c in "«“(":
+                depth += 1
+            elif c in "»”)" and depth:
+                depth -= 1
+            elif c in ";," and depth == 0:
+                starts.append((k + 1, c))
+    for at, sep in starts:
+        lead = _ITEM_LEAD.match(text, at)
+        at = lead.end() if lead else at
+        k = next((n for n, t in enumerate(toks) if t.start >= at), None)
+        if k is None or toks[k].start > at + 2 or not toks[k].is_cyrillic or toks[k].is_upper:
+            continue
+        group = _noun_group(toks, k)
+        if group is None:
+            continue
+        first, head = group
+        hps = [p for p in parses(toks[head].folded) if p.tag.POS == "NOUN"]
+        if not hps or hps[0].normal_form not in according_heads():
+            continue
+        cases = {norm_case(p.tag.case) for p in hps}
+        if "ablt" in cases or not hps:
+            continue
+        if sep == "," and not cases <= {"nomn", "accs"}:
+            continue
+        if sep == ";" and not cases <= {"nomn", "accs", "gent"}:
+            continue
+        number = hps[0].tag.number
+        noun = inflect(hps[0], {"ablt", number} if number else {"ablt"})
+        if not noun:
+            continue
+        words = []
+        ok = True
+        for j in range(first, head):
+            aps = [p for p in parses(toks[j].folded) if p.tag.POS in ("ADJF", "PRTF")]
+            grams = {"ablt", number} if number else {"ablt"}
+            if number == "sing" and hps[0].tag.gender:
+                grams.add(hps[0].tag.gender)
+            form = inflect(aps[0], {g for g in grams if g}) if aps else None
+            if not form:
+                ok = False
+                break
+            words.append(match_case(toks[j].text, form))
+        if not ok:
+            continue
+        words.append(match_case(toks[head].text, noun))
+        out.append(Phrase(first, head, " ".join(words), "gov"))
+    tail = text.rstrip()
+    state["open"] = bool(tail) and (tail.endswith(";") or bool(re.search(r"в\s+соответствии\s+с\s*:$", tail,
+                                                                         re.IGNORECASE))) and (
+        state.get("open", False) or bool(_ACCORDING.search(text)))
+    return out
+
+
+_SENT_END = re.compile(r"(?:(?<=[а-яё]{4})|(?<=[»)]))\.(?=\s+[А-ЯЁ])|\.$")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that runs at ``at`` ends: a full stop after a word (not «ст.», «г.», «п.7»)
+    followed by a capital letter, or the end of the paragraph."""
+    m = _SENT_END.search(text, at)
+    return m.start() if m else len(text)
