@@ -166,3 +166,35 @@ def test_phrase_grammar_leaves_right_text_alone(sentence):
     if "о использовании" in sentence:
         sentence = sentence.replace("о использовании", "об использовании")
     assert _typos(_HEAD + sentence + "\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "fires"), [
+    ("1.1. Положение действует в МБОУ «МБОУ «Школа № 4»».", True),
+    ("1.1. Положение соблюдают все участники образовательных отношений в МКОУ .", True),
+    ("1.1. Положение действует в МБОУ «Школа № 4» (далее – МБОУ).", False),
+    ("1.1. Приказ от 01.09.2071 № 5 утвердил Положение.", False),
+])
+def test_organisation_name(sentence, fires):
+    assert ("ST017" in {f.code for f in check(_HEAD + sentence + "\n").findings}) is fires
+
+
+def test_organisation_name_quoted_two_ways():
+    text = ("Частное образовательное учреждение «Лицей «Новая школа»\n\n" + _HEAD
+            + "1.1. Положение действует в ЧОУ «Лицей Новая школа».\n")
+    assert "ST017" in {f.code for f in check(text).findings}
+
+
+@pytest.mark.parametrize(("sentence", "fires"), [
+    ("1.1. Приказ от 01.09.2071 № 5 утвердил Положение.", True),
+    ("1.1. Приказ от 31.02.2024 № 5 утвердил Положение.", True),
+    ("1.1. Распоряжение 01.09.2081 N Р-210 действует.", True),
+    ("1.1. Приказ от 01.09.2024 № 5 утвердил Положение; СП 2.4.3648-20 действует до 01.01.2027.", False),
+])
+def test_impossible_dates(sentence, fires):
+    report = check(_HEAD + sentence + "\n", as_of=__import__("datetime").date(2026, 12, 1))
+    assert ("ST016" in {f.code for f in report.findings}) is fires
+
+
+def test_transposed_abbreviation():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Положение об ЭОИС школы определяет порядок.\n")]
+    assert ("ЭОИС", "ЭИОС") in found

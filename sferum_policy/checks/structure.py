@@ -218,7 +218,29 @@ ST015 = rule(
     good=_act(_GENERAL),
 )
 
-CODES = tuple(f"ST{n:03d}" for n in range(1, 16))
+ST016 = rule(
+    code="ST016", name="impossible-date", category=Category.structure, severity=Severity.warning,
+    title="Невозможная дата документа",
+    why="Дата акта, приказа или протокола, которой нет в календаре («31.02.2024») или которая ещё не наступила "
+        "(«от 01.09.2071»), — опечатка или ошибка распознавания: по такой дате документ не найти.",
+    fix="Сверьте дату с самим документом и исправьте её.",
+    bad=_act(_GENERAL.replace("со дня его утверждения", "с даты приказа от 01.09.2071 № 5")),
+    good=_act(_GENERAL.replace("со дня его утверждения", "с даты приказа от 01.09.2024 № 5")),
+)
+ST017 = rule(
+    code="ST017", name="organisation-name", category=Category.structure, severity=Severity.warning,
+    title="Название организации записано с ошибкой или по-разному",
+    why="Полное название организации пишется в акте одинаково и так, как в уставе. Разные инициалы в «имени …», "
+        "удвоенная организационно-правовая форма («МБОУ «МБОУ «…»») или форма без названия («в МКОУ .») — "
+        "ошибки, из-за которых неясно, чей это акт.",
+    fix="Впишите название организации так, как оно записано в уставе, одинаково во всём акте.",
+    bad=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени А.П. Быкова»", 1).replace(
+        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени А.Н. Быкова» Положение вступает в силу")),
+    good=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени А.П. Быкова»", 1).replace(
+        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени А.П. Быкова» Положение вступает в силу")),
+)
+
+CODES = tuple(f"ST{n:03d}" for n in range(1, 18))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -417,6 +439,108 @@ def _mark_agreement(doc: Document) -> Iterator[Finding]:
         kind = DOC_KIND_TITLES[doc.meta.doc_kind]
         yield finding(ST015, doc, f"«{m.group()}» не согласовано с названием документа «{kind}»: нужно «{m.group(1)}О»",
                       paragraph=p, start=m.start(), end=m.end(), suggestion=f"{m.group(1)}О")
+
+
+# The date of a document cited or of a requisite: «от 01.09.2071», «от 31 февраля 2024 г.»
+_DOC_DATE = re.compile(r"(?:\bот\s+|(?<![\d.])(?=\d{1,2}\.\d{1,2}\.\d{4}\s*(?:N|№)))"
+                       r"(?:(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])|(\d{1,2})\s+([а-я]+)\s+(\d{4}))", re.IGNORECASE)
+
+
+def _impossible_dates(doc: Document, as_of) -> Iterator[Finding]:
+    from datetime import date
+
+    horizon = as_of.year + 1
+    for p in doc.paragraphs:
+        if _DIGIT.search(p.text) is None:
+            continue
+        for m in _DOC_DATE.finditer(p.text):
+            if m.group(1):
+                d_, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            else:
+                mo = month_number(m.group(5)) or 0
+                if not mo:
+                    continue
+                d_, y = int(m.group(4)), int(m.group(6))
+            try:
+                d = date(y, mo, d_)
+            except ValueError:
+                why = "такой даты нет в календаре"
+            else:
+                if d.year <= horizon and d.year >= 1900:
+                    continue
+                why = "эта дата ещё не наступила" if d.year > horizon else "дата слишком ранняя"
+            s = m.start(1) if m.group(1) else m.start(4)
+            yield finding(ST016, doc, f"дата документа «{p.text[s:m.end()]}» невозможна: {why}",
+                          paragraph=p, start=s, end=m.end())
+
+
+# «МБОУ «МБОУ «…»»», «в МКОУ .», «имени А.П. Быкова» … «имени А.Н. Быкова»
+_FORM = r"(?:[МГ]?[БАКО]?[ДП]?ОУ(?:\s*ДО)?|[МГ][БАК]?У(?:\s*ДО)?|НЧОУ|ЧОУ|АНО(?:\s*ДО)?)"
+_DOUBLE_FORM = re.compile(rf"\b({_FORM})\s*[«\"“]\s*\1\b")
+_FORM_LATIN = str.maketrans("MKOYyBAHPCTEXmkoabhpctex", "МКОУуВАНРСТЕХмкоавнрстех")
+_NO_NAME = re.compile(r"(?<![\w-])([MМ][A-ZА-Яa-zа-я]{1,4}[OОoо][УуYy])\s+[.,;](?!\w)")
+_NAMED = re.compile(r"\bимени\s+((?:[А-ЯЁ]\.\s?){1,2})\s*([А-ЯЁ][а-яё]+)")
+
+
+_FORM_QUOTE = re.compile(rf"(?:\b{_FORM}|\b[Уу]чреждени[еяюи]|\b[Оо]рганизаци[яиюей])\s*«")
+
+
+def _quoted_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """Names in «…» after a legal form, with nested quotes kept: (start, end, name)."""
+    for m in _FORM_QUOTE.finditer(text):
+        depth = 0
+        last = None
+        for k in range(m.end() - 1, min(len(text), m.end() + 300)):
+            c = text[k]
+            if c == "«":
+                depth += 1
+            elif c == "»":
+                depth -= 1
+                last = k
+                if depth == 0:
+                    yield m.end(), k, " ".join(text[m.end():k].split())
+                    break
+            elif c == "\n" and last is not None and depth > 0:
+                # «Гимназия «Во имя …»: nested quotes closed by one «»» at the end of the line
+                yield m.end(), last, " ".join(text[m.end():last].split())
+                break
+
+
+def _organisation_name(doc: Document) -> Iterator[Finding]:
+    seen_initials: dict[str, tuple[str, Paragraph, re.Match]] = {}
+    reported = False
+    quoted: dict[str, str] = {}
+    for a, b, name in _quoted_names(doc.text):
+        flat = re.sub(r"[«»\"“”\s]", "", name).lower()
+        first = quoted.setdefault(flat, name)
+        p = doc.paragraph_at(a)
+        if first != name and first.count("«") != name.count("«") and not reported and p is not None:
+            reported = True
+            yield finding(ST017, doc, f"название организации записано по-разному: «{first}» и «{name}» "
+                          "(кавычки внутри названия)", paragraph=p, start=a - p.start,
+                          end=min(b, p.end) - p.start, suggestion=None)
+    for p in doc.paragraphs:
+        text = p.text
+        for m in _DOUBLE_FORM.finditer(text):
+            yield finding(ST017, doc, f"организационно-правовая форма в названии повторена: «{m.group()}»",
+                          paragraph=p, start=m.start(), end=m.end(), suggestion=None)
+        for m in _NO_NAME.finditer(text):
+            form = m.group(1).translate(_FORM_LATIN).upper()
+            if not re.fullmatch(_FORM, form):
+                continue
+            yield finding(ST017, doc, f"после «{m.group(1)}» не вписано название организации",
+                          paragraph=p, start=m.start(), end=m.end(), suggestion=None)
+        for m in _NAMED.finditer(text):
+            initials = re.sub(r"\s", "", m.group(1))
+            surname = m.group(2)
+            first = seen_initials.get(surname)
+            if first is None:
+                seen_initials[surname] = (initials, p, m)
+            elif first[0] != initials and not reported:
+                reported = True
+                yield finding(ST017, doc, f"в названии организации «имени {first[0]} {surname}» и «имени {initials} "
+                              f"{surname}»: инициалы не совпадают", paragraph=p, start=m.start(), end=m.end(),
+                              suggestion=None)
 
 
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
@@ -627,6 +751,8 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from _mark_agreement(doc)
     if ctx.wants("ST008"):
         yield from _dates(doc)
+    yield from _impossible_dates(doc, ctx.as_of)
+    yield from _organisation_name(doc)
     yield from _kind_contradiction(doc)
     yield from _truncation(doc)
     yield from _tail(doc)

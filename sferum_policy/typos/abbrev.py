@@ -10,6 +10,12 @@ from .ocr import edit_cost
 _DEF = re.compile(r"\(\s*(?:далее\s*[-–—]?\s*)?([А-ЯЁA-Z]{2,})(?=[\s«\"),;.]|$)")
 _INITIAL_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+")
 MAX_COST = 0.5
+TRANSPOSED = 0.4  # two neighbouring letters swapped («ЭОИС» for «ЭИОС»): a slip of the hand, not another word
+
+
+def _transposed(a: str, b: str) -> bool:
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def initials(text: str) -> str:
@@ -42,7 +48,7 @@ def correction(abbr: str, known: set[str], defined_ok: dict[str, bool]) -> str |
     for k in known:
         if len(k) != len(abbr) or len(k) < 3:
             continue
-        cost = edit_cost(fold(abbr), fold(k))
+        cost = TRANSPOSED if _transposed(abbr, k) else edit_cost(fold(abbr), fold(k))
         if cost <= MAX_COST and (best is None or cost < best[0]):
             best = (cost, k)
     return best[1] if best else None
