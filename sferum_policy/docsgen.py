@@ -75,7 +75,7 @@ def legal_refs_page(reg: Registry) -> str:
             out.append("- заменён: " + ", ".join(f"`{r}`" for r in a.replaced_by) + "\n")
         if a.short_names:
             out.append("- краткие названия: " + "; ".join(a.short_names) + "\n")
-        out += [f"- {art.ref}" + (f" (с {art.effective_from:%d.%m.%Y})" if art.effective_from else "") + f": {art.note}\n"
+        out += [f"- {art.ref}" + (f" (в редакции, действующей с {art.effective_from:%d.%m.%Y})" if art.effective_from else "") + f": {art.note}\n"
                 for art in a.articles]
         out.append(f"- примечание: {_cell(a.note)}\n")
         out.append("- источники: " + "; ".join(a.sources) + "\n")

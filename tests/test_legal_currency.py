@@ -144,6 +144,9 @@ def test_refs_show_152_mentions_article_9_and_156():
     "1.1. Согласие родителей на обработку персональных данных содержится в заявлении о приеме.\n",
     "1.1. Ознакомление с настоящим Положением означает согласие на обработку персональных данных.\n",
     "1.1. Родитель дает согласие на обработку персональных данных и на распространение фотографий ребенка.\n",
+    "1.1. Регистрация в ИКОП «Сферум» означает согласие родителя на обработку персональных данных.\n",
+    "1.1. Заявление о приеме содержит согласие на обработку персональных данных, которое оформляется отдельным "
+    "пунктом заявления.\n",
 ])
 def test_consent_inside_another_document_or_bundled(text):
     (f,) = _findings(HEAD + text, DEC, ("RK003",))
@@ -154,9 +157,19 @@ def test_consent_inside_another_document_or_bundled(text):
     "1.1. Согласие на обработку персональных данных оформляется отдельным документом.\n",
     "1.1. Фотографии размещаются только с согласия родителей (законных представителей).\n",
     "1.1. Заявление о приеме подается в канцелярию.\n",
+    "1.1. Родитель вправе отозвать согласие на обработку персональных данных, направив заявление в письменной форме.\n",
+    "1.1. Согласие на обработку персональных данных не может быть включено в заявление о приеме или договор.\n",
+    "1.1. Учитель не вправе размещать фотографии без согласия на обработку персональных данных и на распространение.\n",
+    "1.1. Согласие на обработку персональных данных прилагается к заявлению о приеме отдельным документом.\n",
 ])
 def test_separate_consent_is_fine(text):
     assert _findings(HEAD + text, DEC, ("RK003",)) == []
+
+
+def test_consent_rule_applies_from_september_2025():
+    text = HEAD + "1.1. Подписывая заявление о приеме, родитель дает согласие на обработку персональных данных.\n"
+    assert _findings(text, date(2025, 8, 31), ("RK003",)) == []
+    assert [f.code for f in _findings(text, date(2025, 9, 1), ("RK003",))] == ["RK003"]
 
 
 def test_generated_acts_never_take_consent_inside_another_document(generated_texts):
@@ -173,9 +186,14 @@ def test_41_fz_names_part_1_article_15(registry):
 
 
 def test_vk_only_act_is_out_of_date():
-    (f,) = _findings(HEAD + "1.1. Положение определяет порядок использования учебного профиля ИКОП «Сферум» "
-                     "в VK Мессенджере.\n", DEC, ("RK004",))
+    vk = HEAD + "1.1. Положение определяет порядок использования учебного профиля ИКОП «Сферум» в VK Мессенджере.\n"
+    (f,) = _findings(vk, DEC, ("RK004",))
     assert f.act_id == "rp-2240-r" and "MAX" in f.message
+    assert _findings(vk, date(2025, 3, 1), ("RK004",)) == []  # before MAX replaced VK Мессенджер
+    # VK Мессенджер named, but not as the home of «Сферум»
+    for text in ("1.1. Запрещается использовать VK Мессенджер, WhatsApp, Telegram для передачи персональных данных.\n",
+                 "1.1. Чаты, созданные в VK Мессенджере до 01.09.2025, доступны только для чтения и не используются.\n"):
+        assert _findings(HEAD + text, DEC, ("RK004",)) == [], text
     assert _findings(HEAD + "1.1. «Сферум» работает в национальном мессенджере MAX (до 2025 года — в VK Мессенджере).\n",
                      DEC, ("RK004",)) == []
 
@@ -191,7 +209,7 @@ def test_december_review_entries(registry):
     for act_id in ("letter-minpros-04-127-2022", "letter-minpros-04-423-2023", "letter-minpros-ish-206-04-2024",
                    "letter-minpros-04-643-2022", "mincifry-542-1-2022", "minpros-499-2024", "poruch-16029p-p8-2022"):
         act = registry.get(act_id)
-        assert act.status == "unverified" and "повторно не найдено, декабрь 2026" in act.note, act_id
+        assert act.status == "unverified" and re.search(r"повторно не найден\w*, декабрь\s+2026", act.note), act_id
     assert {"fz-156-2025", "fz-266-2022"} <= set(registry.get("fz-152").amended_by)
 
 
@@ -211,17 +229,39 @@ def test_negated_or_excluded_alternative_is_no_alternative(text):
 
 
 @pytest.mark.parametrize("text", [
+    "1.1. Родители обязаны пользоваться «Сферумом» в MAX; связь по телефону не допускается.\n",
+    # an act that excludes every other way is compulsory even if it says «по желанию» about something else
+    "1.1. Родители обязаны зарегистрироваться в ИКОП «Сферум». Иные способы связи не допускаются.\n"
+    "1.2. Участие обучающихся в видеоконференциях — по желанию родителей.\n",
+    "1.1. Родители обязаны зарегистрироваться в ИКОП «Сферум», иные способы связи не допускаются; регистрация "
+    "осуществляется с согласия родителя на обработку персональных данных.\n",
+    "1.1. Связь классного руководителя с родителями осуществляется только через ИКОП «Сферум».\n",
+])
+def test_refused_alternatives_do_not_count(text):
+    assert [f.code for f in _findings(HEAD + text, DEC, ("RK001",))] == ["RK001"]
+
+
+@pytest.mark.parametrize("text", [
     "1.1. Родители обязаны зарегистрироваться в ИКОП «Сферум».\n1.2. Иные способы связи (телефон, электронная почта) "
     "используются для родителей, отказавшихся от платформы.\n",
     "1.1. Педагоги обязаны использовать только платформу «Сферум» для служебных чатов.\n",
     "1.1. Родители могут зарегистрироваться в «Сферуме» по желанию. Иные способы связи допускаются.\n",
+    # «только» about where things are posted, or the 41-ФЗ ban — not compulsion of families
+    "1.1. Фото- и видеоизображения обучающихся размещаются только в закрытых чатах платформы с согласия родителей.\n",
+    "1.1. Персональные данные обучающихся передаются родителям только через ИКОП «Сферум», а не через иностранные "
+    "мессенджеры.\n",
+    "1.1. Учебные материалы для обучающихся размещаются только на платформе «Сферум» и в электронном журнале.\n",
+    "1.1. Родители могут общаться с классным руководителем через «Сферум» в MAX, по телефону или по электронной почте. "
+    "Иные мессенджеры для служебной переписки с родителями не используются.\n",
+    "1.1. Классный руководитель создает чат класса в ИКОП «Сферум». Другие мессенджеры не используются для создания "
+    "учебных чатов. Родители, не зарегистрированные в чате, получают информацию по телефону.\n",
 ])
 def test_real_alternatives_and_staff_rules_pass(text):
     assert _findings(HEAD + text, DEC, ("RK001",)) == []
 
 
 @pytest.mark.parametrize("number", ["СанПиН 2.2.2/2.4.1340-03", "СП 2.4.3648-20", "СанПиН 1.2.3685-21",
-                                    "ГОСТ Р 7.0.97-2025", "МР 2.4.0.1234", "№ 1.2.3685"])
+                                    "№ 1.2.3685", "МР 2.4.0.1234-12"])
 def test_act_numbers_are_never_dates(number):
     assert _findings(HEAD + f"1.1. Соблюдаются требования {number}.\n", DEC, ("ST008",)) == []
 
@@ -229,6 +269,8 @@ def test_act_numbers_are_never_dates(number):
 def test_a_real_date_is_still_judged():
     (f,) = _findings(HEAD + "1.1. Положение принято 1.9.2024 г.\n", DEC, ("ST008",))
     assert f.suggestion == "01.09.2024"
+    ranges = _findings(HEAD + "1.1. Срок действия: 1.09.2025-31.05.2026, учебный год 1.09.2025/2026.\n", DEC, ("ST008",))
+    assert [f.text for f in ranges] == ["1.09.2025", "1.09.2025"]
 
 
 # --- registry freshness -------------------------------------------------------------------------------
@@ -401,7 +443,47 @@ def test_generate_names_unverified_dates_and_lapsing_acts(tmp_path):
     result = CliRunner().invoke(cli, ["generate", str(src), "-o", str(tmp_path / "act.md")])
     assert result.exit_code == 0, result.output
     err = result.output
-    assert "действует до 01.09.2029 (дата не подтверждена)" in err
-    assert "СП 2.4.3648-20 действует до 01.01.2027" in err and "данные на 02.12.2026" in err
-    text = (tmp_path / "act.md").read_text(encoding="utf-8")
-    assert "01.09.2029" not in text  # the act itself never prints an unverified date
+    assert "срок действия до 01.09.2029 (дата не подтверждена)" in err
+    assert "СП 2.4.3648-20 — срок действия до 01.01.2027" in err and "данные на 02.12.2026" in err
+
+
+def test_successor_that_lapses_soon_is_named_with_its_end_date():
+    (g,) = _by_act(_findings(HEAD + OLD_SANITARY, JAN), "sanpin-2.2.2-2.4.1340-03")
+    assert "действует до 01.03.2027; продление не подтверждено" in g.suggestion
+    assert "СП 2.4.3648-20 — срок действия истёк 01.01.2027" in g.suggestion
+
+
+def test_missing_basis_never_names_an_act_out_of_force():
+    text = HEAD + "1.2. Организация применяет дистанционные образовательные технологии.\n"
+    assert "pp-1678" in {f.act_id for f in _findings(text, DEC, ("LR010",))}
+    assert "pp-1678" not in {f.act_id for f in _findings(text, date(2029, 9, 2), ("LR010",))}
+
+
+def test_audit_cache_follows_the_environment_overlay(tmp_path, overlay, monkeypatch):
+    from sferum_policy.audit.cache import data_version
+
+    plain = data_version()
+    monkeypatch.setenv("SFERUM_POLICY_REFS", str(overlay))
+    with_overlay = data_version()
+    assert with_overlay != plain
+    (overlay / "sp.yaml").write_text(OVERRIDE.replace("2028-01-01", "2029-01-01"), encoding="utf-8")
+    assert data_version() != with_overlay
+
+
+def test_environment_overlay_that_is_not_a_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("SFERUM_POLICY_REFS", str(tmp_path / "nowhere"))
+    result = CliRunner().invoke(cli, ["refs", "list"])
+    assert "SFERUM_POLICY_REFS" in str(result.exception)
+
+
+def test_partial_override_error_names_the_bundled_act(tmp_path):
+    from sferum_policy.errors import DataError
+
+    d = tmp_path / "bad"
+    d.mkdir()
+    (d / "a.yaml").write_text("id: sp-2.4.3648-20\noverride: true\neffective_until: 2020-01-01\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"a\.yaml.*после наложения на встроенный акт sp-2\.4\.3648-20"):
+        load_registry(None, [d])
+    (d / "a.yaml").write_text("override: true\nstatus: repealed\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"a\.yaml:\d+: нет поля «id»"):
+        load_registry(None, [d])

@@ -65,8 +65,8 @@ LR004 = rule(
     fix="Проверьте на publication.pravo.gov.ru, продлён ли акт или чем он заменён, и заранее подготовьте изменения в положение.",
     bad=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются требования СП 2.4.3648-20 "
     "«Санитарно-эпидемиологические требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи».\n",
-    good=_BASIS_HEAD + "1.2. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ "
-    "«Об образовании в Российской Федерации».\n",
+    good=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются действующие "
+    "санитарно-эпидемиологические требования и гигиенические нормативы.\n",
     basis=("sp-2.4.3648-20", "sanpin-1.2.3685-21"),
     example_options={"as_of": "2026-12-02"},
 )
@@ -160,8 +160,8 @@ LR012 = rule(
     fix="Сверьте на publication.pravo.gov.ru, продлён ли акт или какой акт его заменил, и обновите ссылку.",
     bad=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются требования СП 2.4.3648-20 "
     "«Санитарно-эпидемиологические требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи».\n",
-    good=_BASIS_HEAD + "1.2. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ "
-    "«Об образовании в Российской Федерации».\n",
+    good=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются действующие "
+    "санитарно-эпидемиологические требования и гигиенические нормативы.\n",
     basis=("sp-2.4.3648-20", "sanpin-1.2.3685-21"),
     example_options={"as_of": "2027-01-02"},
 )
@@ -384,16 +384,25 @@ def _current(registry: Registry, act: LegalAct, as_of: date) -> tuple[list[Legal
 _PORTAL_CHECK = "сверьте на publication.pravo.gov.ru, какой акт действует сейчас"
 
 
-def _advice(live: list[LegalAct], dead: list[LegalAct], fallback: str) -> str:
-    """What to cite instead: the current successors, or why the registry knows none."""
+def _advice(live: list[LegalAct], dead: list[LegalAct], fallback: str, as_of: date | None = None) -> str:
+    """What to cite instead: the current successors (with their own end dates), or why the registry knows none."""
+    def ends(acts: list[LegalAct]) -> str:
+        return "; ".join(f"{_short(a)} — срок действия истёк {a.until_text()}" if a.effective_until
+                         else f"{_short(a)} — не действует" for a in acts)
+
     if live:
-        return f"Сошлитесь на {'; '.join(full_citation(a) for a in live)}."
+        parts = []
+        for a in live:
+            cite = full_citation(a)
+            if a.effective_until and as_of is not None and a.status_on(as_of) == "expiring":
+                cite += f" (действует до {a.until_text()}; продление не подтверждено)"
+            parts.append(cite)
+        out = f"Сошлитесь на {'; '.join(parts)}."
+        if dead:
+            out += f" Другая замена по реестру уже не действует ({ends(dead)})."
+        return out
     if dead:
-        ends = "; ".join(
-            f"{_short(a)} — {'срок действия истёк ' + a.effective_until.strftime('%d.%m.%Y') if a.effective_until else 'не действует'}"
-            for a in dead
-        )
-        return (f"Замена, указанная в реестре, сама не действует на дату проверки ({ends}); действующая замена в "
+        return (f"Замена, указанная в реестре, сама не действует на дату проверки ({ends(dead)}); действующая замена в "
                 f"реестре не известна — {_PORTAL_CHECK}.")
     return fallback
 
@@ -533,25 +542,25 @@ def resolve(c: Citation, registry: Registry, as_of: date) -> Resolution:
     if st == "repealed":
         when = f" с {_fmt(until)}" if until else ""
         res.problems.append(Problem("LR001", f"{_cap(name)} утратил силу{when}.",
-                                    _advice(live, dead, "Уберите ссылку на отменённый акт.")))
+                                    _advice(live, dead, "Уберите ссылку на отменённый акт.", as_of)))
     elif st == "expired" and act.term_lapsed(as_of) and not live:
         res.status = "lapsed"
         res.problems.append(Problem(
             "LR012",
-            f"{_cap(name)}: срок действия по данным реестра истёк {_fmt(until)}{unsure}; продление или замена "
+            f"{_cap(name)}: срок действия по данным реестра истёк {act.until_text()}; продление или замена "
             f"не проверены (реестр сверен {_fmt(act.reviewed_on)}).",
             f"Не убирайте ссылку, пока не найдёте действующий акт: {_PORTAL_CHECK}, и обновите ссылку.",
         ))
     elif st == "expired":
         last = f", акт действовал по {_fmt(until - timedelta(days=1))}" if until else ""
         res.problems.append(Problem("LR002", f"{_cap(name)}: срок действия истёк{last}.",
-                                    _advice(live, dead, "Уберите ссылку на акт, срок действия которого истёк.")))
+                                    _advice(live, dead, "Уберите ссылку на акт, срок действия которого истёк.", as_of)))
     elif st == "superseded":
         since = f" с {_fmt(until)}" if until else ""
         res.problems.append(Problem(
             "LR003",
             f"{_cap(name)} заменён другим актом{since}; ссылка устарела.",
-            _advice(live, dead, "Сошлитесь на акт, который его заменил."),
+            _advice(live, dead, "Сошлитесь на акт, который его заменил.", as_of),
         ))
     elif st == "expiring":
         res.problems.append(Problem(
@@ -652,7 +661,7 @@ def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resoluti
             r.problems = [p for p in r.problems if p.code != "LR006"]
             if r.status == "incomplete":
                 r.status = "in_force"
-    return resolutions, _findings(doc, resolutions)
+    return resolutions, _findings(doc, resolutions, registry, as_of)
 
 
 def _own_requisite(doc: Document, c: Citation) -> bool:
@@ -666,7 +675,7 @@ def _own_requisite(doc: Document, c: Citation) -> bool:
     return False
 
 
-def _findings(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]:
+def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
     rules = _rules()
     once: set[tuple[str, str]] = set()
     for r in resolutions:
@@ -694,10 +703,10 @@ def _findings(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]
             ))
             f.act_id = r.act.id if r.act else None
             yield f
-    yield from _missing_basis(doc, resolutions)
+    yield from _missing_basis(doc, resolutions, registry, as_of)
 
 
-def _missing_basis(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]:
+def _missing_basis(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
     if doc.meta.doc_kind == DocKind.not_local_act:
         return
     registry_acts = {r.act.id: r.act for r in resolutions if r.act is not None}
@@ -711,6 +720,9 @@ def _missing_basis(doc: Document, resolutions: list[Resolution]) -> Iterator[Fin
             continue
         if pattern is not None and not pattern.search(doc.text):
             continue
+        needed = registry.get(act_id)
+        if needed is None or needed.status_on(as_of) not in ("in_force", "expiring", "not_yet"):
+            continue  # never advise citing an act that is not in force on the as-of date
         yield finding(
             LR010, doc, f"Нет ссылки на {_NEED_NAMES[act_id]}.",
             paragraph=anchor, text=anchor.text if anchor else None,

@@ -545,11 +545,11 @@ def _organisation_name(doc: Document) -> Iterator[Finding]:
 
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _DIGIT = re.compile(r"\d")
-_NUM_DATE = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|[-‐‑–]\d)(?:(\s*)(г\.?|года?)(?![а-яё]))?",
-                       re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?:(\s*)(г\.?|года?)(?![а-яё]))?", re.IGNORECASE)
 # A number of sanitary rules, a standard or another act is never a date: «СП 2.4.3648-20», «СанПиН 2.2.2/2.4.1340-03»,
-# «ГОСТ Р 7.0.97-2025», «№ 1.2.3685». The pattern above refuses numbers that go on («-20», «/», another digit);
-# this one refuses a number that follows an act-number code or «№».
+# «ГОСТ Р 7.0.97-2025», «№ 1.2.3685». Such numbers have no year a local act could carry (see _YEARS), and this
+# pattern refuses a number that follows an act-number code or «№»; date ranges («1.09.2025-31.05.2026») stay dates.
+_YEARS = range(1900, 2200)
 _CODE_BEFORE = re.compile(r"(?:\b(?:СП|СанПиН|ГОСТ(?:\s*Р)?|СНиП|МР|МУ|ГН|ОК|ОСТ|РД|ТУ)|№|\bN)\s*[\d./]*$", re.IGNORECASE)
 _WORD_DATE = re.compile(r"([«\"“]\s*)?(\d{1,2})(\s*[»\"”])?\s+(" + _MONTHS + r")\s+(\d{4})(?:(\s*)(г\.|г\b|года?\b))?",
                         re.IGNORECASE)
@@ -566,6 +566,8 @@ def _dates(doc: Document) -> Iterator[Finding]:
             if _CODE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
             d_, mo, y = map(int, m.group(1, 2, 3))
+            if y not in _YEARS:
+                continue
             try:
                 d = date(y, mo, d_)
             except ValueError:

@@ -120,7 +120,8 @@ def refs_show(number: str, refs_dir: str | None) -> None:
             click.echo("")
         click.echo(f"{act.id}: {act.citation()}")
         click.echo(f"Вид: {ACT_KIND_TITLES[act.kind]}; {'принят' if act.kind in ('federal_law', 'law_rf') else 'издан'}: {act.issuer}")
-        click.echo(f"Статус на {today:%d.%m.%Y}: {STATUS_TITLES[act.status_on(today)]}; "
+        status = "lapsed" if act.term_lapsed(today) else act.status_on(today)
+        click.echo(f"Статус на {today:%d.%m.%Y}: {STATUS_TITLES[status]}; "
                    f"достоверность: {CONFIDENCE_TITLES[act.confidence]}")
         if act.effective_from or act.effective_until or act.unverified("effective_until"):
             span = f"с {act.effective_from:%d.%m.%Y}" if act.effective_from else ""
@@ -142,7 +143,7 @@ def refs_show(number: str, refs_dir: str | None) -> None:
         if act.short_names:
             click.echo("Краткие названия: " + "; ".join(act.short_names))
         for art in act.articles:
-            since = f" (с {art.effective_from:%d.%m.%Y})" if art.effective_from else ""
+            since = f" (в редакции, действующей с {art.effective_from:%d.%m.%Y})" if art.effective_from else ""
             click.echo(f"  {art.ref}{since}: {art.note}")
         if act.unverified_fields:
             click.echo("Не подтверждено источниками: " + ", ".join(VERIFIABLE_FIELDS[f] for f in act.unverified_fields))

@@ -24,13 +24,13 @@ def legal_notes(act: Act, library: ClauseLibrary, registry: Registry, as_of: dat
             name = la.short_names[0] if la.short_names else la.number or la.id
             until = la.until_text()
             if la.term_lapsed(as_of):
-                seen[act_id] = (f"{name}: срок действия по данным реестра истёк {la.effective_until:%d.%m.%Y}; продление "
-                                "или замена не проверены — сверьте на publication.pravo.gov.ru перед утверждением.")
+                seen[act_id] = (f"{name} — срок действия по данным реестра истёк {until}; продление или замена "
+                                "не проверены — сверьте на publication.pravo.gov.ru перед утверждением.")
             elif la.effective_until and (la.effective_until - as_of).days <= WARN_DAYS:
-                seen[act_id] = (f"{name} действует до {until}; продление или замена не подтверждены — сверьте на "
+                seen[act_id] = (f"{name} — срок действия до {until}; продление или замена не подтверждены — сверьте на "
                                 "publication.pravo.gov.ru перед утверждением.")
             elif la.unverified("effective_until"):
-                seen[act_id] = (f"{name}: действует до {until}." if la.effective_until else f"{name}: {until}.")
+                seen[act_id] = (f"{name} — срок действия до {until}." if la.effective_until else f"{name} — {until}.")
             elif la.status.value == "unverified":
-                seen[act_id] = f"{name}: действие акта не удалось проверить."
+                seen[act_id] = f"{name} — действие акта не удалось проверить."
     return list(seen.values())

@@ -440,6 +440,8 @@ def _overlay(root: Path, acts: dict[str, LegalAct], seen: dict[str, Path]) -> Re
             item = dict(item)
             override = item.pop("override", False)
             act_id = item.get("id")
+            if not act_id:
+                raise DataError(f"{path}:{located.line_of(base) or 1}: нет поля «id» — укажите идентификатор акта")
             if override is not True and override is not False:
                 raise DataError(f"{path}:{located.line_of((*base, 'override'))}: поле «override»: нужно true или false")
             if act_id in own:
@@ -454,9 +456,14 @@ def _overlay(root: Path, acts: dict[str, LegalAct], seen: dict[str, Path]) -> Re
                     raise DataError(f"{path}: «override: true», но акта {act_id} в реестре нет — уберите override")
                 merged = acts[act_id].model_dump(mode="json")
                 merged.update(item)
-                item = merged
                 overridden.append(act_id)
-            act = validate(LegalAct, item, path, located, base)
+                try:
+                    act = validate(LegalAct, merged, path, located, base)
+                except DataError as exc:
+                    raise DataError(f"{exc} (после наложения на встроенный акт {act_id} из {seen[act_id].name}: "
+                                    "проверьте и его поля)") from None
+            else:
+                act = validate(LegalAct, item, path, located, base)
             acts[act.id] = act
             seen[act.id] = path
             own.add(act.id)
@@ -470,7 +477,11 @@ def overlay_dirs(refs_dir: str | Path | None = None) -> list[str]:
 
     if refs_dir:
         return [str(refs_dir)]
-    return [p for p in os.environ.get(ENV_OVERLAYS, "").split(os.pathsep) if p.strip()]
+    dirs = [p for p in os.environ.get(ENV_OVERLAYS, "").split(os.pathsep) if p.strip()]
+    for d in dirs:
+        if not Path(d).is_dir():
+            raise DataError(f"{d}: каталог дополнений к реестру из переменной {ENV_OVERLAYS} не найден")
+    return dirs
 
 
 def registry_for(refs_dir: str | Path | None = None) -> Registry:
