@@ -728,9 +728,20 @@ def _tail(doc: Document) -> Iterator[Finding]:
                   suggestion="удалите этот текст или оформите его как приложение к акту")
 
 
+# A numbered line that cites an act («2. Распоряжение Правительства … от 12.07.2025 № 1880-р …») or names an
+# amendment («1. О внесении изменений в Положение …») is an item of a list, not a section heading.
+_CITATION_ITEM = re.compile(
+    r"^(?:(?:Федеральн\w+\s+закон|Закон|Указ|Постановлени\w+|Распоряжени\w+|Приказ|Письм\w+|Конституци\w+|"
+    r"Санитарн\w+|СП|СанПиН|ГОСТ)\b.*(?:\bот\s+\d|№|\bN\s*\d)|О\s+внесении\s+изменени)", re.IGNORECASE)
+
+
 def _empty_sections(doc: Document) -> Iterator[Finding]:
+    if doc.meta.doc_kind == DocKind.not_local_act:
+        return  # a web page or a letter has no sections to fill
     for s in doc.sections:
         p = doc.paragraphs[s.first]
+        if _CITATION_ITEM.match(clean(s.title)) or len(s.title.split()) > 20:
+            continue
         if not joined_heading(p) and not any(has_letters(b.text) for b in section_body(doc, s)):
             name = f"{s.label.rstrip('.')} «{s.title}»" if s.label else f"«{s.title}»"
             yield finding(ST012, doc, f"раздел {name} пуст: после заголовка нет ни одного пункта", paragraph=p)
