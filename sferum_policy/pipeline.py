@@ -122,7 +122,7 @@ def one_report_per_defect(findings: list) -> list:
                 continue
             # the same place: the same span, or the winner names the loser's word in its message
             same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
-            if same or (b.text and f"«{b.text.strip()}" in a.message):
+            if same or (b.text and f"«{b.text.strip()}»" in a.message):
                 drop.add(id(b))
     return [f for f in findings if id(f) not in drop]
 

@@ -193,6 +193,21 @@ def _cases_before(toks: list[Token], k: int) -> set[str]:
     return {norm_case(p.tag.case) for p in parses(w) if p.tag.POS in NOMINAL and p.tag.case}
 
 
+def _governing_cases(toks: list[Token], k: int) -> set[str]:
+    """Cases of the preposition that governs the noun group whose adjective is at ``k`` («о федеральной
+    государственной информационной системе»: «о» → loct, accs); empty when no preposition heads it."""
+    j = k - 1
+    while j >= 0 and toks[j + 1].linked and j > k - 6:
+        w = toks[j].folded
+        if w in GOVERNS:
+            return set(GOVERNS[w])
+        ps = parses(w)
+        if w not in ("и", "или") and not (ps and ps[0].tag.POS in ("ADJF", "PRTF")):
+            return set()
+        j -= 1
+    return set()
+
+
 def _mismatch(toks: list[Token], j: int, ars, nrs, score: Callable[[str, str], int]) -> Agreement | None:
     """Adjective ``toks[j-1]`` and noun ``toks[j]`` agree in no reading: which one to fix."""
     adj, noun = toks[j - 1], toks[j]
@@ -205,6 +220,9 @@ def _mismatch(toks: list[Token], j: int, ars, nrs, score: Callable[[str, str], i
     ):
         return None
     before = _cases_before(toks, j - 1)
+    gov = _governing_cases(toks, j - 1)
+    if gov:
+        before = before & gov if before & gov else gov
     held = [a for a in ars if norm_case(a.tag.case) in before]
     if held and prev is not None and prev.folded in GOVERNS and "nomn" in ncases:
         return None  # «в дальнейшем учитель …»: an adverbial phrase before the subject, not a noun group

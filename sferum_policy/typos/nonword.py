@@ -19,6 +19,19 @@ PREFER_EDIT = 0.6  # an edit this cheap beats a split into two words
 SHORT_WORDS = frozenset("вскоуиая")
 FREQ_WEIGHT = 0.12
 CONTEXT_BONUS = 0.3
+AGREE_BONUS = 0.3
+
+
+def _agrees_with_noun(candidate: str, noun: str) -> bool:
+    """The candidate is an adjective that agrees with the next word, a noun (the last part of a compound too)."""
+    from .morph import pair_agrees
+
+    last = candidate.rsplit("-", 1)[-1]
+    ns = parses(noun)
+    if not ns or ns[0].tag.POS != "NOUN":
+        return False
+    cs = parses(candidate) or parses(last)
+    return bool(cs) and cs[0].tag.POS in ("ADJF", "PRTF") and (pair_agrees(candidate, noun) or pair_agrees(last, noun))
 
 
 @dataclass(slots=True)
@@ -40,6 +53,8 @@ def _rank(m: Model, wrong: str, cands, prev: str | None, nxt: str | None, max_co
         score = cost - FREQ_WEIGHT * math.log1p(_freq(m, c))
         if (prev and m.bi(prev, c)) or (nxt and m.bi(c, nxt)):
             score -= CONTEXT_BONUS
+        if nxt and _agrees_with_noun(c, nxt):
+            score -= AGREE_BONUS  # «…технологическо взаимодействие» → the form that agrees: «…технологическое»
         if best is None or score < best[0]:
             best = (score, c)
     return best
@@ -137,14 +152,15 @@ def check_token(
     parts = t.text.split("-")
     if len(parts) > 1:
         fixed_parts = []
-        for part in parts:
+        for k, part in enumerate(parts):
             fp = fold(part)
             if is_known(fp) or (part.isupper() and len(part) > 1):
                 fixed_parts.append(part)
                 continue
             if len(fp) < 3:
                 return None
-            c = correct_part(m, fp, name_like=name_like or part[:1].isupper(), prev=None, nxt=None)
+            c = correct_part(m, fp, name_like=name_like or part[:1].isupper(), prev=None,
+                             nxt=n if k == len(parts) - 1 else None)
             if c is None:
                 return None
             fixed_parts.append(match_case(part, c))
