@@ -42,15 +42,21 @@ def generate(profile: Path, output: Path, fmt: str | None, force: bool, clauses_
     write_atomic(output, data, force=force, protect=(profile,))
     points = sum(len(s.points) for s in act.sections)
     click.echo(f"Создан {output}: {act.kind_title.lower()}, разделов — {len(act.sections)}, пунктов — {points}.", err=True)
+    for note in act.notes:
+        click.echo(f"ВНИМАНИЕ: {note}", err=True)
 
 
 def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | None):
+    from ..errors import DataError
     from ..generator.assemble import assemble
     from ..generator.profile import load_profile
     from ..generator.render import render
     from ..pipeline import default_clauses, default_registry
 
     prof = load_profile(profile)
+    if prof.example:
+        raise DataError(f"{profile}: это незаполненный шаблон (example: true) — впишите данные своей организации "
+                        "и удалите строку «example: true»; или создайте профиль по вопросам: sferum-policy init")
     act = assemble(prof, default_clauses(clauses_dir), default_registry(refs_dir))
     return act, render(act, fmt)
 
