@@ -24,7 +24,7 @@ IN_FORCE = ("in_force", "expiring")
 OPTION_CLAUSES: dict[str, tuple[str, ...]] = {
     "opt_out": ("final.alternative",),
     "personal_data": ("general.personal_data", "legal_basis.fz_152", "prohibitions.publish_personal_data",
-                      "prohibitions.foreign_personal_data"),
+                      "general.foreign_personal_data"),
     "ethics": ("obligations.business_style", "prohibitions.child_matters", "prohibitions.advertising"),
     "support_contacts": ("rights.support", "administrator.tech_support"),
     "administrator_appointment": ("general.administrator", "administrator.appointment",
@@ -176,6 +176,7 @@ def template_context(profile: Profile, library: ClauseLibrary) -> dict[str, Any]
         options=profile.options.model_dump(),
         org_name=org.full_name,
         org_name_gent=inflect_phrase(org.full_name, "gent"),
+        org_name_datv=inflect_phrase(org.full_name, "datv"),
         approval_style=profile.approval.style,
         org_short=org.short_name,
         locality=org.locality or "",
@@ -348,7 +349,7 @@ def _about(profile: Profile) -> str:
     head = "об использовании" if profile.document.kind == "polozhenie" else "использования"
     org = profile.organization
     if org.kind == OrgKind.district:
-        place = f"в образовательных организациях, подведомственных {inflect_phrase(org.full_name, 'datv')}"
+        place = f"в образовательных организациях, находящихся в ведении {inflect_phrase(org.full_name, 'gent')}"
     else:
         place = f"в {inflect_phrase(org.short_name, 'loct')}"
     return f"{head} {subject} {place}"

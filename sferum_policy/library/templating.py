@@ -64,10 +64,13 @@ def context(
         org_its="ее",  # «иными ее локальными актами» — «его» when the act says «Учреждение»
         org_ref="",  # «Учреждение» after «(далее — …)»
         org_name_gent="",  # the organisation's full name in the genitive
+        org_name_datv="",
         approval_style="utverzhdeno",  # utverzhdayu: approved by the head's signature, not by an order
         support_email="",
     )
     ctx.update(extra)
+    # «директор Учреждения», but «заведующий Учреждением» (the word governs the instrumental case)
+    ctx.setdefault("head_org", ctx["org"].ablt if kt.head.nomn.startswith("заведующ") else ctx["org"].gent)
     return ctx
 
 
