@@ -158,7 +158,7 @@ def test_poryadok_and_utverzhdayu(library, registry):
 
 def test_district_act_names_the_subordinate_organisations(library, registry):
     act = assemble(_profile("district"), library, registry)
-    assert act.about.endswith("в ведении Управления образования администрации Энского муниципального округа")
+    assert act.about.endswith("в ведении Управления образования администрации Заречного муниципального округа")
     assert act.left_blocks == []
 
 

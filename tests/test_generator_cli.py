@@ -64,7 +64,7 @@ def test_generate_refuses_to_write_over_the_profile(tmp_path, capsys):
 BAD = {
     "unknown kind": (("kind: school", "kind: lyceum"), "organization.kind"),
     "missing name": (("  full_name: Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная "
-                      "школа № 7» г. Энска\n", ""), "organization.full_name"),
+                      "школа № 7» г. Заречного\n", ""), "organization.full_name"),
     "bad date": (("order_date: 31.08.2026", "order_date: 32.08.2026"), "approval.order_date"),
     "unknown include": (("options:", "include: [rights.nothing]\noptions:"), "include"),
     "unknown exclude": (("options:", "exclude: [final.nothing]\noptions:"), "exclude"),

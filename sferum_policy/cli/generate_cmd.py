@@ -91,8 +91,15 @@ def init(output: Path, kind: str, force: bool, interactive: bool | None) -> None
         from ..generator.prompts import ask
 
         answers = ask(answers)
+    else:
+        answers.example = True
     text = render_template(answers)
     parse_profile(text, str(output))  # the template must be a valid profile
     write_atomic(output, text, force=force)
-    how = "по вашим ответам" if interactive else "шаблон с примерами — замените их своими данными"
-    click.echo(f"Создан профиль {output} ({how}). Дальше: sferum-policy generate {output} -o положение.docx", err=True)
+    if interactive:
+        click.echo(f"Создан профиль {output} (по вашим ответам). Дальше: sferum-policy generate {output} "
+                   "-o положение.docx", err=True)
+    else:
+        click.echo(f"Создан шаблон {output}: наименования и фамилия в нем — примеры, реквизиты протоколов и приказа "
+                   "не заполнены. Впишите свои данные и удалите строку «example: true» — до этого generate не "
+                   "создаст акт.", err=True)
