@@ -152,7 +152,7 @@ def test_poryadok_and_utverzhdayu(library, registry):
     assert "настоящий Порядок" in _text(pre) and "настоящее Положение" not in _text(pre)
     board = assemble(_profile("boarding_school"), library, registry)
     assert board.approval.heading == "УТВЕРЖДАЮ"
-    assert board.approval.lines[0] == "Директор" and "Н.П. Козлова" in board.approval.lines[2]
+    assert board.approval.lines[0] == "Директор ГБОУ «Школа-интернат № 2»" and "Н.П. Козлова" in board.approval.lines[1]
     assert board.approval.lines[-1] == "01.09.2026"
 
 
@@ -204,7 +204,7 @@ def test_extra_clause_rendered_with_role_words(library, registry):
     obligations = next(s for s in act.sections if s.key == "obligations")
     last = obligations.points[-1]
     assert last.text == "Куратор учебной группы назначает ответственного за чат учебной группы."
-    assert last.items == ["ГАПОУ «ЭПК» — студенты."] and last.clause_id is None
+    assert last.items == ["ГАПОУ «ЗПК» — студенты."] and last.clause_id is None
 
 
 ATTACKS = [

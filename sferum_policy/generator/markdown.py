@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .act import Act
+from .act import FAMILIARISATION_COLUMNS, FAMILIARISATION_ROWS, FAMILIARISATION_TITLE, Act
 
 
 def render_markdown(act: Act) -> str:
@@ -20,4 +20,8 @@ def render_markdown(act: Act) -> str:
             if point.items:
                 out += [f"- {item}" for item in point.items]
                 out.append("")
+    if act.familiarisation_sheet:
+        out += [f"**{FAMILIARISATION_TITLE}**", "", act.familiarisation_caption(), "",
+                "| " + " | ".join(FAMILIARISATION_COLUMNS) + " |", "|" + "---|" * len(FAMILIARISATION_COLUMNS)]
+        out += [f"| {n} |" + " |" * (len(FAMILIARISATION_COLUMNS) - 1) for n in range(1, FAMILIARISATION_ROWS + 1)]
     return "\n".join(out).rstrip() + "\n"
