@@ -275,7 +275,7 @@ def test_utverzhdayu_agrees_with_the_text(library, registry):
     assert "утверждается приказом" not in text and "утверждения приказом" not in text
     data = _data("boarding_school")
     data["approval"]["order_number"] = "88"
-    with pytest.raises(DataError, match="УТВЕРЖДАЮ.*номер приказа"):
+    with pytest.raises(DataError, match=r"УТВЕРЖДАЮ.*номер приказа"):
         _profile("boarding_school", data)
 
 

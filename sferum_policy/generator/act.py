@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-
 FAMILIARISATION_TITLE = "ЛИСТ ОЗНАКОМЛЕНИЯ"
 FAMILIARISATION_COLUMNS = ("№ п/п", "Фамилия, инициалы", "Должность", "Дата", "Подпись")
 FAMILIARISATION_ROWS = 15

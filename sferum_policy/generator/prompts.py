@@ -99,7 +99,8 @@ def ask(a: Answers) -> Answers:
     a.locality = _ask("Населенный пункт (Enter — не указывать)", default="", show_default=False, value_proc=_optional)
     a.head_position = _ask("Должность руководителя", default=a.head_position, value_proc=_text)
     a.head_name = _ask("Фамилия и инициалы руководителя (например, А.В. Смирнова)", value_proc=_name)
-    doc = _ask("Вид акта (положение/порядок)", default="положение", type=click.Choice(["положение", "порядок"]))
+    doc = _ask("Вид акта (положение/порядок)", default="положение", type=click.Choice(["положение", "порядок"]),
+               show_choices=False)
     a.doc_kind = "polozhenie" if doc == "положение" else "poryadok"
     platform = _ask("Платформа: max — «Сферум» в MAX; both — MAX и VK Мессенджер; vk_messenger; web",
                     default="max", type=click.Choice(list(_PLATFORMS)), show_choices=False)
@@ -122,7 +123,7 @@ def ask(a: Answers) -> Answers:
         for council in a.councils:
             a.council_protocols[council] = _protocol(council)
         grif = _ask("Гриф: утверждено — приказом; утверждаю — подписью руководителя", default="утверждено",
-                    type=click.Choice(["утверждено", "утверждаю"]))
+                    type=click.Choice(["утверждено", "утверждаю"]), show_choices=False)
         a.style = "utverzhdeno" if grif == "утверждено" else "utverzhdayu"
         if a.style == "utverzhdeno":
             a.order_date = _ask(f"Дата приказа об утверждении ({_SKIP})", default="", show_default=False,
@@ -164,8 +165,13 @@ def missing(a: Answers) -> list[str]:
         day, number = a.council_protocols.get(council, (None, None))
         if day is None or not number:
             out.append(f"протокол ({council})")
-    if a.order_date is None or (a.style == "utverzhdeno" and not a.order_number):
-        out.append("дата подписи" if a.style == "utverzhdayu" else "дата и номер приказа")
+    if a.style == "utverzhdayu":
+        if a.order_date is None:
+            out.append("дата подписи")
+    else:
+        gaps = [w for w, v in (("дата", a.order_date), ("номер", a.order_number)) if not v]
+        if gaps:
+            out.append(" и ".join(gaps) + " приказа")
     return out
 
 
