@@ -366,7 +366,7 @@ def _approval(profile: Profile) -> Block:
     if a.style == "utverzhdayu":
         signed = format_numeric(a.order_date) if a.order_date else BLANK_DATE
         return Block("УТВЕРЖДАЮ", [f"{org.head.position} {inflect_phrase(org.short_name, 'gent')}",
-                                   f"____________ {org.head.name}", signed])
+                                   f"__________\u00a0{org.head.name}", signed])
     word = "УТВЕРЖДЕНО" if profile.document.kind == "polozhenie" else "УТВЕРЖДЕН"
     return Block(word, [f"приказом {position}", inflect_phrase(org.short_name, "gent"), order])
 

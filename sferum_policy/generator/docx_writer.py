@@ -89,6 +89,16 @@ def _familiarisation(document: DocxDocument, act: Act, ids: dict[str, str]) -> N
         table.cell(0, i).text = name
     for n in range(1, FAMILIARISATION_ROWS + 1):
         table.cell(n, 0).text = str(n)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for row in table.rows:  # cells: centred, no paragraph indent, 12 pt (the body style is justified)
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.first_line_indent = 0
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in para.runs:
+                    run.font.size = Pt(12)
 
 
 _NBSP_AFTER = re.compile(r"(№|§|\b(?:г|с|ст|ч|п|пп|гг|им|д|ул)\.) (?=\S)")
