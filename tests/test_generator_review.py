@@ -374,3 +374,13 @@ def test_a_profile_marked_example_is_refused_naming_the_file(tmp_path, capsys):
     target.write_text("example: true\n" + (PROFILES / "school.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     code, out = _main(["generate", str(target), "-o", str(tmp_path / "a.docx")], capsys)
     assert code == 2 and str(target) in out and not (tmp_path / "a.docx").exists()
+
+
+def test_signature_puts_initials_first_and_late_protocols_are_noted(library, registry):
+    """4.7 nit and KS007 in the generator: «Н.В. Петрова» in the grif; a protocol after the order is noted."""
+    data = _data("boarding_school")
+    data["organization"]["head"]["name"] = "Козлова Н.П."
+    data["councils"][0]["date"] = "05.09.2026"
+    act = _act(library, registry, "boarding_school", data)
+    assert act.approval.lines[1].endswith("Н.П.\u00a0Козлова") or act.approval.lines[1].endswith("Н.П. Козлова")
+    assert any("датирован позже утверждения" in n for n in act.notes)

@@ -122,7 +122,9 @@ def _legal_acts(clause: Clause, registry: Registry) -> list[LegalAct]:
     return acts
 
 
-def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, topics: set[str]) -> bool:
+def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, topics: set[str],
+            auto: bool = False) -> bool:
+    """Whether ``clause`` goes into the act; ``auto``: an optional clause its ``requires`` switched on."""
     if clause.id in profile.exclude or _switched_off(clause, profile):
         return False
     if clause.section == Section.legal_basis and clause.legal_basis:
@@ -131,7 +133,7 @@ def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, to
             return False
         if clause.id not in profile.include and not any(set(a.topics) & topics for a in acts):
             return False
-    return clause.level != Level.optional or clause.id in profile.include
+    return clause.level != Level.optional or clause.id in profile.include or auto
 
 
 # «… (далее — Учреждение)»: the word an act uses for its own organisation, from the full name.
@@ -264,7 +266,12 @@ def assemble(profile: Profile, library: ClauseLibrary, registry: Registry) -> Ac
     topics = _topics(profile, {c.id for c in candidates})
     chosen = [c for c in candidates if _wanted(c, profile, registry, when, topics)]
     ids = {c.id for c in chosen}
-    chosen = [c for c in chosen if all(r in ids for r in c.requires) or c.id in profile.include]
+    # A clause with ``requires`` goes in together with those clauses — an optional one automatically
+    # (41-ФЗ in the legal basis when the act bans foreign messengers) — and never without them.
+    chosen = [c for c in candidates
+              if (c.id in ids and (not c.requires or all(r in ids for r in c.requires) or c.id in profile.include))
+              or (c.requires and c.id not in ids and all(r in ids for r in c.requires)
+                  and _wanted(c, profile, registry, when, topics, auto=True))]
     chosen = _basis_order(chosen, registry)
     by_section: dict[Section, list[Point]] = {s: [] for s in Section}
     for clause in chosen:
@@ -333,6 +340,11 @@ def notes(profile: Profile) -> list[str]:
     for p in ([profile.adoption] if profile.adoption else []) + profile.councils:
         if p.date is None or not p.number:
             blanks.append(f"протокол ({p.body})")
+    late = [p.body for p in ([profile.adoption] if profile.adoption else []) + profile.councils
+            if p.date and a.order_date and p.date > a.order_date]
+    if late:
+        out.append(f"Протокол ({'; '.join(late)}) датирован позже утверждения акта ({format_numeric(a.order_date)}): "
+                   "мнение советов учитывается до утверждения — проверьте даты.")
     if blanks:
         out.append("Не указаны реквизиты: " + "; ".join(blanks) + ". В акте оставлены пропуски "
                    f"«от {BLANK_DATE} № {BLANK_NUMBER}» — заполните их от руки или в профиле до подписания.")
@@ -355,6 +367,14 @@ def _about(profile: Profile) -> str:
     return f"{head} {subject} {place}"
 
 
+def initials_first(name: str) -> str:
+    """«Петрова Н.В.» → «Н.В. Петрова»: in a signature the initials go before the surname (ГОСТ Р 7.0.97)."""
+    parts = name.split()
+    if len(parts) == 2 and parts[1].endswith(".") and not parts[0].endswith("."):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
 def _approval(profile: Profile) -> Block:
     a = profile.approval
     org = profile.organization
@@ -366,7 +386,7 @@ def _approval(profile: Profile) -> Block:
     if a.style == "utverzhdayu":
         signed = format_numeric(a.order_date) if a.order_date else BLANK_DATE
         return Block("УТВЕРЖДАЮ", [f"{org.head.position} {inflect_phrase(org.short_name, 'gent')}",
-                                   f"__________\u00a0{org.head.name}", signed])
+                                   f"__________\u00a0{initials_first(org.head.name)}", signed])
     word = "УТВЕРЖДЕНО" if profile.document.kind == "polozhenie" else "УТВЕРЖДЕН"
     return Block(word, [f"приказом {position}", inflect_phrase(org.short_name, "gent"), order])
 
