@@ -384,3 +384,13 @@ def test_signature_puts_initials_first_and_late_protocols_are_noted(library, reg
     act = _act(library, registry, "boarding_school", data)
     assert act.approval.lines[1].endswith("Н.П.\u00a0Козлова") or act.approval.lines[1].endswith("Н.П. Козлова")
     assert any("датирован позже утверждения" in n for n in act.notes)
+
+
+def test_template_values_left_in_a_profile_are_warned_about(library, registry):
+    """4.7: a profile that still has the template's «И.И. Иванова» and «г. Энск» gets a loud note."""
+    data = _data("school")
+    data["organization"]["head"]["name"] = "И.И. Иванова"
+    data["organization"]["full_name"] += " г. Энска"
+    act = _act(library, registry, "school", data)
+    assert any("значения из шаблона" in n and "И.И. Иванова" in n and "Энска" in n for n in act.notes)
+    assert not any("шаблона" in n for n in _act(library, registry, "school").notes)

@@ -169,7 +169,7 @@ _OTHER_WAY = re.compile(r"не\s+использующ\w*|ины\w+\s+(?:дост
 _CRITICISM = re.compile(r"критик\w*|критиков\w*", _I)
 _TARGET_STAFF = re.compile(r"работник\w*|педагог\w*|учител\w*|администраци\w*|воспитател\w*|руководител\w*", _I)
 _BY_ORDER = re.compile(r"утвержда\w*\s+приказом|утверждени\w*\s+приказом|утвержден\w*\s+приказом", _I)
-_PLACEHOLDERS = re.compile(
+PLACEHOLDERS = re.compile(
     r"\b[ИI]\.\s?[ИI]\.\s?Иванов[аы]?\b|\bИванов[аы]?\s+[ИI]\.\s?[ИI]\.|\bЭнск\w*|№\s*_{2,}|«_{2,}»|_{4,}\s*20_{2}"
     r"|\bХХ\.ХХ\.\d{2,4}|\b00\.00\.0000\b|\[\s*(?:наименование|ФИО|дата|номер)[^\]]*\]|<\s*(?:наименование|ФИО)[^>]*>",
     re.IGNORECASE)
@@ -286,7 +286,7 @@ def _protocol_dates(doc: Document) -> Iterator[Finding]:
 def _placeholders(doc: Document) -> Iterator[Finding]:
     found: set[str] = set()
     for p in _body(doc):
-        for m in _PLACEHOLDERS.finditer(p.text):
+        for m in PLACEHOLDERS.finditer(p.text):
             key = m.group().strip()
             if key in found:
                 continue

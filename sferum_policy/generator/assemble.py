@@ -348,6 +348,14 @@ def notes(profile: Profile) -> list[str]:
     if blanks:
         out.append("Не указаны реквизиты: " + "; ".join(blanks) + ". В акте оставлены пропуски "
                    f"«от {BLANK_DATE} № {BLANK_NUMBER}» — заполните их от руки или в профиле до подписания.")
+    from ..checks.kind_specific import PLACEHOLDERS
+
+    org = profile.organization
+    examples = sorted({m.group() for v in (org.full_name, org.short_name, org.locality or "", org.head.name)
+                       for m in PLACEHOLDERS.finditer(v)})
+    if examples:
+        out.append(f"В профиле остались значения из шаблона ({', '.join(f'«{e}»' for e in examples)}): замените их "
+                   "данными своей организации — с ними акт подписывать нельзя.")
     if Platform.vk_messenger in profile.document.platforms:
         out.append("Учебный профиль VK Мессенджера: с 01.09.2025 «Сферум» работает в национальном мессенджере MAX, "
                    "чаты «Сферума» в VK Мессенджере с ноября 2025 года доступны только для чтения. Оставьте VK "
