@@ -83,9 +83,14 @@ def test_generated_act_checks_clean(tmp_path, library, registry, kind, platform,
     owed = [f"{f.code} {f.clause_id or f.section}: {f.message}" for f in report.findings
             if f.category == Category.missing_clause]
     assert not owed, "\n".join(owed)
-    # the whole checker, every rule and severity (the kind-specific rules KS001–KS009 included), is quiet
+    # the whole checker, every rule and severity (the kind-specific rules KS001–KS009 included), is quiet — except
+    # that an act for VK Мессенджер alone is out of date since MAX replaced it in 2025 (RK004, the same warning
+    # `generate` prints), and the check must say so
     everything = [f"{f.code} {f.severity.value}: {f.message} [{f.text}]" for f in report.findings]
-    assert not everything, "\n".join(everything)
+    if platform == "vk_messenger":
+        assert [f.code for f in report.findings] == ["RK004"], "\n".join(everything)
+    else:
+        assert not everything, "\n".join(everything)
     # and the platforms it reads are exactly the chosen ones («max», not «max, web», for a MAX-only act)
     assert set(report.document.platform) == platforms, report.document.platform
 
