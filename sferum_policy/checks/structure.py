@@ -683,6 +683,9 @@ def _act_end(doc: Document) -> Paragraph | None:
     return None
 
 
+_SHEET = re.compile(r"\W*лист\s+ознакомления\W*$", re.IGNORECASE)
+
+
 def _truncation(doc: Document) -> Iterator[Finding]:
     p = _act_end(doc)
     if p is None:
@@ -690,6 +693,8 @@ def _truncation(doc: Document) -> Iterator[Finding]:
     text = p.text.rstrip().rstrip("*").rstrip()
     if not text or _NOT_SENTENCE.search(clean(text)):
         return
+    if any(_SHEET.match(q.text) for q in doc.paragraphs[max(0, p.index - 80): p.index + 1]):
+        return  # the act ends with a «лист ознакомления»: a table of signatures, not a sentence
     m = _CUT_ADDRESS.search(text, max(0, len(text) - 256))  # only the tail: linear on huge lines
     if m and not re.search(r"\.[A-Za-zА-Яа-яЁё]{2,}/?$", m.group()):
         yield finding(ST010, doc, f"документ обрывается на неполном адресе «{m.group()}»: окончание текста потеряно",
