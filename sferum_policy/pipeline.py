@@ -106,6 +106,8 @@ def run(
 # «info@sf» at the end is a cut address (CT005) and a cut document (ST010). The finding that knows what the
 # place is wins; a generic typo finding gives way to a legal, contact or structure finding on the same place.
 _SUPERSEDES: tuple[tuple[str, str], ...] = (("LR", "TY"), ("CT", "TY"), ("ST", "TY"), ("RK", "TY"), ("ST010", "CT005"))
+# … and a blank in a requisite (ST014) is the one defect a placeholder finding (KS008) sees inside it
+_SUPERSEDES_OVERLAP: tuple[tuple[str, str], ...] = (("ST014", "KS008"),)
 
 
 def one_report_per_defect(findings: list) -> list:
@@ -117,6 +119,9 @@ def one_report_per_defect(findings: list) -> list:
             if a is b or id(b) in drop:
                 continue
             if not (a.location.start < b.location.end and b.location.start < a.location.end):
+                continue
+            if any(a.code == win and b.code == lose for win, lose in _SUPERSEDES_OVERLAP):
+                drop.add(id(b))
                 continue
             if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
                 continue

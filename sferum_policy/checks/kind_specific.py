@@ -169,6 +169,9 @@ _OTHER_WAY = re.compile(r"не\s+использующ\w*|ины\w+\s+(?:дост
 _CRITICISM = re.compile(r"критик\w*|критиков\w*", _I)
 _TARGET_STAFF = re.compile(r"работник\w*|педагог\w*|учител\w*|администраци\w*|воспитател\w*|руководител\w*", _I)
 _BY_ORDER = re.compile(r"утвержда\w*\s+приказом|утверждени\w*\s+приказом|утвержден\w*\s+приказом", _I)
+# «…, утвержденного приказом Министерства просвещения …»: another body's order approving another act
+_OTHER_BODY = re.compile(r"\s+(?:Министерств|Мин[а-яё]*(?:просвещени|обрнаук|цифры|труда|здрав)|Правительств|"
+                         r"Федеральн|Рос[а-яё]*надзор|[Дд]епартамент|[Уу]правлени|[Кк]омитет|[Мм]инистр)", _I)
 PLACEHOLDERS = re.compile(
     r"\b[ИI]\.\s?[ИI]\.\s?Иванов[аы]?\b|\bИванов[аы]?\s+[ИI]\.\s?[ИI]\.|\bЭнск\w*|№\s*_{2,}|«_{2,}»|_{4,}\s*20_{2}"
     r"|\bХХ\.ХХ\.\d{2,4}|\b00\.00\.0000\b|\[\s*(?:наименование|ФИО|дата|номер)[^\]]*\]|<\s*(?:наименование|ФИО)[^>]*>",
@@ -263,7 +266,7 @@ def _grif(doc: Document) -> Iterator[Finding]:
     if not approvals or not approvals[0].text.lstrip().upper().startswith("УТВЕРЖДАЮ"):
         return
     for p in _body(doc):
-        m = _BY_ORDER.search(p.text)
+        m = next((x for x in _BY_ORDER.finditer(p.text) if not _OTHER_BODY.match(p.text, x.end())), None)
         if m:
             yield finding(KS006, doc, "Гриф «УТВЕРЖДАЮ» (утверждение подписью), а текст говорит об утверждении "
                           "приказом.", paragraph=p, start=m.start(), end=m.end(),
