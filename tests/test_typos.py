@@ -114,7 +114,7 @@ def test_defined_abbreviation_is_respected():
 def test_rules_registered_with_examples():
     load_checks()
     codes = sorted(c for c in RULES if c.startswith("TY"))
-    assert codes == [f"TY00{i}" for i in range(1, 8)]
+    assert codes == [f"TY00{i}" for i in range(1, 9)]
     for code in codes:
         r = RULES[code]
         assert r.category.value == "typo" and r.bad and r.good

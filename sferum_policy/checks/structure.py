@@ -282,6 +282,13 @@ def _numbering(doc: Document) -> Iterator[Finding]:
         prev_head = n
     heading_numbers = set(head_nums.values())
     heading_paras = {s.first for s in doc.sections}
+    if not doc.sections and _is_act(doc):
+        # «1.1. …», «1.2. …» with no «1. Общие положения» anywhere: the section headings were lost
+        first = next((p for p in paras if (n := label_numbers(p)) and len(n) == 2), None)
+        if first is not None:
+            nums = label_numbers(first)
+            yield _label_finding(ST004, doc, first, f"п. {format_label(nums)} идёт без раздела {nums[0]}: "  # type: ignore[arg-type]
+                                 "в документе нет заголовков разделов")
     last_child: dict[tuple[int, ...], int] = {}
     last_label: dict[tuple[int, ...], tuple[int, ...]] = {}
     seen: set[tuple[int, ...]] = set()

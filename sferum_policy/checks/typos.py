@@ -76,6 +76,15 @@ TY_ABBREV = rule(
     bad="1.1. Настоящее положение определяет порядок работы в ИКОН «Сферум».",
     good="1.1. Настоящее положение определяет порядок работы в ИКОП «Сферум».",
 )
+TY_DASH = rule(
+    code="TY008", name="dalee-dash", category=Category.typo, severity=Severity.info,
+    title="Нет тире после «далее»",
+    why="Краткое название, которое вводит «далее», отделяется тире: «(далее – ЭО и ДОТ)». Без тире сокращение "
+        "читается как продолжение фразы.",
+    fix="Поставьте тире после «далее».",
+    bad="1.1. Положение определяет применение электронного обучения (далее ЭО) в школе.",
+    good="1.1. Положение определяет применение электронного обучения (далее – ЭО) в школе.",
+)
 
 _RULES: dict[str, Rule] = {
     "misspelling": TY_MISSPELLING,
@@ -87,6 +96,7 @@ _RULES: dict[str, Rule] = {
     "adj": TY_AGREEMENT,
     "act": TY_AGREEMENT,
     "gov": TY_AGREEMENT,
+    "dash": TY_DASH,
     "abbrev": TY_ABBREV,
 }
 _MESSAGES = {
@@ -99,6 +109,7 @@ _MESSAGES = {
     "adj": "Слова не согласованы: «{text}» → «{suggestion}».",
     "act": "«Настоящее Положение» — одно: «{text}» → «{suggestion}».",
     "gov": "После «в соответствии с» нужен творительный падеж: «{text}» → «{suggestion}».",
+    "dash": "После «далее» перед кратким названием ставится тире: «{text}» → «{suggestion}».",
     "abbrev": "Искажённое сокращение «{text}»; вероятно, «{suggestion}».",
 }
 CODES = tuple(sorted({r.code for r in _RULES.values()}))

@@ -106,6 +106,19 @@ def cut_months(text: str, toks: list[Token]) -> list[Phrase]:
     return out
 
 
+_DALEE = re.compile(r"\(\s*далее\s+(?![-–—:]|по\s+тексту|именуем)(?=[А-ЯЁA-Z«\"])")
+
+
+def dalee_dash(text: str, toks: list[Token]) -> list[Phrase]:
+    """«(далее ЭО и ДОТ)» → «(далее – ЭО и ДОТ)»: a short name after «далее» is set off by a dash."""
+    out = []
+    for m in _DALEE.finditer(text):
+        k = next((n for n, t in enumerate(toks) if t.start >= m.start() and t.folded == "далее"), None)
+        if k is not None:
+            out.append(Phrase(k, k, f"{toks[k].text} –", "dash"))
+    return out
+
+
 # --- what «в соответствии с» governs ----------------------------------------------------------------------
 
 HEADS = Path(__file__).resolve().parent / "data" / "according_heads.txt"
