@@ -198,3 +198,30 @@ def test_impossible_dates(sentence, fires):
 def test_transposed_abbreviation():
     found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Положение об ЭОИС школы определяет порядок.\n")]
     assert ("ЭОИС", "ЭИОС") in found
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "fix"), [
+    ("1.1. Администратор выбирается из числа сотрудников образовательней организации.", "образовательней",
+     "образовательной"),
+    ("1.1. Классный руководитель поддерживает н развивает общение в чате.", "н", "и"),
+    ("1.1. Положение утверждено приказом № 12 ст 30.09.2024.", "ст", "от"),
+    ("1.1. Учитель координирует процессы но использованию платформы.", "но", "по"),
+])
+def test_real_word_errors(sentence, wrong, fix):
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + sentence + "\n")]
+    assert (wrong, fix) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "1.1. Платформа удобна, но использование её добровольно.",
+    "1.1. Участники общаются в чате и т. п. по вопросам обучения.",
+    "1.1. Директор А.В. Смирнова утверждает план.",
+])
+def test_real_word_rules_leave_right_text_alone(sentence):
+    assert _typos(_HEAD + sentence + "\n") == []
+
+
+def test_frequency_list_ships_offline():
+    from sferum_policy.typos.freq import zipf
+
+    assert zipf("канал") > zipf("капал") + 1.5

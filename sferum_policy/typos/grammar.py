@@ -119,6 +119,44 @@ def dalee_dash(text: str, toks: list[Token]) -> list[Phrase]:
     return out
 
 
+_SINGLE_WORDS = ("и", "с", "в", "к", "о", "у", "а", "я")
+_DATE_AFTER = re.compile(r"\s*(?:[«\"]?\d{1,2}[»\"]?\s+[а-яё]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})")
+
+
+def _only_dative_or_locative(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF") and all(
+        norm_case(p.tag.case) in ("datv", "loct") for p in ps if p.tag.POS in ("NOUN", "ADJF"))
+
+
+def misread_short_words(text: str, toks: list[Token]) -> list[Phrase]:
+    """Short words OCR misreads: a lone letter that is no word («поддерживает н развивает» → «и»), «ст» before a
+    date («ст 30.09.2024» → «от»), «т.» after a year («2024 т.» → «г.»)."""
+    from .freq import zipf
+    from .ocr import ocr_neighbours
+
+    out = []
+    for i, t in enumerate(toks):
+        w = t.folded
+        after = text[t.end:t.end + 1]
+        if len(w) == 1 and w not in _SINGLE_WORDS and t.text.islower() and t.is_cyrillic and after != "." and \
+                0 < i < len(toks) - 1 and toks[i - 1].folded.isalpha() and toks[i + 1].folded.isalpha() and \
+                len(toks[i - 1].folded) > 1 and len(toks[i + 1].folded) > 1 and t.linked and toks[i + 1].linked:
+            options = [v for v, _ in ocr_neighbours(w) if v in _SINGLE_WORDS]
+            if options:
+                out.append(Phrase(i, i, max(options, key=zipf), "realword"))
+        elif w == "но" and i > 0 and i + 1 < len(toks) and toks[i + 1].linked and \
+                not text[toks[i - 1].end:t.start].strip() and _only_dative_or_locative(toks[i + 1].folded):
+            # «процессы но использованию»: the conjunction «но» comes after a comma, the preposition «по» does not
+            out.append(Phrase(i, i, match_case(t.text, "по"), "realword"))
+        elif w == "ст" and t.text.islower() and after != "." and _DATE_AFTER.match(text, t.end):
+            out.append(Phrase(i, i, match_case(t.text, "от"), "realword"))
+        elif w == "т" and after == "." and i > 0 and re.fullmatch(r"\d{4}", toks[i - 1].text) and \
+                text[toks[i - 1].end:t.start].isspace():
+            out.append(Phrase(i, i, "г", "realword"))
+    return out
+
+
 # --- what «в соответствии с» governs ----------------------------------------------------------------------
 
 HEADS = Path(__file__).resolve().parent / "data" / "according_heads.txt"

@@ -18,6 +18,8 @@ from .morph import agrees, parses
 from .ocr import ocr_neighbours
 from .tokens import Token
 
+ZIPF_GAP = 2.0  # a neighbour this many Zipf units (×100) more frequent in Russian (wordfreq) wins on its own
+MIN_ZIPF = 3.0  # … if it is itself a common word
 MIN_EVIDENCE = 2.0  # context evidence the neighbour needs in a clean-looking document
 MIN_EVIDENCE_NOISY = 1.0  # … and in a document already full of recognition errors
 _SKIP = frozenset({"не", "ни", "же", "ли", "бы"})
@@ -59,6 +61,26 @@ class _Pairs:
         return cls(list(pairwise(run)), list(pairwise([lemma(w) for w in run])))
 
 
+def _surface_evidence(m: Model, prev: Token | None, w: str, nxt: Token | None) -> int:
+    """Word pairs of the corpus with ``w`` itself, less the pairs the document itself adds once."""
+    n = 0
+    if prev is not None:
+        n += max(0, m.bi(prev.folded, w) - 1)
+    if nxt is not None:
+        n += max(0, m.bi(w, nxt.folded) - 1)
+    return n
+
+
+def _far_more_common(w: str, neighbours: list[str], m: Model, i: int, toks: list[Token]) -> RealWord | None:
+    from .freq import zipf
+
+    zw = zipf(w)
+    best = max(((zipf(v), v) for v in neighbours), default=None)
+    if best is None or best[0] < MIN_ZIPF or best[0] - zw < ZIPF_GAP:
+        return None
+    return RealWord(i, best[1], best[0] - zw)
+
+
 def _usable(t: Token) -> bool:
     """A neighbour tells something only when it is itself a word (not a misreading or a code)."""
     return t.is_cyrillic and is_known(t.folded)
@@ -89,19 +111,27 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWor
         w = t.folded
         if w in _SKIP or not parses(w):
             continue
-        neighbours = ocr_neighbours(w)
-        if not neighbours:
+        if i > 0 and not t.linked and parses(w)[0].tag.POS == "CONJ":
+            continue  # «…, но использование …»: a conjunction after a comma is where it belongs
+        all_neighbours = ocr_neighbours(w)
+        if not all_neighbours:
             continue
         floor = 2 * max(base.uni(w), 1)  # a neighbour rarer than this never replaces the word
-        neighbours = [v for v, _cost in neighbours if m.uni(v) >= floor]
-        if not neighbours:
-            continue
+        neighbours = [v for v, _cost in all_neighbours if m.uni(v) >= floor]
         prev = toks[i - 1] if i > 0 and t.linked and _usable(toks[i - 1]) else None
         nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked and _usable(toks[i + 1]) else None
-        if prev is None and nxt is None:
-            continue
+        # the language at large: a cheap OCR neighbour a hundred times more frequent in Russian text
+        # («капал» → «канал», «образовательней» → «образовательной») when no word pair of the corpus
+        # (surface forms: a lemma pair would vouch for any form of «образовательный») supports the word
+        if _surface_evidence(m, prev, w, nxt) <= 0:
+            common = _far_more_common(w, [v for v, _cost in all_neighbours], m, i, toks)
+            if common is not None:
+                out.append(common)
+                continue
         ew = _evidence(m, prev, w, nxt, _Pairs.of([x.folded for x in (prev, t, nxt) if x is not None]))
         if ew > 0.5:
+            continue
+        if not neighbours or (prev is None and nxt is None):
             continue
         fit_w = _noun_fit(prev, w)
         best: RealWord | None = None
