@@ -81,7 +81,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
                    + grammar.misread_short_words(text, toks)):
             add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
     for pi, text, toks in paras:
-        for rw in realword.check(toks, m, base, noisy):
+        for rw in realword.check(toks, m, base, noisy, text):
             add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))
         for ag in agreement.check_prepositions(toks, score) + agreement.check_adjectives(toks, score):
             near = toks[max(0, ag.first - 1): ag.last + 2]

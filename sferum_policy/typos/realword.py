@@ -18,7 +18,7 @@ from .morph import agrees, parses
 from .ocr import ocr_neighbours
 from .tokens import Token
 
-ZIPF_GAP = 2.0  # a neighbour this many Zipf units (×100) more frequent in Russian (wordfreq) wins on its own
+ZIPF_GAP = 1.5  # a neighbour this many Zipf units (×100) more frequent in Russian (wordfreq) wins on its own
 MIN_ZIPF = 3.0  # … if it is itself a common word
 MIN_EVIDENCE = 2.0  # context evidence the neighbour needs in a clean-looking document
 MIN_EVIDENCE_NOISY = 1.0  # … and in a document already full of recognition errors
@@ -61,19 +61,29 @@ class _Pairs:
         return cls(list(pairwise(run)), list(pairwise([lemma(w) for w in run])))
 
 
-def _surface_evidence(m: Model, prev: Token | None, w: str, nxt: Token | None) -> int:
-    """Word pairs of the corpus with ``w`` itself, less the pairs the document itself adds once."""
+def _surface_evidence(base: Model, prev: Token | None, w: str, nxt: Token | None) -> int:
+    """Word pairs of the corpus (not the document: a repeated misreading must not vouch for itself) with ``w``."""
     n = 0
     if prev is not None:
-        n += max(0, m.bi(prev.folded, w) - 1)
+        n += base.bi(prev.folded, w)
     if nxt is not None:
-        n += max(0, m.bi(w, nxt.folded) - 1)
+        n += base.bi(w, nxt.folded)
     return n
 
 
 def _far_more_common(w: str, neighbours: list[str], m: Model, i: int, toks: list[Token]) -> RealWord | None:
+    from .agreement import GOVERNS
     from .freq import zipf
+    from .morph import norm_case
 
+    if len(w) < 2:
+        return None  # a lone letter: abbreviations inflate its frequency (grammar.misread_short_words judges it)
+    prev = toks[i - 1].folded if i > 0 and toks[i].linked else None
+    if prev in GOVERNS:
+        # «во вложении»: a form the preposition governs is not replaced by one it does not
+        cases = GOVERNS[prev]
+        fits = any(norm_case(p.tag.case) in cases for p in parses(w))
+        neighbours = [v for v in neighbours if not fits or any(norm_case(p.tag.case) in cases for p in parses(v))]
     zw = zipf(w)
     best = max(((zipf(v), v) for v in neighbours), default=None)
     if best is None or best[0] < MIN_ZIPF or best[0] - zw < ZIPF_GAP:
@@ -97,7 +107,7 @@ def _noun_fit(prev: Token | None, x: str) -> bool | None:
     return any(agrees(a, n) for a in adj for n in nouns)
 
 
-def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWord]:
+def check(toks: list[Token], m: Model, base: Model, noisy: bool, text: str | None = None) -> list[RealWord]:
     """Words of one paragraph that look like OCR misreadings of a better-fitting word.
 
     ``m`` counts the corpus and the document, ``base`` the corpus alone (the word's own frequency
@@ -123,7 +133,8 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool) -> list[RealWor
         # the language at large: a cheap OCR neighbour a hundred times more frequent in Russian text
         # («капал» → «канал», «образовательней» → «образовательной») when no word pair of the corpus
         # (surface forms: a lemma pair would vouch for any form of «образовательный») supports the word
-        if _surface_evidence(m, prev, w, nxt) <= 0:
+        abbreviation = text is not None and len(w) <= 4 and text[t.end:t.end + 1] == "."  # «ст. 13», «п. 2»
+        if not abbreviation and _surface_evidence(base, prev, w, nxt) <= 0:
             common = _far_more_common(w, [v for v, _cost in all_neighbours], m, i, toks)
             if common is not None:
                 out.append(common)
