@@ -225,3 +225,10 @@ def test_frequency_list_ships_offline():
     from sferum_policy.typos.freq import zipf
 
     assert zipf("канал") > zipf("капал") + 1.5
+
+
+def test_foreign_messengers_as_the_place_of_parents_chats():
+    text = _HEAD + "1.1. Родительские чаты классов создаются в WhatsApp или Telegram классным руководителем.\n"
+    assert "RK002" in {f.code for f in check(text).findings}
+    ok = _HEAD + "1.1. Родительские чаты классов создаются в ИКОП «Сферум»; WhatsApp и Telegram не используются.\n"
+    assert "RK002" not in {f.code for f in check(ok).findings}
