@@ -232,3 +232,14 @@ def test_foreign_messengers_as_the_place_of_parents_chats():
     assert "RK002" in {f.code for f in check(text).findings}
     ok = _HEAD + "1.1. Родительские чаты классов создаются в ИКОП «Сферум»; WhatsApp и Telegram не используются.\n"
     assert "RK002" not in {f.code for f in check(ok).findings}
+
+
+def test_a_letter_lost_in_a_common_adjective():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Для родителей проводятся отельные консультации.\n")]
+    assert ("отельные", "отдельные") in found
+
+
+def test_rare_but_right_words_stay():
+    text = _HEAD + ("1.1. Педагог размещает сведения о вязаных изделиях и кружках гончарного мастерства; родители "
+                    "воспитанников ясельных групп получают уведомления о прививочных кампаниях.\n")
+    assert _typos(text) == []

@@ -91,6 +91,40 @@ def _far_more_common(w: str, neighbours: list[str], m: Model, i: int, toks: list
     return RealWord(i, best[1], best[0] - zw)
 
 
+_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+DROP_GAP = 2.5  # a word with one letter lost («отельных» for «отдельных») must be this much rarer
+DROP_RARE = 2.5  # … and rare in itself
+
+
+def _dropped_letter(w: str, i: int, toks: list[Token]) -> RealWord | None:
+    """A rare word that is a common one with a letter lost, where the common one agrees with the next noun."""
+    from .freq import zipf
+
+    if len(w) < 6 or zipf(w) >= DROP_RARE:
+        return None
+    zw = zipf(w)
+    best: tuple[float, str] | None = None
+    for k in range(1, len(w)):
+        for ch in _LETTERS:
+            v = w[:k] + ch + w[k:]
+            zv = zipf(v)
+            if zv - zw >= DROP_GAP and (best is None or zv > best[0]) and is_known(v):
+                best = (zv, v)
+    if best is None:
+        return None
+    nxt = toks[i + 1].folded if i + 1 < len(toks) and toks[i + 1].linked else None
+    if nxt is None or not _agrees_next(best[1], nxt):
+        return None  # only inside a noun group the grammar vouches for
+    return RealWord(i, best[1], best[0] - zw)
+
+
+def _agrees_next(adj: str, noun: str) -> bool:
+    from .morph import pair_agrees
+
+    a, n = parses(adj), parses(noun)
+    return bool(a) and bool(n) and a[0].tag.POS in ("ADJF", "PRTF") and n[0].tag.POS == "NOUN" and pair_agrees(adj, noun)
+
+
 def _usable(t: Token) -> bool:
     """A neighbour tells something only when it is itself a word (not a misreading or a code)."""
     return t.is_cyrillic and is_known(t.folded)
@@ -124,8 +158,6 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool, text: str | Non
         if i > 0 and not t.linked and parses(w)[0].tag.POS == "CONJ":
             continue  # «…, но использование …»: a conjunction after a comma is where it belongs
         all_neighbours = ocr_neighbours(w)
-        if not all_neighbours:
-            continue
         floor = 2 * max(base.uni(w), 1)  # a neighbour rarer than this never replaces the word
         neighbours = [v for v, _cost in all_neighbours if m.uni(v) >= floor]
         prev = toks[i - 1] if i > 0 and t.linked and _usable(toks[i - 1]) else None
@@ -136,6 +168,8 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool, text: str | Non
         abbreviation = text is not None and len(w) <= 4 and text[t.end:t.end + 1] == "."  # «ст. 13», «п. 2»
         if not abbreviation and _surface_evidence(base, prev, w, nxt) <= 0:
             common = _far_more_common(w, [v for v, _cost in all_neighbours], m, i, toks)
+            if common is None:
+                common = _dropped_letter(w, i, toks)
             if common is not None:
                 out.append(common)
                 continue
