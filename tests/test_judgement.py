@@ -243,3 +243,8 @@ def test_rare_but_right_words_stay():
     text = _HEAD + ("1.1. Педагог размещает сведения о вязаных изделиях и кружках гончарного мастерства; родители "
                     "воспитанников ясельных групп получают уведомления о прививочных кампаниях.\n")
     assert _typos(text) == []
+
+
+def test_issuer_torn_by_a_space():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Учитываются письма Мин цифры России.\n")]
+    assert ("Мин цифры", "Минцифры") in found

@@ -157,6 +157,22 @@ def misread_short_words(text: str, toks: list[Token]) -> list[Phrase]:
     return out
 
 
+def split_names(text: str, toks: list[Token]) -> list[Phrase]:
+    """«Мин просвещения» → «Минпросвещения»: two pieces that together are a name the domain lexicon holds
+    (ministries and services: Минпросвещения, Минцифры, Рособрнадзор), torn by a space."""
+    from .lexicon import lexicon
+
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if not a.is_title or len(a.folded) > 4 or not b.is_cyrillic or not text[a.end:b.start] == " ":
+            continue
+        joined = a.folded + b.folded
+        if lexicon().knows(joined) and not morph_known(joined):
+            out.append(Phrase(i, i + 1, a.text + b.text, "space_extra"))
+    return out
+
+
 # --- what «в соответствии с» governs ----------------------------------------------------------------------
 
 HEADS = Path(__file__).resolve().parent / "data" / "according_heads.txt"
