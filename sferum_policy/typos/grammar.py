@@ -165,7 +165,7 @@ def split_names(text: str, toks: list[Token]) -> list[Phrase]:
     out = []
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if not a.is_title or len(a.folded) > 4 or not b.is_cyrillic or not text[a.end:b.start] == " ":
+        if not a.is_title or len(a.folded) > 4 or not b.is_cyrillic or text[a.end:b.start] != " ":
             continue
         joined = a.folded + b.folded
         if lexicon().knows(joined) and not morph_known(joined):
