@@ -248,3 +248,9 @@ def test_rare_but_right_words_stay():
 def test_issuer_torn_by_a_space():
     found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Учитываются письма Мин цифры России.\n")]
     assert ("Мин цифры", "Минцифры") in found
+
+
+def test_short_adjective_before_its_noun_lost_its_ending():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Чаты ведутся в образовательно организации.\n")]
+    assert ("образовательно", "образовательной") in found
+    assert _typos(_HEAD + "1.1. Материалы доступны обучающимся; это важно родителям.\n") == []

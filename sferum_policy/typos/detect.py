@@ -78,7 +78,8 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     for pi, text, toks in paras:
         for ph in (grammar.compound_hyphens(text, toks) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
                    + grammar.according_items(text, toks, state) + grammar.dalee_dash(text, toks)
-                   + grammar.misread_short_words(text, toks) + grammar.split_names(text, toks)):
+                   + grammar.misread_short_words(text, toks) + grammar.split_names(text, toks)
+                   + grammar.short_before_noun(text, toks)):
             add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
     for pi, text, toks in paras:
         for rw in realword.check(toks, m, base, noisy, text):

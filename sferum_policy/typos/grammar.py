@@ -73,6 +73,32 @@ def compound_hyphens(text: str, toks: list[Token]) -> list[Phrase]:
     return out
 
 
+def short_before_noun(text: str, toks: list[Token]) -> list[Phrase]:
+    """«в образовательно организации» → «образовательной»: a short adjective (only that: no adverb reading)
+    never stands before its noun; the full form that agrees with the noun lost its ending."""
+    from .morph import pair_agrees
+
+    out = []
+    for i in range(len(toks) - 1):
+        a, n = toks[i], toks[i + 1]
+        if not n.linked or text[a.end:n.start] != " " or len(a.folded) < 6 or a.is_upper or "-" in a.folded:
+            continue
+        if not a.folded.endswith("о"):
+            continue  # «доступны обучающимся»: a plural or feminine short form is a predicate before its object
+        ps = parses(a.folded)
+        if not ps or {p.tag.POS for p in ps} != {"ADJS"}:
+            continue
+        nps = parses(n.folded)
+        if not nps or nps[0].tag.POS != "NOUN":
+            continue
+        stem = a.folded[:-1]
+        fits = [f for f in (stem + "ой", stem + "ый", stem + "ое", stem + "ого", stem + "ом", stem + "ая", stem + "ую")
+                if morph_known(f) and pair_agrees(f, n.folded)]
+        if len(fits) == 1:
+            out.append(Phrase(i, i, match_case(a.text, fits[0]), "adj"))
+    return out
+
+
 def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
     """«о инфраструктуре» → «об инфраструктуре»: the preposition «о» before a vowel sound is «об»."""
     out = []

@@ -104,7 +104,7 @@ def _dropped_letter(w: str, i: int, toks: list[Token]) -> RealWord | None:
         return None
     zw = zipf(w)
     best: tuple[float, str] | None = None
-    for k in range(1, len(w)):
+    for k in range(1, len(w) + 1):
         for ch in _LETTERS:
             v = w[:k] + ch + w[k:]
             zv = zipf(v)
