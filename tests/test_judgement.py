@@ -254,3 +254,21 @@ def test_short_adjective_before_its_noun_lost_its_ending():
     found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Чаты ведутся в образовательно организации.\n")]
     assert ("образовательно", "образовательной") in found
     assert _typos(_HEAD + "1.1. Материалы доступны обучающимся; это важно родителям.\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "fix"), [
+    ("1.1. Положение принято Правительством соответствии с законом.", "соответствии", "в соответствии"),
+    ("1.1. Школа «Омега»разработала положение.", "Омега»разработала", "Омега» разработала"),
+])
+def test_lost_preposition_and_space(sentence, wrong, fix):
+    assert (wrong, fix) in [(f.text, f.suggestion) for f in _typos(_HEAD + sentence + "\n")]
+
+
+def test_a_line_broken_after_v_is_no_lost_preposition():
+    assert _typos(_HEAD + "1.1. Положение принято в\n\nсоответствии с законом.\n") == []
+
+
+def test_no_fix_for_a_word_cut_by_the_end_of_the_text():
+    report = check(_HEAD + "1.1. Положение определяет порядок использования платформы в общеобразовател")
+    assert not [f for f in report.findings if f.code.startswith("TY")]
+    assert "ST010" in {f.code for f in report.findings}

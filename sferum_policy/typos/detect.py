@@ -75,12 +75,16 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
         return m.bi(a, b)
 
     state: dict = {}
+    before: str | None = None
     for pi, text, toks in paras:
         for ph in (grammar.compound_hyphens(text, toks) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
                    + grammar.according_items(text, toks, state) + grammar.dalee_dash(text, toks)
                    + grammar.misread_short_words(text, toks) + grammar.split_names(text, toks)
-                   + grammar.short_before_noun(text, toks)):
+                   + grammar.short_before_noun(text, toks) + grammar.space_after_quote(text, toks)
+                   + grammar.lost_v(toks, before)):
             add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
+        if toks:
+            before = toks[-1].folded
     for pi, text, toks in paras:
         for rw in realword.check(toks, m, base, noisy, text):
             add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))
@@ -89,8 +93,22 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
             if any(t.is_title and t.folded in skip for t in near):
                 continue  # a name of a person or place keeps its own form («д. Малые Вишеры»)
             add(ag.kind, pi, text, toks, ag.first, ag.last, ag.suggestion)
+    issues = _drop_cut_last_word(paras, issues)
     issues.sort(key=lambda x: (x.paragraph, x.start))
     return issues
+
+
+def _drop_cut_last_word(paras, issues: list[Issue]) -> list[Issue]:
+    """A text cut in the middle of a word («…общеобразовател») ends on a piece, not a typo: no «fix» for it
+    (the structure check reports the cut)."""
+    last = next(((pi, text, toks) for pi, text, toks in reversed(paras) if toks), None)
+    if last is None:
+        return issues
+    pi, text, toks = last
+    if text.rstrip()[-1:] in ".!?;:»)\"" or text.rstrip()[-1:].isdigit():
+        return issues
+    t = toks[-1]
+    return [i for i in issues if not (i.paragraph == pi and i.start < t.end and t.start < i.end)]
 
 
 def _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i) -> bool:

@@ -99,6 +99,31 @@ def short_before_noun(text: str, toks: list[Token]) -> list[Phrase]:
     return out
 
 
+def space_after_quote(text: str, toks: list[Token]) -> list[Phrase]:
+    """«с.Омолон»разработано» → «с.Омолон» разработано»: a closing quote is followed by a space."""
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if text[a.end:b.start] == "»" and b.is_cyrillic and b.text[:1].islower():
+            out.append(Phrase(i, i + 1, f"{a.text}» {b.text}", "space"))
+    return out
+
+
+def lost_v(toks: list[Token], before: str | None) -> list[Phrase]:
+    """«Федерации соответствии с …» → «в соответствии с»: the fixed phrase lost its «в».
+    ``before`` is the last word of the previous paragraph (a line may break after «в»)."""
+    out = []
+    for i in range(len(toks) - 1):
+        t, n = toks[i], toks[i + 1]
+        if t.folded != "соответствии" or n.folded not in ("с", "со"):
+            continue
+        prev = toks[i - 1].folded if i > 0 else before
+        if prev in ("в", "во", "не"):
+            continue
+        out.append(Phrase(i, i, "в " + t.text if t.text.islower() else "В " + t.text.lower(), "realword"))
+    return out
+
+
 def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
     """«о инфраструктуре» → «об инфраструктуре»: the preposition «о» before a vowel sound is «об»."""
     out = []
