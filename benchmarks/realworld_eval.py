@@ -116,6 +116,8 @@ def _norm(s: str) -> str:
 def judge_fix(raw: str, f: Judged, quote_spans: list[tuple[int, int]], fix: str) -> bool:
     if f.span is None or f.suggestion is None:
         return False
+    if _norm(f.suggestion) == _norm(fix):
+        return True  # the labelled form itself (a quote may carry a neighbour word or OCR junk for context)
     if not f.code.startswith("TY") and re.search(r"(?<!\w)" + re.escape(_norm(fix)) + r"(?!\w)", _norm(f.suggestion)):
         return True  # a legal reference's suggestion names the right act or number
     for q in quote_spans:

@@ -89,8 +89,8 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
         for rw in realword.check(toks, m, base, noisy, text):
             add("realword", pi, text, toks, rw.index, rw.index, _case(toks[rw.index].text, rw.suggestion))
         for ag in agreement.check_prepositions(toks, score) + agreement.check_adjectives(toks, score):
-            near = toks[max(0, ag.first - 1): ag.last + 2]
-            if any(t.is_title and t.folded in skip for t in near):
+            changed = toks[ag.first: ag.last + 1]
+            if any(t.is_title and t.folded in skip for t in changed):
                 continue  # a name of a person or place keeps its own form («д. Малые Вишеры»)
             add(ag.kind, pi, text, toks, ag.first, ag.last, ag.suggestion)
     issues = _drop_cut_last_word(paras, issues)
