@@ -279,9 +279,11 @@ def totals(results: list[TextResult]) -> Totals:
             c = t.per_cat.setdefault(d["cat"], [0, 0])
             c[0] += 1
             c[1] += h
-        located = [j for j in r.findings if j.span and j.verdict in ("defect", "unlabelled")]
+        # one labelled defect reported by findings of two codes at one place (LR007 and TY002 on «273-Ф3»)
+        located = [j for j in r.findings if j.span and j.verdict == "defect"]
         for a_i, a in enumerate(located):
-            if any(_overlap(a.span, b.span) and a.code != b.code for b in located[:a_i]):
+            if any(b.defect == a.defect and _overlap(a.span, b.span) and a.code != b.code and
+                   r.defects[a.defect].get("quote") for b in located[:a_i]):
                 t.duplicates += 1
         for j in r.findings:
             ew = j.severity in ("error", "warning")
@@ -331,7 +333,7 @@ def section(results: list[TextResult]) -> str:
               f"| замечания на местах «не отмечать» (всего / из них имена) | {t.traps_hit} / {t.name_traps_hit} | — / 0 | "
               f"{'да' if t.name_traps_hit == 0 else 'нет'} |",
               f"| исправления без эталона (не оценены) | {t.fixes_unjudged} | — | — |",
-              f"| одно место — несколько замечаний разных кодов | {t.duplicates} | 0 | "
+              f"| один дефект — замечания разных кодов в одном месте | {t.duplicates} | 0 | "
               f"{'да' if t.duplicates == 0 else 'нет'} |",
               f"| ошибки и предупреждения на неразмеченных местах | {t.unlabelled} | — | — |", "",
               "По категориям (дефект найден, если на нём есть замечание уровня «ошибка» или «предупреждение»):", "",
