@@ -109,6 +109,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_CAT_OF = {"TY": "typo", "LR": "legal_ref", "ST": "structure", "KS": "structure", "CT": "contact", "RK": "risk",
+           "OC": "ocr_layer"}
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
 
@@ -209,7 +213,7 @@ def score_text(text_id: str, raw: str, labels: dict, doc, report) -> TextResult:
             else:
                 on = bool(j.span) and any(_overlap(j.span, x) for x in dspans[i])
             if on:
-                rank = bool(d.get("codes")) + bool(d.get("msg"))
+                rank = 2 * bool(d.get("codes")) + bool(d.get("msg")) + (_CAT_OF.get(j.code[:2]) == d["cat"])
                 if best is None or rank > best[0]:
                     best = (rank, i)
         if best is not None:
