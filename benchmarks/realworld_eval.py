@@ -140,7 +140,7 @@ def score_text(text_id: str, raw: str, labels: dict, doc, report) -> TextResult:
     traps = labels.get("traps") or []
     skips = labels.get("skip") or []
     res = TextResult(text_id, defects, [False] * len(defects))
-    res.kind = f"{doc.meta.doc_kind}/{doc.meta.subject or '—'}"
+    res.kind = f"{doc.meta.doc_kind}/{getattr(doc.meta, 'subject', None) or '—'}"
     dspans = []
     for d in defects:
         sp = []
