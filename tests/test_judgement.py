@@ -272,3 +272,9 @@ def test_no_fix_for_a_word_cut_by_the_end_of_the_text():
     report = check(_HEAD + "1.1. Положение определяет порядок использования платформы в общеобразовател")
     assert not [f for f in report.findings if f.code.startswith("TY")]
     assert "ST010" in {f.code for f in report.findings}
+
+
+def test_page_title_glued_to_the_acts_own_title():
+    text = ("Правила пользования мессенджером — сайт школы Положение о применении мессенджеров\n\n"
+            "1. Общие положения\n1.1. Настоящее положение устанавливает правила применения мессенджеров.\n")
+    assert "ST009" not in {f.code for f in check(text).findings}

@@ -642,6 +642,12 @@ def _match_case(model: str, word: str) -> str:
 
 
 _KIND_WORD_HEAD = re.compile(r"^(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ)(?=$|[\s.:])")
+# … or in the front matter, before the first section, a title in ordinary case («Положение о применении …»)
+_KIND_WORD_TITLE = re.compile(r"^(Положение|Порядок|Правила|Инструкция)\s+(?:об?|по|для|пользования|использования|"
+                              r"взаимодействия|применения|работы|организации|общения)\b")
+
+
+_KIND_IN_TITLE = re.compile(r"\b(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|Положение|Порядок|Правила)\s+(?:об?|по)\s")
 
 
 def _kind_contradiction(doc: Document) -> Iterator[Finding]:
@@ -652,11 +658,16 @@ def _kind_contradiction(doc: Document) -> Iterator[Finding]:
     # a website's page title («Правила общения в чатах») glued above the act: the act's own heading
     # («ПОЛОЖЕНИЕ …») further on names the kind it calls itself by, and that is no contradiction
     headed = set()
-    for p in doc.paragraphs[:80]:
+    front = doc.sections[0].first if doc.sections else min(len(doc.paragraphs), 80)
+    for k, p in enumerate(doc.paragraphs[:80]):
         t = clean(p.text)
-        hm = _KIND_WORD_HEAD.match(t)
+        hm = _KIND_WORD_HEAD.match(t) or (_KIND_WORD_TITLE.match(t) if k < front else None)
         if hm and len(t) < 300 and not label_span(p):
             headed.add(self_ref_kind(hm.group(1)))
+    # a page title glued to the act's own title in one line: «Правила … — сайт школы Положение о …»
+    for m in _KIND_IN_TITLE.finditer(doc.meta.title or ""):
+        if m.start() > 0:
+            headed.add(self_ref_kind(m.group(1)))
     for p in doc.paragraphs:
         if p.section is None:
             continue
