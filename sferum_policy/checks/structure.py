@@ -379,7 +379,8 @@ def _staff_only(title: str | None) -> bool:
 # Blanks in a mark: a date line or number left empty («от ________», «№_____», «Протокол № .», «№ ПРИНЯТО»),
 # or a signer's name followed by an empty date line in a mark that carries no date at all.
 _BLANK_DATE = re.compile(r"\bот\s*_{3,}[\d\s]*(?:г\.?)?|[«\"]\s*_{2,}\s*[»\"]\s*_{3,}\s*(?:20_*\d*)?\s*(?:г\.?)?")
-_BLANK_NUMBER = re.compile(r"№\s*(?:_{2,}|\.(?![\d\w])|(?=\s*(?:\n|$|[А-ЯЁ]{4,}\b|от\s+\d{4}\s*г)))")
+_BLANK_NUMBER = re.compile(r"№[ \t]*(?:_{2,}|\.(?![\d\w])|(?=[ \t]*(?:\n(?!\s*[\dА-Яа-я]{1,6}\b)|$|[А-ЯЁ]{4,}\b|"
+                           r"от\s+\d{4}\s*г)))")
 _NAME_THEN_BLANK = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:\s*\n)?\s*_{3,}\s*(?=\n|$)")
 
 
