@@ -278,3 +278,12 @@ def test_page_title_glued_to_the_acts_own_title():
     text = ("Правила пользования мессенджером — сайт школы Положение о применении мессенджеров\n\n"
             "1. Общие положения\n1.1. Настоящее положение устанавливает правила применения мессенджеров.\n")
     assert "ST009" not in {f.code for f in check(text).findings}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1.1. Речь идёт только о работе в ФГИС «Моя школа».",
+    "1.1. Требования к оформлению в новом стандарте те же.",
+    "1.1. С 01.09.2025 мессенджер входит в перечень программ для предустановки.",
+])
+def test_old_real_word_false_flags_are_gone(sentence):
+    assert _typos(_HEAD + sentence + "\n") == []

@@ -71,6 +71,17 @@ def _surface_evidence(base: Model, prev: Token | None, w: str, nxt: Token | None
     return n
 
 
+def _preposition_fits(w: str, nxt: Token | None) -> bool:
+    from .agreement import GOVERNS
+    from .morph import norm_case
+
+    if w not in GOVERNS or nxt is None:
+        return False
+    ps = parses(nxt.folded)
+    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") and any(
+        norm_case(p.tag.case) in GOVERNS[w] for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO"))
+
+
 def _far_more_common(w: str, neighbours: list[str], m: Model, i: int, toks: list[Token]) -> RealWord | None:
     from .agreement import GOVERNS
     from .freq import zipf
@@ -157,6 +168,10 @@ def check(toks: list[Token], m: Model, base: Model, noisy: bool, text: str | Non
             continue
         if i > 0 and not t.linked and parses(w)[0].tag.POS == "CONJ":
             continue  # «…, но использование …»: a conjunction after a comma is where it belongs
+        if _preposition_fits(w, toks[i + 1] if i + 1 < len(toks) and toks[i + 1].linked else None):
+            continue  # «речь о работе»: a preposition whose case the next word has is where it belongs
+        if w == "те" and i + 1 < len(toks) and toks[i + 1].folded == "же":
+            continue  # «те же»
         all_neighbours = ocr_neighbours(w)
         floor = 2 * max(base.uni(w), 1)  # a neighbour rarer than this never replaces the word
         neighbours = [v for v, _cost in all_neighbours if m.uni(v) >= floor]
