@@ -287,3 +287,11 @@ def test_page_title_glued_to_the_acts_own_title():
 ])
 def test_old_real_word_false_flags_are_gone(sentence):
     assert _typos(_HEAD + sentence + "\n") == []
+
+
+def test_act_number_misprinted_inside_the_cited_title():
+    text = (_HEAD + "1.1. Положение разработано в соответствии с постановлением Главного государственного санитарного "
+            "врача РФ от 28.09.2020 № 28 «Об утверждении санитарных правил СП 2.4.364820 «Санитарно-эпидемиологические "
+            "требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи»».\n")
+    found = [f for f in check(text, select=["LR"]).findings if f.code in ("LR005", "LR007")]
+    assert [(f.code, f.suggestion) for f in found] == [("LR007", "СП 2.4.3648-20")]

@@ -328,6 +328,21 @@ def match_title(title: str, registry: Registry, kinds: Iterable[str] = ()) -> Le
     return None
 
 
+_CODE_NUMBER = re.compile(r"\d[\d.\-–/]{5,}\d")
+
+
+def _number_in_title(title: str, act: LegalAct) -> str | None:
+    """A number in ``title`` that is ``act``'s number with its punctuation lost or changed, or None."""
+    if not act.number or not re.search(r"\d\.\d", act.number):
+        return None
+    want = re.sub(r"\D", "", act.number)
+    for m in _CODE_NUMBER.finditer(title):
+        got = m.group()
+        if got != act.number and re.sub(r"\D", "", got) == want:
+            return got
+    return None
+
+
 def _title_ok(cited: str, act: LegalAct) -> bool:
     from rapidfuzz import fuzz
 
@@ -506,9 +521,18 @@ def _mismatch(c: Citation, act: LegalAct) -> list[Problem]:
                 f"Вид акта указан неверно: это {right}, а не {wrong}.",
                 f"Правильная ссылка: {full}.",
             ))
+    # the act's own number misprinted inside the cited title («СП 2.4.364820» for «СП 2.4.3648-20»): that is
+    # the defect, and the right number is the fix — not the whole title
+    bad_number = _number_in_title(c.title, act) if c.title else None
+    if bad_number is not None:
+        out.append(Problem(
+            "LR007",
+            f"Номер акта в названии записан с ошибкой: «{bad_number}»; правильно — {act.number}.",
+            next((n for n in act.short_names if act.number in n), act.number),
+        ))
     # a title no source confirms (an order of the Government usually has none: the registry keeps a summary)
     # is nothing to hold a citation against
-    if c.title and c.number and act.status.value != "unverified" and not act.unverified("title") \
+    elif c.title and c.number and act.status.value != "unverified" and not act.unverified("title") \
             and not _title_ok(c.title, act):
         out.append(Problem(
             "LR005",
