@@ -295,3 +295,9 @@ def test_act_number_misprinted_inside_the_cited_title():
             "требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи»».\n")
     found = [f for f in check(text, select=["LR"]).findings if f.code in ("LR005", "LR007")]
     assert [(f.code, f.suggestion) for f in found] == [("LR007", "СП 2.4.3648-20")]
+
+
+def test_compound_the_acts_write_with_a_hyphen():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Платформа — информационно коммуникационная "
+                                                    "система для общения.\n")]
+    assert ("информационно коммуникационная", "информационно-коммуникационная") in found

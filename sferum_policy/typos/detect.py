@@ -76,8 +76,11 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
 
     state: dict = {}
     before: str | None = None
+
+    def compound(joined: str, a: str, b: str) -> bool:
+        return base.uni(joined) >= 2 and base.bi(a, b) == 0
     for pi, text, toks in paras:
-        for ph in (grammar.compound_hyphens(text, toks) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
+        for ph in (grammar.compound_hyphens(text, toks, compound) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
                    + grammar.according_items(text, toks, state) + grammar.dalee_dash(text, toks)
                    + grammar.misread_short_words(text, toks) + grammar.split_names(text, toks)
                    + grammar.short_before_noun(text, toks) + grammar.space_after_quote(text, toks)

@@ -41,7 +41,7 @@ def _adjective_like(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
-def compound_hyphens(text: str, toks: list[Token]) -> list[Phrase]:
+def compound_hyphens(text: str, toks: list[Token], corpus_compound=None) -> list[Phrase]:
     """«Детско юношеский», «аграрно – строительный»: the first stem of a compound adjective, then the adjective,
     apart. A spaced dash between them is never right; a plain space is a lost hyphen when the dictionary knows the
     compound or the first word is no adverb (so «достаточно большой» stays)."""
@@ -63,8 +63,12 @@ def compound_hyphens(text: str, toks: list[Token]) -> list[Phrase]:
         if dash:
             ok = not pos_a or ("ADJS" in pos_a and pos_a <= {"ADJS", "ADVB"} and a.folded.endswith("о"))
         else:
-            ok = morph_known(joined) or (not pos_a and is_known(joined)) or (
-                pos_a == {"ADJS"} and is_known(joined) and morph_known(b.folded))
+            from .lexicon import lexicon
+
+            ok = morph_known(joined) or lexicon().knows(joined) or (not pos_a and is_known(joined)) or (
+                pos_a == {"ADJS"} and is_known(joined) and morph_known(b.folded)) or (
+                # the acts' own texts write the compound with a hyphen and never the two words apart
+                corpus_compound is not None and corpus_compound(joined, a.folded, b.folded))
         if not ok or ("NOUN" in pos_a or "VERB" in pos_a or "ADJF" in pos_a):
             continue
         if dash and not gap.isspace() and a.is_title and b.text[:1].isupper():
