@@ -24,11 +24,26 @@ _WARM_TEXT = (
 )
 
 
-def init(clauses_dir: str | None = None, refs_dir: str | None = None, *, ignore_sigint: bool = True) -> None:
-    """Load everything a check needs, once per process (the pool's initializer)."""
+def init(clauses_dir: str | None = None, refs_dir: str | None = None, *, ignore_sigint: bool = True,
+         memory_limit: int | bool | None = True) -> None:
+    """Load everything a check needs, once per process (the pool's initializer).
+
+    The process is bounded by memory first (:func:`sferum_policy.memory.apply`): ``memory_limit``
+    True = the configured ceiling (``SFERUM_MEMORY_LIMIT_MB``, 1536 MB), a number = that many bytes,
+    None = no ceiling, False = leave the process as it is (the caller has bounded it).
+    """
     if ignore_sigint:
         # Ctrl-C goes to the whole process group: the parent stops the audit and writes what is done.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if "memory" not in _STATE:
+        _STATE["memory"] = True
+        if memory_limit is not False:
+            from .. import memory
+
+            if memory_limit is None:
+                memory.configure(None)
+            else:
+                memory.apply(None if memory_limit is True else memory_limit)
     key = (clauses_dir, refs_dir)
     if _STATE.get("key") == key:
         return
@@ -71,8 +86,11 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
         result.update(_check(name, real, as_of, formats))
     except Exception as exc:  # one broken document must not stop the audit
         from ..errors import SferumError
+        from ..memory import is_out_of_memory, out_of_memory_message
 
-        if isinstance(exc, SferumError):
+        if is_out_of_memory(exc):  # the memory ceiling stopped it: one clear line, the worker goes on
+            message = out_of_memory_message(name)
+        elif isinstance(exc, SferumError):
             message = str(exc).replace(str(real), name) if real is not None else str(exc)
         else:
             message = f"{name}: внутренняя ошибка при проверке ({type(exc).__name__}: {exc})"

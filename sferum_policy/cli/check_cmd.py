@@ -34,6 +34,7 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
     Код завершения: 0 — замечаний уровня --fail-on нет, 1 — есть, 2 — файл или параметры
     нельзя использовать.
     """
+    from ..errors import InputError
     from ..fileio import write_atomic
     from ..pipeline import default_clauses, default_registry, load_document
     from ..pipeline import run as run_check
@@ -41,19 +42,26 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
 
     if output is None and fmt in BINARY:
         raise click.UsageError("для формата docx укажите файл: -o отчёт.docx")
-    source = load_document(file)  # unusable input fails fast, before the data is loaded
-    doc, report = run_check(
-        source,
-        as_of=as_of,
-        select=_codes(select) or None,
-        ignore=_codes(ignore),
-        clauses=default_clauses(clauses_dir),
-        registry=default_registry(refs_dir),
-    )
-    kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
-    if fmt in ("docx", "html", "sarif"):
-        kwargs = {"document": doc}
-    out = render(report, fmt, **kwargs)
+    from .. import memory
+
+    memory.apply()  # this process reads a document someone sent: bounded like a worker (SFERUM_MEMORY_LIMIT_MB)
+    try:
+        source = load_document(file)  # unusable input fails fast, before the data is loaded
+        doc, report = run_check(
+            source,
+            as_of=as_of,
+            select=_codes(select) or None,
+            ignore=_codes(ignore),
+            clauses=default_clauses(clauses_dir),
+            registry=default_registry(refs_dir),
+        )
+        kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
+        if fmt in ("docx", "html", "sarif"):
+            kwargs = {"document": doc}
+        out = render(report, fmt, **kwargs)
+    except MemoryError:
+        source = doc = None
+        raise InputError(memory.out_of_memory_message(str(file))) from None
     if output is not None:
         write_atomic(output, out, force=force, protect=(file,))
         click.echo(f"Отчёт записан: {output}", err=True)

@@ -43,6 +43,7 @@ def open_package(data: bytes, path: str | Path, fmt: str) -> zipfile.ZipFile:
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(f"{path}: часть «{info.filename}» документа {fmt} сжата более чем в {MAX_RATIO} раз "
                              f"({info.file_size // 1024 // 1024} МБ после распаковки); файл повреждён или небезопасен")
+    _check_xml_budget(infos, path, fmt)
     for info in infos:
         try:
             found = _has_dtd(zf, info)
@@ -52,6 +53,41 @@ def open_package(data: bytes, path: str | Path, fmt: str) -> zipfile.ZipFile:
             raise InputError(f"{path}: документ {fmt} содержит недопустимые конструкции XML (DOCTYPE/ENTITY); "
                              f"файл повреждён или небезопасен")
     return zf
+
+
+def _is_xml_part(info: zipfile.ZipInfo) -> bool:
+    return info.filename.lower().endswith((".xml", ".rels"))
+
+
+def _check_xml_budget(infos: list[zipfile.ZipInfo], path: str | Path, fmt: str) -> None:
+    """Refuse XML parts larger than the memory ceiling allows (see :mod:`sferum_policy.memory`).
+
+    lxml holds ~20 bytes of RAM per byte of XML, so a 4 MB DOCX whose ``document.xml`` unpacks to
+    294 MB would need ~6 GB. The directory's sizes are what ``zipfile`` reads back (a part longer
+    than its recorded size fails its CRC check), so they can be trusted here.
+    """
+    from .. import memory
+
+    limit = memory.max_xml_bytes()
+    if limit is None:
+        return
+    xml = [i for i in infos if _is_xml_part(i)]
+    for info in xml:
+        if info.file_size > limit:
+            raise InputError(_too_much_xml(path, fmt, f"часть «{info.filename}»", info.file_size, limit))
+    total = sum(i.file_size for i in xml)
+    if total > limit:
+        raise InputError(_too_much_xml(path, fmt, "XML-части вместе", total, limit))
+
+
+def _too_much_xml(path: str | Path, fmt: str, what: str, size: int, limit: int) -> str:
+    from ..memory import XML_RAM_FACTOR, configured_limit, megabytes
+
+    need = megabytes(size * XML_RAM_FACTOR)
+    ceiling = configured_limit() or 0
+    return (f"{path}: {what} документа {fmt} после распаковки — {megabytes(size)} (допускается до {megabytes(limit)}); "
+            f"для разбора понадобилось бы около {need} памяти при пределе {megabytes(ceiling)}. "
+            f"Файл слишком большой или небезопасен — пересохраните его в Word или разделите на части")
 
 
 def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
