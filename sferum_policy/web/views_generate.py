@@ -11,7 +11,7 @@ from ..vocab import ORG_KIND_TITLES, OrgKind
 from . import forms
 from .app import state
 from .pages import download, page, stem
-from .uploads import UploadError, parse_form
+from .uploads import UploadError, parse_form, require_content
 
 ACTIONS = ("kind", "preview", "docx", "md", "html", "yaml")
 _EXT = {"docx": "docx", "md": "md", "html": "html", "yaml": "yaml"}
@@ -106,6 +106,7 @@ async def load(request: Request):
         up = f.file("profile")
         if up is None:
             raise UploadError("Выберите файл профиля (.yaml)")
+        require_content(up)
         if up.suffix not in (".yaml", ".yml", ".json"):
             raise UploadError(f"Файл «{up.filename}»: нужен профиль в формате YAML (.yaml)", 415)
         raw = up.path.read_bytes()
