@@ -16,7 +16,7 @@ from .archive import inspect_zip
 from .pages import MEDIA, file_download, inject, page, render, stem
 from .uploads import parse_form, require_zip
 
-_REPORT = re.compile(r"^[\w.-]{1,160}\.(html|json)$")
+_REPORT = re.compile(r"^[\w.-]{1,160}\.(html|json|docx)$")
 
 
 async def form(request: Request):
@@ -88,6 +88,8 @@ async def files(request: Request):
     if leaf.endswith(".html"):
         back = render("_audit_back.html", token=token)
         return inject(path.read_text(encoding="utf-8"), back)
+    if leaf.endswith(".docx"):
+        return file_download(path, leaf, "docx")
     return file_download(path, leaf, "json")
 
 

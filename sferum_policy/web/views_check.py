@@ -11,10 +11,12 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from ..errors import InputError
+from ..memory import megabytes
+from ..ru import number
 from .app import state
 from .pages import file_download, inject, page, render, stem
 from .uploads import UploadError, parse_form, require_document
-from .workers import TaskTimeout, WorkerFailed
+from .workers import OutOfMemory, TaskTimeout, WorkerFailed
 
 FILES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif", "docx": "report.docx"}
 TITLES = {"html": "HTML — страница отчёта", "docx": "DOCX — примечания Word в тексте документа",
@@ -37,8 +39,12 @@ async def upload(request: Request):
             result = await run_in_threadpool(st.pool.call, "check_document",
                                              (doc.filename, str(doc.path), as_of), st.limits.check_timeout)
         except TaskTimeout:
-            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {st.limits.check_timeout:g} с и "
+            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {number(st.limits.check_timeout, 2)} с и "
                               f"остановлена; возможно, файл повреждён или слишком сложен") from None
+        except OutOfMemory:
+            raise UploadError(f"Файл «{doc.filename}»: для проверки не хватило памяти (предел — "
+                              f"{megabytes(st.limits.max_memory)} на проверку); документ слишком большой "
+                              f"или небезопасен") from None
         except WorkerFailed:
             raise UploadError(f"Файл «{doc.filename}»: при проверке произошёл сбой; файл повреждён или небезопасен") from None
     if result["status"] != "ok":
@@ -48,6 +54,7 @@ async def upload(request: Request):
     for fmt, text in result["rendered"].items():
         data = base64.b64decode(text[7:]) if text.startswith("base64:") else text.encode("utf-8")
         (folder / FILES[fmt]).write_bytes(data)
+    st.storage.done(token)
     return RedirectResponse(f"/check/{token}", status_code=303)
 
 
