@@ -207,11 +207,46 @@ def _post_generate(client, values: dict, action: str):
     return client.post("/generate", data={**values, "action": action})
 
 
+def _fill(values: dict, **extra: str) -> dict:
+    """What a user types into the empty form: the organisation, the head, order and protocol details."""
+    kind = values["organization.kind"]
+    names = {"college": ("Государственное автономное профессиональное образовательное учреждение «Энский колледж»",
+                         "ГАПОУ «Энский колледж»"),
+             "preschool": ("Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 3»",
+                           "МБДОУ «Детский сад № 3»")}
+    full, short = names.get(kind, ("Муниципальное бюджетное общеобразовательное учреждение «Средняя "
+                                   "общеобразовательная школа № 1»", "МБОУ «СОШ № 1»"))
+    out = {**values, "organization.full_name": full, "organization.short_name": short,
+           "organization.head.position": "Заведующий" if kind == "preschool" else "Директор",
+           "organization.head.name": "А.В. Смирнова", "approval.order_date": "31.08.2026",
+           "approval.order_number": "45-од"}
+    for prefix in ("adoption", *(f"councils.{i}" for i in range(3))):
+        if out.get(f"{prefix}.body"):
+            out[f"{prefix}.date"], out[f"{prefix}.number"] = "28.08.2026", "1"
+    out.update(extra)
+    return out
+
+
+def test_generate_form_starts_with_placeholders_not_invented_values(client):
+    html = client.get("/generate").text
+    values = _form_fields(html)
+    for name in ("organization.full_name", "organization.short_name", "organization.head.name",
+                 "approval.order_date", "approval.order_number", "adoption.date", "councils.0.date"):
+        assert values[name] == "", name
+    assert "И.И. Иванова" not in html and time.strftime("%d.%m.%Y") not in html  # no example person, no «today»
+    assert 'placeholder="МБОУ «СОШ № 1»"' in html.replace("&#34;", '"')
+    assert 'placeholder="ДД.ММ.ГГГГ"' in html
+    # the untouched form is not turned into an act with invented details: the user is asked for them
+    r = _post_generate(client, values, "docx")
+    assert r.status_code == 400 and 'id="errors"' in r.text
+    assert "attachment" not in r.headers.get("content-disposition", "")
+
+
 def test_generate_docx_rereads_correctly(client, tmp_path):
     from sferum_policy.readers import read
 
-    values = _form_fields(client.get("/generate?kind=college").text)
-    assert values["organization.short_name"] == "ГАПОУ «Энский колледж»"
+    values = _fill(_form_fields(client.get("/generate?kind=college").text))
+    assert values["councils.0.body"] == "студенческий совет"  # the kind's usual bodies are real defaults
     values["organization.full_name"] = "Государственное бюджетное профессиональное образовательное учреждение «Северный техникум»"
     r = _post_generate(client, values, "docx")
     assert r.status_code == 200, r.text[:3000]
@@ -228,7 +263,7 @@ def test_generate_docx_rereads_correctly(client, tmp_path):
 
 
 def test_generate_preview_and_text_formats(client):
-    values = _form_fields(client.get("/generate").text)
+    values = _fill(_form_fields(client.get("/generate").text))
     page = _post_generate(client, values, "preview")
     assert page.status_code == 200
     assert 'id="preview"' in page.text and "srcdoc=" in page.text and "sandbox" in page.text
@@ -244,14 +279,15 @@ def test_kind_switch_changes_fields_and_role_words(client):
     school["organization.kind"] = "preschool"
     r = _post_generate(client, {**school, "prev_kind": "school"}, "kind")
     fields = _form_fields(r.text)
-    assert fields["organization.head.position"] == "Заведующий"
-    assert fields["organization.short_name"] == "МБДОУ «Детский сад № 1»"
+    shown = r.text.replace("&#34;", '"')
+    assert 'placeholder="Заведующий"' in shown and 'placeholder="МБДОУ «Детский сад № 1»"' in shown
+    assert fields["organization.short_name"] == "" and fields["councils.0.body"] == "совет родителей"
     assert "<strong>воспитанники</strong>" in r.text
     fields["organization.kind"] = "district"
     r = _post_generate(client, {**fields, "prev_kind": "preschool"}, "kind")
     district = _form_fields(r.text)
     assert "adoption.date" not in district and "councils.0.body" not in district  # no adoption fields for a district
-    assert district["organization.head.position"] == "Начальник управления"
+    assert 'placeholder="Начальник управления"' in r.text
 
 
 def test_kind_switch_keeps_what_the_user_typed(client):
@@ -260,11 +296,12 @@ def test_kind_switch_keeps_what_the_user_typed(client):
     values["organization.kind"] = "college"
     fields = _form_fields(_post_generate(client, {**values, "prev_kind": "school"}, "kind").text)
     assert fields["organization.short_name"] == "МБОУ «Гимназия № 5»"
-    assert fields["organization.full_name"].endswith("«Энский колледж»")
+    assert fields["organization.full_name"] == ""
+    assert fields["councils.0.body"] == "студенческий совет"  # an untouched default follows the kind
 
 
 def test_generate_validation_errors_are_shown_by_field(client):
-    values = _form_fields(client.get("/generate").text)
+    values = _fill(_form_fields(client.get("/generate").text))
     values["organization.head.name"] = "Иванова"
     values["approval.order_date"] = "вчера"
     values.pop("document.platforms")
@@ -277,7 +314,7 @@ def test_generate_validation_errors_are_shown_by_field(client):
 
 
 def test_profile_yaml_round_trip(client):
-    values = _form_fields(client.get("/generate?kind=school").text)
+    values = _fill(_form_fields(client.get("/generate?kind=school").text))
     values.update({"organization.short_name": "МБОУ «СОШ № 7»", "options.support_phone": "+7 800 100-00-00",
                    "councils.2.body": "управляющий совет", "councils.2.date": "01.09.2026",
                    "councils.2.number": "3"})

@@ -35,6 +35,7 @@ def _form_page(values: dict, *, errors: dict | None = None, preview: str | None 
     return page("generate.html", code=status, active="generate", v=values, errors=errors or {}, preview=preview,
                 summary=summary, notice=notice, kinds=[(k.value, t) for k, t in ORG_KIND_TITLES.items()],
                 kind=kind, district=kind == "district", roles=_role_words(kind), flags=forms.OPTION_FLAGS,
+                ph=forms.placeholders(kind),
                 flag_titles=forms.OPTION_TITLES, platforms=forms.PLATFORM_CHOICES, council_rows=range(forms.COUNCIL_ROWS))
 
 
