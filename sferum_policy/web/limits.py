@@ -69,3 +69,14 @@ def megabytes(size: int) -> str:
     """``20 МБ``, ``0,3 МБ`` — a size for a Russian message."""
     mb = size / MB
     return f"{mb:.0f} МБ" if mb >= 1 else f"{mb:.1f} МБ".replace(".", ",")
+
+
+def duration(seconds: float) -> str:
+    """``1 час``, ``2 часа``, ``30 минут``, ``45 секунд`` — a time span for a Russian sentence."""
+    from ..ru import plural
+
+    if seconds >= 3600 and seconds % 3600 < 60:
+        return plural(round(seconds / 3600), "час", "часа", "часов")
+    if seconds >= 60:
+        return plural(round(seconds / 60), "минуту", "минуты", "минут")
+    return plural(round(seconds), "секунду", "секунды", "секунд")
