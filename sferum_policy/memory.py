@@ -84,6 +84,10 @@ def apply(limit: int | None = None) -> int | None:
         import resource
     except ImportError:  # Windows: no rlimits; the XML limits still apply
         return None
+    # OpenBLAS (numpy) maps a large buffer per thread at import and fails its import when it cannot;
+    # the checks need no threaded linear algebra. Set before numpy is imported, a user's value wins.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     now = _vm_size()
     bound = limit if now is None or now < limit // 2 else now + limit
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -86,10 +86,10 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
         result.update(_check(name, real, as_of, formats))
     except Exception as exc:  # one broken document must not stop the audit
         from ..errors import SferumError
-        from ..memory import is_out_of_memory, out_of_memory_message
+        from ..memory import is_out_of_memory
 
-        if is_out_of_memory(exc):  # the memory ceiling stopped it: one clear line, the worker goes on
-            message = out_of_memory_message(name)
+        if is_out_of_memory(exc):  # the memory ceiling stopped it: one clear line (below), the worker goes on
+            message = None
         elif isinstance(exc, SferumError):
             message = str(exc).replace(str(real), name) if real is not None else str(exc)
         else:
@@ -98,6 +98,10 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
+    if result["status"] == "error" and result["error"] is None:  # made here: the traceback's memory is free now
+        from ..memory import out_of_memory_message
+
+        result["error"] = out_of_memory_message(name)
     result["seconds"] = round(time.perf_counter() - t0, 4)
     return result
 

@@ -60,8 +60,11 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
             kwargs = {"document": doc}
         out = render(report, fmt, **kwargs)
     except MemoryError:
-        source = doc = None
-        raise InputError(memory.out_of_memory_message(str(file))) from None
+        out_of_memory = True  # the message is made after this block, once the traceback's memory is freed
+    else:
+        out_of_memory = False
+    if out_of_memory:
+        raise InputError(memory.out_of_memory_message(str(file)))
     if output is not None:
         write_atomic(output, out, force=force, protect=(file,))
         click.echo(f"Отчёт записан: {output}", err=True)
