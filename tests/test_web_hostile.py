@@ -91,6 +91,7 @@ def test_cross_site_posts_are_refused_before_anything_runs(client, headers, path
 
 @pytest.mark.parametrize("headers", [
     {"Origin": BASE, "Sec-Fetch-Site": "same-origin"},  # the page itself, a current browser
+    {"Origin": "null", "Sec-Fetch-Site": "same-origin"},  # the same under a strict referrer policy
     {"Origin": BASE},
     {"Referer": BASE + "/"},
     {},  # not a browser page (curl, a script on this computer): nothing a website can forge

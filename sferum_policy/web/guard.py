@@ -90,6 +90,8 @@ class RequestGuard:
         site = headers.get("sec-fetch-site", "").strip().lower()
         if site and site not in ("same-origin", "none"):
             return "форма отправлена с другого сайта"
+        if site == "same-origin":  # the browser vouches for it (Origin may be «null» under a strict referrer policy)
+            return None
         origin = headers.get("origin")
         if origin is not None:
             if origin.strip().lower() == "null" or _origin(origin) != host:

@@ -17,7 +17,7 @@ MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "sarif"
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          "md": "text/markdown; charset=utf-8", "yaml": "application/x-yaml; charset=utf-8",
          "csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-_SECURITY = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN",
+_SECURITY = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "SAMEORIGIN",
              "Cache-Control": "no-store"}
 
 
