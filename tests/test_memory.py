@@ -34,7 +34,7 @@ def test_check_refuses_xml_over_the_budget_in_one_line(tmp_path):
 
 def test_check_stopped_by_the_ceiling_names_the_file(tmp_path):
     path = tmp_path / "плотный.docx"
-    path.write_bytes(dense_docx(200_000))
+    path.write_bytes(dense_docx(45_000))
     r = _cli("check", str(path), limit_mb=400)
     assert r.returncode == 2, r.stderr[-2000:]
     assert r.stderr.strip().splitlines() == [
@@ -45,7 +45,7 @@ def test_check_stopped_by_the_ceiling_names_the_file(tmp_path):
 def test_every_audit_worker_is_bounded_and_the_others_go_on(tmp_path):
     src = tmp_path / "акты"
     src.mkdir()
-    (src / "плотный.docx").write_bytes(dense_docx(200_000))
+    (src / "плотный.docx").write_bytes(dense_docx(45_000))
     for p in sorted(ACTS.glob("00[0-1]_*.txt")):
         (src / p.name).write_bytes(p.read_bytes())
     out = tmp_path / "out"

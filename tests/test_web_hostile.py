@@ -29,10 +29,11 @@ BASE = "http://127.0.0.1:8000"
 W = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
 
 
-def dense_docx(paragraphs: int) -> bytes:
-    """A small DOCX whose document.xml is many tiny paragraphs: cheap to send, costly to hold in memory."""
-    body = W + "<w:p><w:r><w:t>А 1</w:t></w:r></w:p>".encode() * paragraphs + b"</w:body></w:document>"
-    return replace_member(docx_bytes(), "word/document.xml", body)
+def dense_docx(paragraphs: int, words: int = 2) -> bytes:
+    """A small DOCX whose document.xml is many short paragraphs: cheap to send, costly to hold in memory."""
+    text = "обучающиеся платформа " * words
+    body = W + b"".join(f"<w:p><w:r><w:t>{i}. {text}</w:t></w:r></w:p>".encode() for i in range(paragraphs))
+    return replace_member(docx_bytes(), "word/document.xml", body + b"</w:body></w:document>")
 
 
 def bomb_docx(megabytes: int) -> bytes:
@@ -140,12 +141,20 @@ def test_xml_part_over_the_memory_budget_is_refused_naming_it(client):
 def test_memory_ceiling_stops_a_check_and_the_next_one_answers():
     app = create_app(Limits(workers=1, max_memory=400 * MB), port=8000)
     with TestClient(app, base_url=BASE) as c:
-        r = c.post("/check", files={"document": ("плотный.docx", dense_docx(200_000), "application/octet-stream")})
+        r = c.post("/check", files={"document": ("плотный.docx", dense_docx(45_000), "application/octet-stream")})
         assert r.status_code == 400
         assert "плотный.docx" in r.text and "не хватило памяти" in r.text and "400 МБ" in r.text
         assert "Traceback" not in r.text
         ok = _post_check(c)
         assert ok.status_code == 303
+
+
+def test_too_many_paragraphs_are_refused_before_parsing(client):
+    t0 = time.monotonic()
+    r = client.post("/check", files={"document": ("абзацы.docx", dense_docx(60_000, 0), "application/octet-stream")})
+    assert r.status_code == 400
+    assert "абзацы.docx" in r.text and "больше 50\u00a0000 абзацев" in r.text
+    assert time.monotonic() - t0 < 30
 
 
 def test_workers_run_under_the_address_space_limit():
