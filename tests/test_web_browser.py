@@ -129,13 +129,13 @@ def test_check_shows_progress_and_cannot_be_sent_twice(server, browser_page):
     posts = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
     page.get_by_label("Файл документа").set_input_files(str(SAMPLE_001))
-    # what the page shows 0.2 s after sending (the check itself takes longer), kept across the navigation
+    # what the page shows once the button is disabled (while the check runs), kept across the navigation
     page.evaluate("""() => {
         const form = document.querySelector("form[data-busy]"), button = form.querySelector("button");
-        form.addEventListener("submit", () => setTimeout(() => sessionStorage.setItem("seen", JSON.stringify({
+        new MutationObserver(() => { if (button.disabled) sessionStorage.setItem("seen", JSON.stringify({
             text: button.textContent, disabled: button.disabled,
             status: !form.querySelector(".busy-status").hidden,
-            line: form.querySelector(".busy-status").textContent})), 200));
+            line: form.querySelector(".busy-status").textContent})); }).observe(button, {attributes: true});
     }""")
     with page.expect_navigation(url="**/check/**", timeout=120_000):
         page.get_by_role("button", name="Проверить").dblclick()  # an impatient double click
