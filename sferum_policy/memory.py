@@ -18,7 +18,9 @@ bounded by their own timeouts and are not ours to size.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 MB = 1024 * 1024
 DEFAULT_LIMIT = 1536 * MB
@@ -101,6 +103,31 @@ def apply(limit: int | None = None) -> int | None:
         return None
     _state["applied"] = bound
     return bound
+
+
+@contextlib.contextmanager
+def bounded(limit: int | None = None) -> Iterator[int | None]:
+    """:func:`apply` for the length of a ``with`` block; the soft limit is put back afterwards.
+
+    For work done in the caller's own process (the ``check`` command, which tests and other programs
+    may also run in-process): the bound must not outlive the document, nor pass to programs the
+    process starts later (a browser needs far more address space than a check).
+    """
+    try:
+        import resource
+
+        saved = resource.getrlimit(resource.RLIMIT_AS)
+    except ImportError:
+        saved = None
+    had = dict(_state)
+    try:
+        yield apply(limit)
+    finally:
+        if saved is not None:
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_AS, saved)
+        _state.clear()
+        _state.update(had)
 
 
 def lift_in_child() -> None:

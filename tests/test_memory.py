@@ -55,3 +55,19 @@ def test_every_audit_worker_is_bounded_and_the_others_go_on(tmp_path):
     assert docs["плотный.docx"]["status"] == "error"
     assert "плотный.docx: для проверки не хватило памяти (предел — 400 МБ" in docs["плотный.docx"]["error"]
     assert all(d["status"] == "ok" for name, d in docs.items() if name.endswith(".txt"))
+
+
+def test_check_run_in_process_gives_the_limit_back(capsys):
+    """``check`` bounds the process only while it reads the document: a caller (a test, a program that
+    starts a browser afterwards) keeps its own limit."""
+    import resource
+
+    import pytest
+
+    from sferum_policy.cli import main
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    with pytest.raises(SystemExit):
+        main(["check", str(ACTS / "002_d5d0a8480acc456a.txt")])
+    assert "Итого" in capsys.readouterr().out
+    assert resource.getrlimit(resource.RLIMIT_AS) == before

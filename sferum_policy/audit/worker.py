@@ -71,7 +71,8 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
     Returns ``{"name", "status": "ok"|"error", "error", "report" (JSON-able dict), "rendered"
     ({format: text}), "seconds"}``.
     """
-    init(clauses_dir, refs_dir, ignore_sigint=False)
+    # in-process callers are not bounded here; pool initializers, check_chunk (Dask) and the web worker are
+    init(clauses_dir, refs_dir, ignore_sigint=False, memory_limit=False)
     t0 = time.perf_counter()
     result: dict[str, Any] = {"name": name, "status": "ok", "error": None, "report": None, "rendered": {}}
     tmpdir = None
@@ -139,5 +140,9 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
 
 def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,
                 refs_dir: str | None = None) -> list[dict[str, Any]]:
-    """Check several documents (``(name, path, data)`` each) in one call: fewer round trips."""
+    """Check several documents (``(name, path, data)`` each) in one call: fewer round trips.
+
+    Runs in a pool worker or on a Dask worker: the process is bounded by memory first (once).
+    """
+    init(clauses_dir, refs_dir, ignore_sigint=False)
     return [check_one(name, path, data, as_of, formats, clauses_dir, refs_dir) for name, path, data in tasks]
