@@ -18,7 +18,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--timeout", "check_timeout", type=click.FloatRange(min=0.1),
               help="Сколько секунд можно проверять один документ (120).")
 @click.option("--workers", type=click.IntRange(1, 64), help="Сколько процессов проверяют документы (2).")
-@click.option("--memory-mb", type=click.FloatRange(min=64),
+@click.option("--memory-mb", type=click.FloatRange(min=400),
               help="Сколько памяти может занять один процесс проверки, МБ (1536).")
 @clauses_dir
 @refs_dir
