@@ -263,7 +263,12 @@ def _suggestion(text: str) -> str:
 def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     """Match the library against the act; report missing sections, missing and partial clauses."""
     from ..coverage.matcher import match_document
+    from ..subject import library_applies
 
+    if not library_applies(doc):
+        # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions: no clause list, no figure
+        doc.annotations["clauses"] = []
+        return []
     matches = match_document(doc, ctx.clauses)
     statuses = []
     for m in matches:
@@ -282,11 +287,6 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     doc.annotations["clauses"] = statuses
     doc.annotations["coverage"] = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
     if doc.meta.doc_kind == DocKind.not_local_act:
-        return []
-    from ..subject import library_applies
-
-    if not library_applies(doc):
-        # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions
         return []
     headed = {k for keys in doc.annotations.get("section_keys", {}).values() for k in keys}
 

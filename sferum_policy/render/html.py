@@ -247,6 +247,12 @@ def _coverage_rows(report: Report) -> list[dict]:
     return rows
 
 
+def _subject_name(subject: str | None) -> str | None:
+    from ..subject import subject_name
+
+    return subject_name(subject)
+
+
 def render_html(report: Report, *, document: Document | None = None) -> str:
     """Render ``report``; with ``document`` findings are shown in context and the text is marked up."""
     from ..checks import load_checks
@@ -272,6 +278,7 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
         coverage_rows=_coverage_rows(report),
         paragraphs=_text_paragraphs(document, numbered) if document is not None else Markup(""),
         doc_kind=DOC_KIND_TITLES.get(d.doc_kind, d.doc_kind),  # type: ignore[call-overload]
+        subject=_subject_name(d.subject),
         org_kind=ORG_KIND_TITLES.get(d.org_kind, "не определён") if d.org_kind else "не определён",  # type: ignore[call-overload]
         platforms=platforms,
         act_names=act_names,

@@ -65,6 +65,8 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     lines.extend(freshness_lines(report.registry, report.as_of))
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}")
+    elif d.subject and d.subject != "platform":
+        lines.append("С библиотекой положений «Сферума» не сверялось: акт не об использовании платформы")
     lines.append("")
     by_cat: dict[Category, list[Finding]] = {}
     for f in report.findings:
