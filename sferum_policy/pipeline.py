@@ -112,24 +112,29 @@ _SUPERSEDES_OVERLAP: tuple[tuple[str, str], ...] = (("ST014", "KS008"),)
 
 def one_report_per_defect(findings: list) -> list:
     """Drop a finding that another finding of a more specific check reports on the same place."""
-    located = [f for f in findings if f.location.start is not None and f.location.end is not None]
-    drop = set()
-    for a in located:
-        for b in located:
-            if a is b or id(b) in drop:
-                continue
-            if not (a.location.start < b.location.end and b.location.start < a.location.end):
-                continue
-            if any(a.code == win and b.code == lose for win, lose in _SUPERSEDES_OVERLAP):
+    located = sorted((f for f in findings if f.location.start is not None and f.location.end is not None),
+                     key=lambda f: f.location.start)
+    drop: set[int] = set()
+
+    def supersedes(a, b) -> bool:
+        if any(a.code == win and b.code == lose for win, lose in _SUPERSEDES_OVERLAP):
+            return True
+        if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
+            return False
+        # the same place: the same span, or the winner names the loser's word in its message
+        same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
+        return same or bool(b.text and f"«{b.text.strip()}»" in a.message)
+
+    for i, a in enumerate(located):
+        for b in located[i + 1:]:
+            if b.location.start >= a.location.end:
+                break  # sorted by start: nothing further overlaps a
+            if supersedes(a, b):
                 drop.add(id(b))
-                continue
-            if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
-                continue
-            # the same place: the same span, or the winner names the loser's word in its message
-            same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
-            if same or (b.text and f"«{b.text.strip()}»" in a.message):
-                drop.add(id(b))
+            elif supersedes(b, a):
+                drop.add(id(a))
     return [f for f in findings if id(f) not in drop]
+
 
 
 def registry_info(registry: Registry, as_of: date) -> RegistryInfo:
