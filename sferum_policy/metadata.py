@@ -318,7 +318,7 @@ _BODY_STOP = re.compile(r"протокол|\bприказ|\bот\s+[«\"\d]|\d{1
 def _parse_requisite(kind: str, marker: str, block: str, paragraph: int) -> Requisite:
     rest = block[len(marker):]
     if kind == "adoption":
-        # «ПРИНЯТО на Совете родителей», «РАССМОТРЕНО Советом обучающихся»: the councils' opinion, not adoption
+        # «ПРИНЯТО на заседании Совета родителей», «РАССМОТРЕНО советом обучающихся»: the councils' opinion, not adoption
         lead = _BODY_STOP.split(rest, maxsplit=1)[0][:120]
         if _CONSENT_BODY.search(lead) and not _PED_BODY.search(lead):
             kind = "consent"

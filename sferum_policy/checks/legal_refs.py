@@ -521,7 +521,7 @@ def _mismatch(c: Citation, act: LegalAct) -> list[Problem]:
                 f"Вид акта указан неверно: это {right}, а не {wrong}.",
                 f"Правильная ссылка: {full}.",
             ))
-    # the act's own number misprinted inside the cited title («СП 2.4.364820» for «СП 2.4.3648-20»): that is
+    # the act's own number misprinted inside the cited title («СП 2.4.3648.20» for «СП 2.4.3648-20»): that is
     # the defect, and the right number is the fix — not the whole title
     bad_number = _number_in_title(c.title, act) if c.title else None
     if bad_number is not None:

@@ -196,7 +196,7 @@ ST013 = rule(
 ST014 = rule(
     code="ST014", name="blank-requisite", category=Category.structure, severity=Severity.warning,
     title="Реквизиты отметки не заполнены",
-    why="Гриф утверждения или отметка о принятии без даты и номера («протокол от ________ № ____», «Протокол № .») "
+    why="Гриф утверждения или отметка о принятии без даты и номера («протокол от ________ № ____», «протокол № .») "
         "не подтверждают, что акт принят и утверждён: по такой отметке нельзя найти протокол или приказ. "
         "Опубликованный акт должен нести заполненные реквизиты (ГОСТ Р 7.0.97, реквизиты 16 и 17).",
     fix="Впишите дату и номер протокола (приказа) в отметку; если акт ещё не принят, не размещайте его как "
@@ -222,22 +222,22 @@ ST016 = rule(
     code="ST016", name="impossible-date", category=Category.structure, severity=Severity.warning,
     title="Невозможная дата документа",
     why="Дата акта, приказа или протокола, которой нет в календаре («31.02.2024») или которая ещё не наступила "
-        "(«от 01.09.2071»), — опечатка или ошибка распознавания: по такой дате документ не найти.",
+        "(«от 15.03.2089»), — опечатка или ошибка распознавания: по такой дате документ не найти.",
     fix="Сверьте дату с самим документом и исправьте её.",
-    bad=_act(_GENERAL.replace("со дня его утверждения", "с даты приказа от 01.09.2071 № 5")),
+    bad=_act(_GENERAL.replace("со дня его утверждения", "с даты приказа от 15.03.2089 № 5")),
     good=_act(_GENERAL.replace("со дня его утверждения", "с даты приказа от 01.09.2024 № 5")),
 )
 ST017 = rule(
     code="ST017", name="organisation-name", category=Category.structure, severity=Severity.warning,
     title="Название организации записано с ошибкой или по-разному",
     why="Полное название организации пишется в акте одинаково и так, как в уставе. Разные инициалы в «имени …», "
-        "удвоенная организационно-правовая форма («МБОУ «МБОУ «…»») или форма без названия («в МКОУ .») — "
+        "удвоенная организационно-правовая форма («МБОУ «МБОУ «…»») или форма без названия («в МБОУ .») — "
         "ошибки, из-за которых неясно, чей это акт.",
     fix="Впишите название организации так, как оно записано в уставе, одинаково во всём акте.",
-    bad=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени А.П. Быкова»", 1).replace(
-        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени А.Н. Быкова» Положение вступает в силу")),
-    good=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени А.П. Быкова»", 1).replace(
-        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени А.П. Быкова» Положение вступает в силу")),
+    bad=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени И.С. Тургенева»", 1).replace(
+        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени И.А. Тургенева» Положение вступает в силу")),
+    good=_act(_GENERAL.replace("в МБОУ «СОШ № 1»", "в МБОУ «СОШ № 1 имени И.С. Тургенева»", 1).replace(
+        "Положение вступает в силу", "В МБОУ «СОШ № 1 имени И.С. Тургенева» Положение вступает в силу")),
 )
 
 CODES = tuple(f"ST{n:03d}" for n in range(1, 18))
@@ -376,7 +376,7 @@ def _staff_only(title: str | None) -> bool:
     return bool(title) and bool(_STAFF.search(title)) and not _LEARNERS.search(title)  # type: ignore[arg-type]
 
 
-# Blanks in a mark: a date line or number left empty («от ________», «№_____», «Протокол № .», «№ ПРИНЯТО»),
+# Blanks in a mark: a date line or number left empty («от ________», «№_____», «протокол № .», «№ УТВЕРЖДЕНО»),
 # or a signer's name followed by an empty date line in a mark that carries no date at all.
 _BLANK_DATE = re.compile(r"\bот\s*_{3,}[\d\s]*(?:г\.?)?|[«\"]\s*_{2,}\s*[»\"]\s*_{3,}\s*(?:20_*\d*)?\s*(?:г\.?)?")
 _BLANK_NUMBER = re.compile(r"№[ \t]*(?:_{2,}|\.(?![\d\w])|(?=[ \t]*(?:\n(?!\s*[\dА-Яа-я]{1,6}\b)|$|[А-ЯЁ]{4,}\b|"
@@ -449,7 +449,7 @@ def _mark_agreement(doc: Document) -> Iterator[Finding]:
                       paragraph=p, start=m.start(), end=m.end(), suggestion=f"{m.group(1)}О")
 
 
-# The date of a document cited or of a requisite: «от 01.09.2071», «от 31 февраля 2024 г.»
+# The date of a document cited or of a requisite: «от 15.03.2089», «от 31 февраля 2024 г.»
 _DOC_DATE = re.compile(r"(?:\bот\s+|(?<![\d.])(?=\d{1,2}\.\d{1,2}\.\d{4}\s*(?:N|№)))"
                        r"(?:(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])|(\d{1,2})\s+([а-я]+)\s+(\d{4}))", re.IGNORECASE)
 
@@ -482,7 +482,7 @@ def _impossible_dates(doc: Document, as_of) -> Iterator[Finding]:
                           paragraph=p, start=s, end=m.end())
 
 
-# «МБОУ «МБОУ «…»»», «в МКОУ .», «имени А.П. Быкова» … «имени А.Н. Быкова»
+# «МБОУ «МБОУ «…»»», «в МБОУ .», «имени И.С. Тургенева» … «имени И.А. Тургенева»
 _FORM = r"(?:[МГ]?[БАКО]?[ДП]?ОУ(?:\s*ДО)?|[МГ][БАК]?У(?:\s*ДО)?|НЧОУ|ЧОУ|АНО(?:\s*ДО)?)"
 _DOUBLE_FORM = re.compile(rf"\b({_FORM})\s*[«\"“]\s*\1\b")
 _FORM_LATIN = str.maketrans("MKOYyBAHPCTEXmkoabhpctex", "МКОУуВАНРСТЕХмкоавнрстех")
@@ -509,7 +509,7 @@ def _quoted_names(text: str) -> Iterator[tuple[int, int, str]]:
                     yield m.end(), k, " ".join(text[m.end():k].split())
                     break
             elif c == "\n" and last is not None and depth > 0:
-                # «Гимназия «Во имя …»: nested quotes closed by one «»» at the end of the line
+                # «Лицей «Новая школа»: nested quotes closed by one «»» at the end of the line
                 yield m.end(), last, " ".join(text[m.end():last].split())
                 break
 

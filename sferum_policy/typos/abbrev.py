@@ -10,7 +10,7 @@ from .ocr import edit_cost
 _DEF = re.compile(r"\(\s*(?:далее\s*[-–—]?\s*)?([А-ЯЁA-Z]{2,})(?=[\s«\"),;.]|$)")
 _INITIAL_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+")
 MAX_COST = 0.5
-TRANSPOSED = 0.4  # two neighbouring letters swapped («ЭОИС» for «ЭИОС»): a slip of the hand, not another word
+TRANSPOSED = 0.4  # two neighbouring letters swapped («ИКПО» for «ИКОП»): a slip of the hand, not another word
 
 
 def _transposed(a: str, b: str) -> bool:

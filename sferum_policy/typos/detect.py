@@ -59,6 +59,8 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     words = 0
     for pi, text, toks in paras:
         words += len(toks)
+        for ph in grammar.cut_months(text, toks):  # a date's month cut short: the date decides the fix
+            add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
         names = [mm.span(1) for mm in _QUOTED_NAME.finditer(text)]
         for i, t in enumerate(toks):
             if _abbreviation(pi, text, t, known_abbr, defs, skip, issues, flagged, i):
@@ -80,7 +82,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     def compound(joined: str, a: str, b: str) -> bool:
         return base.uni(joined) >= 2 and base.bi(a, b) == 0
     for pi, text, toks in paras:
-        for ph in (grammar.compound_hyphens(text, toks, compound) + grammar.ob_before_vowel(toks) + grammar.cut_months(text, toks)
+        for ph in (grammar.compound_hyphens(text, toks, compound) + grammar.ob_before_vowel(toks)
                    + grammar.according_items(text, toks, state) + grammar.dalee_dash(text, toks)
                    + grammar.misread_short_words(text, toks) + grammar.split_names(text, toks)
                    + grammar.short_before_noun(text, toks) + grammar.space_after_quote(text, toks)

@@ -42,7 +42,7 @@ def _adjective_like(word: str) -> bool:
 
 
 def compound_hyphens(text: str, toks: list[Token], corpus_compound=None) -> list[Phrase]:
-    """«Детско юношеский», «аграрно – строительный»: the first stem of a compound adjective, then the adjective,
+    """«Военно патриотический», «научно – методический»: the first stem of a compound adjective, then the adjective,
     apart. A spaced dash between them is never right; a plain space is a lost hyphen when the dictionary knows the
     compound or the first word is no adverb (so «достаточно большой» stays)."""
     out = []
@@ -78,7 +78,7 @@ def compound_hyphens(text: str, toks: list[Token], corpus_compound=None) -> list
 
 
 def short_before_noun(text: str, toks: list[Token]) -> list[Phrase]:
-    """«в образовательно организации» → «образовательной»: a short adjective (only that: no adverb reading)
+    """«в муниципально учреждении» → «муниципальном»: a short adjective (only that: no adverb reading)
     never stands before its noun; the full form that agrees with the noun lost its ending."""
     from .morph import pair_agrees
 
@@ -129,7 +129,7 @@ def lost_v(toks: list[Token], before: str | None) -> list[Phrase]:
 
 
 def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
-    """«о инфраструктуре» → «об инфраструктуре»: the preposition «о» before a vowel sound is «об»."""
+    """«о использовании» → «об использовании»: the preposition «о» before a vowel sound is «об»."""
     out = []
     for i in range(len(toks) - 1):
         p, x = toks[i], toks[i + 1]
@@ -145,7 +145,7 @@ def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
 
 
 def cut_months(text: str, toks: list[Token]) -> list[Phrase]:
-    """«13 июл 2022» → «13 июля 2022»: a month cut short between a day and a year."""
+    """«5 сентябр 2023» → «5 сентября 2023»: a month cut short between a day and a year."""
     out = []
     for i in range(1, len(toks) - 1):
         t = toks[i]
@@ -213,7 +213,7 @@ def misread_short_words(text: str, toks: list[Token]) -> list[Phrase]:
 
 
 def split_names(text: str, toks: list[Token]) -> list[Phrase]:
-    """«Мин просвещения» → «Минпросвещения»: two pieces that together are a name the domain lexicon holds
+    """«Мин цифры» → «Минцифры»: two pieces that together are a name the domain lexicon holds
     (ministries and services: Минпросвещения, Минцифры, Рособрнадзор), torn by a space."""
     from .lexicon import lexicon
 
@@ -268,8 +268,8 @@ def _noun_group(toks: list[Token], k: int) -> tuple[int, int] | None:
 
 
 def according_items(text: str, toks: list[Token], state: dict) -> list[Phrase]:
-    """Items of «в соответствии с …» are in the instrumental case: «в соответствии с … часть 3 статьи 35» →
-    «частью», «…; Санитарно-эпидемиологических требований» → «…ими требованиями».
+    """Items of «в соответствии с …» are in the instrumental case: «в соответствии с … часть 2 статьи 13» →
+    «частью», «…; Гигиенических нормативов» → «Гигиеническими нормативами».
 
     ``state`` carries an open list across paragraphs (a paragraph ending with «в соответствии с:» or «;»).
     After a comma a noun in the genitive may depend on the previous item, so only a nominative one is judged

@@ -1,8 +1,8 @@
 """Names are not typos: the document's own lexicon of people, places and organisations.
 
 Surnames, villages and regional abbreviations were almost half of the false typo findings on real acts.
-A word is a name when the document shows it as one — next to initials («В.В. Маркова», «Маркова В.В.»), after
-a settlement's marker («с. Ивантеево», «д. Малые Вишеры»), after «имени», on a signature line («/Петрова/»,
+A word is a name when the document shows it as one — next to initials («Е.Н. Сидоренко», «Сидоренко Е.Н.»), after
+a settlement's marker («с. Кужебаево», «д. Малые Вишеры»), after «имени», on a signature line («/Петрова/»,
 «____ Петрова»), inside the organisation's name — or when the morphological dictionary's guess for a
 capitalised word inside a sentence is a name, surname, patronymic or place (Name/Surn/Patr/Geox). Regional
 abbreviations (ЛО, СО, РСО-Алания) are a data list (``data/regions.txt``).
@@ -24,13 +24,13 @@ NAME_SCORE = 0.3  # the name reading must be at least this likely among the dict
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _INIT = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
 _PATTERNS = (
-    re.compile(rf"{_INIT}\s?({_CAP})"),  # В.В. Маркова
-    re.compile(rf"({_CAP})\s+{_INIT}"),  # Маркова В.В.
+    re.compile(rf"{_INIT}\s?({_CAP})"),  # Е.Н. Сидоренко
+    re.compile(rf"({_CAP})\s+{_INIT}"),  # Сидоренко Е.Н.
     re.compile(rf"\b(?:с|д|п|г|х|ст|пос|пгт|рп|мкр|дер|аул|станица|село|деревня|посёлок|поселок|город)\.?\s+"
-               rf"((?:[А-ЯЁ][а-яё-]+\s+)?{_CAP})"),  # с. Ивантеево, д. Малые Вишеры
-    re.compile(rf"\bимени\s+(?:{_INIT}\s?)?((?:{_CAP}\s+)?{_CAP})"),  # имени А.П. Быкова
+               rf"((?:[А-ЯЁ][а-яё-]+\s+)?{_CAP})"),  # с. Кужебаево, д. Малые Вишеры
+    re.compile(rf"\bимени\s+(?:{_INIT}\s?)?((?:{_CAP}\s+)?{_CAP})"),  # имени И.С. Тургенева
     re.compile(r"[/_]\s*([А-ЯЁа-яё]+(?:\s+[А-ЯЁа-яё]+)?)\s*/"),  # /Петрова/, /Петрова И.И./
-    re.compile(r"([А-ЯЁа-яё]+)/"),  # a torn signature: «харева/»
+    re.compile(r"([А-ЯЁа-яё]+)/"),  # a torn signature: «ренко/»
     re.compile(rf"_{{3,}}\s*({_CAP})"),  # ______ Петрова
 )
 _WORD = re.compile(r"[А-ЯЁа-яё]+")

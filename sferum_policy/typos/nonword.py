@@ -54,7 +54,7 @@ def _rank(m: Model, wrong: str, cands, prev: str | None, nxt: str | None, max_co
         if (prev and m.bi(prev, c)) or (nxt and m.bi(c, nxt)):
             score -= CONTEXT_BONUS
         if nxt and _agrees_with_noun(c, nxt):
-            score -= AGREE_BONUS  # «…технологическо взаимодействие» → the form that agrees: «…технологическое»
+            score -= AGREE_BONUS  # «…методическо сопровождение» → the form that agrees: «…методическое»
         if best is None or score < best[0]:
             best = (score, c)
     return best

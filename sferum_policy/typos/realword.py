@@ -103,7 +103,7 @@ def _far_more_common(w: str, neighbours: list[str], m: Model, i: int, toks: list
 
 
 _LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
-DROP_GAP = 2.5  # a word with one letter lost («отельных» for «отдельных») must be this much rarer
+DROP_GAP = 2.5  # a word with one letter lost («отельные» for «отдельные») must be this much rarer
 DROP_RARE = 2.5  # … and rare in itself
 
 
