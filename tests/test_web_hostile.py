@@ -29,9 +29,9 @@ BASE = "http://127.0.0.1:8000"
 W = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
 
 
-def dense_docx(paragraphs: int, words: int = 2) -> bytes:
+def dense_docx(paragraphs: int, words: int = 2, text: str = "обучающиеся платформа ") -> bytes:
     """A small DOCX whose document.xml is many short paragraphs: cheap to send, costly to hold in memory."""
-    text = "обучающиеся платформа " * words
+    text = text * words
     body = W + b"".join(f"<w:p><w:r><w:t>{i}. {text}</w:t></w:r></w:p>".encode() for i in range(paragraphs))
     return replace_member(docx_bytes(), "word/document.xml", body + b"</w:body></w:document>")
 
