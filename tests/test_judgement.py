@@ -301,3 +301,12 @@ def test_compound_the_acts_write_with_a_hyphen():
     found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Платформа — информационно коммуникационная "
                                                     "система для общения.\n")]
     assert ("информационно коммуникационная", "информационно-коммуникационная") in found
+
+
+def test_full_agreement_phrase_keeps_its_adjective():
+    assert _typos(_HEAD + "1.1. Платформа используется в полном соответствии с законом.\n") == []
+
+
+def test_placeholder_date_is_not_an_impossible_date():
+    report = check(_HEAD + "1.1. Положение утверждено приказом от 00.00.0000 № 1.\n")
+    assert "ST016" not in {f.code for f in report.findings}

@@ -469,6 +469,8 @@ def _impossible_dates(doc: Document, as_of) -> Iterator[Finding]:
                 if not mo:
                     continue
                 d_, y = int(m.group(4)), int(m.group(6))
+            if not (d_ and mo and y):
+                continue  # «00.00.0000» is a template's placeholder (KS008), not a date
             try:
                 d = date(y, mo, d_)
             except ValueError:

@@ -124,6 +124,9 @@ def lost_v(toks: list[Token], before: str | None) -> list[Phrase]:
         prev = toks[i - 1].folded if i > 0 else before
         if prev in ("в", "во", "не"):
             continue
+        pps = parses(prev) if prev else ()
+        if pps and pps[0].tag.POS in ("ADJF", "PRTF"):
+            continue  # «в полном соответствии с …»
         out.append(Phrase(i, i, "в " + t.text if t.text.islower() else "В " + t.text.lower(), "realword"))
     return out
 
