@@ -310,3 +310,9 @@ def test_full_agreement_phrase_keeps_its_adjective():
 def test_placeholder_date_is_not_an_impossible_date():
     report = check(_HEAD + "1.1. Положение утверждено приказом от 00.00.0000 № 1.\n")
     assert "ST016" not in {f.code for f in report.findings}
+
+
+def test_patronymic_without_its_ending():
+    found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Назначить ответственной Иванову Марию Петровн;\n")]
+    assert ("Петровн", "Петровну") in found
+    assert _typos(_HEAD + "1.1. Ответственная — Иванова Мария Петровна.\n") == []

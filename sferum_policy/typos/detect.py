@@ -59,7 +59,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     words = 0
     for pi, text, toks in paras:
         words += len(toks)
-        for ph in grammar.cut_months(text, toks):  # a date's month cut short: the date decides the fix
+        for ph in grammar.cut_months(text, toks) + grammar.cut_patronymics(toks):  # the context decides the fix
             add(ph.kind, pi, text, toks, ph.first, ph.last, ph.suggestion)
         names = [mm.span(1) for mm in _QUOTED_NAME.finditer(text)]
         for i, t in enumerate(toks):

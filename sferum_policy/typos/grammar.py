@@ -131,6 +131,28 @@ def lost_v(toks: list[Token], before: str | None) -> list[Phrase]:
     return out
 
 
+_PATR_STEM = re.compile(r"^[А-ЯЁ][а-яё]+(?:евн|овн|ичн|иничн)$")
+
+
+def cut_patronymics(toks: list[Token]) -> list[Phrase]:
+    """«назначить Иванову Марию Петровн» → «Петровну»: a patronymic without its ending, put in the case of the first
+    name before it."""
+    from ..nlp import morph
+
+    out = []
+    for i, t in enumerate(toks):
+        if i == 0 or not _PATR_STEM.match(t.text):
+            continue
+        name = [p for p in morph().parse(toks[i - 1].folded) if "Name" in p.tag and p.tag.gender == "femn"]
+        patr = [p for p in morph().parse(t.folded + "а") if "Patr" in p.tag and p.tag.case == "nomn"]
+        if not name or not patr:
+            continue
+        form = patr[0].inflect({name[0].tag.case}) if name[0].tag.case else None
+        if form is not None:
+            out.append(Phrase(i, i, match_case(t.text, form.word), "misspelling"))
+    return out
+
+
 def ob_before_vowel(toks: list[Token]) -> list[Phrase]:
     """«о использовании» → «об использовании»: the preposition «о» before a vowel sound is «об»."""
     out = []
