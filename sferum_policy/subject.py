@@ -85,11 +85,11 @@ def detect_subject(doc: Document) -> Subject | None:
 
 def library_applies(doc: Document) -> bool:
     """True when the act is to be scored against the clause library of the platform."""
-    s = doc.meta.subject if doc.meta.subject is not None else None
-    if s is not None:
-        table = load_subjects()
-        return next((x.library for x in table.subjects if x.id == s), True)
     table = load_subjects()
+    if doc.meta.subject is not None:
+        return next((x.library for x in table.subjects if x.id == doc.meta.subject), True)
+    # no subject recognised (the detector found too few platform words to call it one): the library applies to
+    # an act that nonetheless speaks of the platform
     return len(table.platform_words.findall(_fold(doc.text))) >= table.platform_mentions
 
 
