@@ -2,7 +2,8 @@
 
 Only an act about the platform is scored against the clause library of «Сферум»: an e-learning, ЭИОС or
 chat-ethics act is a neighbouring act a district checks with the same tool, and it owes none of the
-platform's provisions. An act whose subject is not recognised is scored when it speaks of the platform.
+platform's provisions. An act whose title names no subject is about the platform when it speaks of it often
+enough (``platform_mentions``).
 """
 
 from __future__ import annotations
@@ -85,12 +86,10 @@ def detect_subject(doc: Document) -> Subject | None:
 
 def library_applies(doc: Document) -> bool:
     """True when the act is to be scored against the clause library of the platform."""
+    # detect_subject already calls an act about the platform whatever speaks of it often enough, so an act with no
+    # subject recognised does not speak of the platform: it owes none of its provisions
     table = load_subjects()
-    if doc.meta.subject is not None:
-        return next((x.library for x in table.subjects if x.id == doc.meta.subject), True)
-    # no subject recognised (the detector found too few platform words to call it one): the library applies to
-    # an act that nonetheless speaks of the platform
-    return len(table.platform_words.findall(_fold(doc.text))) >= table.platform_mentions
+    return next((x.library for x in table.subjects if x.id == doc.meta.subject), False)
 
 
 def subject_name(subject_id: str | None) -> str | None:
