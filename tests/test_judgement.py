@@ -316,3 +316,9 @@ def test_patronymic_without_its_ending():
     found = [(f.text, f.suggestion) for f in _typos(_HEAD + "1.1. Назначить ответственной Иванову Марию Петровн;\n")]
     assert ("Петровн", "Петровну") in found
     assert _typos(_HEAD + "1.1. Ответственная — Иванова Мария Петровна.\n") == []
+
+
+def test_legal_forms_and_quoted_names_keep_their_form():
+    text = _HEAD + ("1.1. Положение действует в мадоу «Детский сад № 5», в мкдоу № 3 и в гбпоу ко «Колледж», "
+                    "а также в газете «Правда».\n")
+    assert _typos(text) == []

@@ -67,6 +67,8 @@ def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> l
         x = toks[i + 1]
         if p.is_upper and len(p.text) > 1 and not x.is_upper:
             continue  # «ГБОУ СО «Школа»»: a regional abbreviation, not the preposition «со»
+        if x.quoted:
+            continue  # «в газете «Правда»», «ко «Дню знаний»»: a name in quotes keeps its own form
         if not x.linked or x.is_upper or len(x.folded) < 3 or not x.is_cyrillic:
             continue
         xcases = _nominal_cases(x.folded)

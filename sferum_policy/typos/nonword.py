@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .corpus import Model
@@ -20,6 +21,9 @@ SHORT_WORDS = frozenset("вскоуиая")
 FREQ_WEIGHT = 0.12
 CONTEXT_BONUS = 0.3
 AGREE_BONUS = 0.3
+# organisational legal forms of schools and kindergartens (МКДОУ, ГБПОУ, МАУ ДО …), in any case
+_LEGAL_FORM = re.compile(r"(?:[мгфчн]|ча|не)?[бакч]?[дпо]?[оу]?(?:оу|у|учреждение)|сош|оош|нош|цдо|ддт|дши|дюсш|сюн|сют",
+                         re.IGNORECASE)
 
 
 def _agrees_with_noun(candidate: str, noun: str) -> bool:
@@ -137,6 +141,8 @@ def check_token(
         return None
     if is_known(t.folded):
         return None
+    if _LEGAL_FORM.fullmatch(t.folded):
+        return None  # «мкдоу», «гбпоу»: a legal form is never «corrected» into another one
     if t.folded in replacements():
         return NonWord("misspelling", match_case(t.text, replacements()[t.folded]))
     name_like = (t.is_title and not t.sent_start) or t.is_upper or in_name

@@ -47,9 +47,10 @@ class Token:
     has_digit: bool = False
     is_upper: bool = False  # at least two letters, all capitals
     is_title: bool = False  # capitalised, not all capitals
+    quoted: bool = False  # an opening quote stands right before the word («Правда»): a name in quotes
 
 
-def _word(text: str, start: int, end: int, sent_start: bool, linked: bool) -> Token:
+def _word(text: str, start: int, end: int, sent_start: bool, linked: bool, quoted: bool = False) -> Token:
     """A Token for the word ``text`` with its letter facts computed once."""
     folded = fold(text)
     letters = [c for c in text if c.isalpha()]
@@ -61,6 +62,7 @@ def _word(text: str, start: int, end: int, sent_start: bool, linked: bool) -> To
         has_digit=any(c.isdigit() for c in folded),
         is_upper=upper,
         is_title=text[:1].isupper() and not upper,
+        quoted=quoted,
     )
 
 
@@ -95,7 +97,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         while j >= 0 and text[j] in _OPENERS:
             j -= 1
         sent_start = j < 0 or text[j] in _ENDERS
-        out.append(_word(m.group(), s, e, sent_start, linked))
+        out.append(_word(m.group(), s, e, sent_start, linked, quoted=any(c in "«“„\"" for c in gap)))
         prev_end = e
     return tuple(t for t in out if t.text)
 
