@@ -91,6 +91,9 @@ def run(
         if not ctx.wants(*spec.codes) and spec.codes:
             continue
         findings.extend(f for f in spec.fn(doc, ctx) if f.code in ctx.enabled)
+    from .ocr.quality import withhold
+
+    findings = withhold(doc, findings, ctx)
     findings.sort(key=lambda f: f.sort_key())
     return doc, build_report(doc, findings, ctx.as_of)
 
@@ -117,4 +120,12 @@ def build_report(doc: Document, findings: list, as_of: date) -> Report:
         legal_refs=doc.annotations.get("legal_refs", []),
         clauses=doc.annotations.get("clauses", []),
         coverage=doc.annotations.get("coverage"),
+        text_layer=_text_layer(doc),
     )
+
+
+def _text_layer(doc: Document):
+    from .report import TextLayer
+
+    layer = doc.annotations.get("text_layer")
+    return TextLayer.model_validate(layer) if layer else None

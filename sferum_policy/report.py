@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .vocab import SEVERITY_RANK, Category, Section, Severity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Location(BaseModel):
@@ -25,6 +25,7 @@ class Location(BaseModel):
     start: int | None = None
     end: int | None = None
     line: int | None = None
+    page: int | None = None
 
 
 class Finding(BaseModel):
@@ -106,6 +107,43 @@ class Summary(BaseModel):
     by_category: dict[str, int] = Field(default_factory=dict)
 
 
+class OcrPage(BaseModel):
+    page: int
+    confidence: float | None = None
+    seconds: float = 0.0
+
+
+class OcrInfo(BaseModel):
+    """How a scan was recognised: engine, language, resolution, why, pages with confidences (0–100)."""
+
+    engine: str
+    lang: str
+    dpi: int
+    reason: str  # scan | image | damaged_layer
+    pages: list[OcrPage]
+    seconds: float
+
+
+class TextLayer(BaseModel):
+    """The text layer's verdict, shown once at the top of every report.
+
+    ``status``: ok | repaired (OCR defects found and repaired) | damaged (some paragraphs unreadable) |
+    unreadable (most of the text). Paragraph numbers are 0-based indices, as in ``Location.paragraph``.
+    """
+
+    status: str
+    message: str
+    source: str  # text | ocr
+    damaged_paragraphs: list[int] = Field(default_factory=list)
+    unreadable_paragraphs: list[int] = Field(default_factory=list)
+    unreadable_share: float = 0.0
+    repaired: int = 0
+    reocr: str | None = None  # done | unavailable | no_better | failed
+    ocr: OcrInfo | None = None
+    unverified: list[str] = Field(default_factory=list)
+    kind_from_damaged_header: str | None = None
+
+
 class Report(BaseModel):
     """Everything ``check`` learnt about one document (``schema_version`` versions the JSON)."""
 
@@ -118,6 +156,7 @@ class Report(BaseModel):
     legal_refs: list[LegalRefEntry] = Field(default_factory=list)
     clauses: list[ClauseStatus] = Field(default_factory=list)
     coverage: Coverage | None = None
+    text_layer: TextLayer | None = None
 
     def worst(self) -> Severity | None:
         if not self.findings:

@@ -70,6 +70,8 @@ def finding(
             start=paragraph.start + s,
             end=paragraph.start + e,
             line=line,
+            page=paragraph.source_unit + 1 if doc.format in ("pdf", "image") and paragraph.source_unit is not None
+            else None,
         )
     return Finding(
         code=rule.code,

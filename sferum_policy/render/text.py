@@ -18,17 +18,18 @@ from ..vocab import (
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 # What a reader at a terminal should see first: concrete defects, then what is absent.
-_ORDER = (Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
+_ORDER = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
 _SUGGESTION_CHARS = 200
 _TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
 
 
 def _place(f: Finding) -> str:
     loc = f.location
+    page = f"стр. {loc.page}, " if loc.page is not None else ""
     if loc.label and any(ch.isalnum() for ch in loc.label):
-        return f"п. {loc.label.rstrip('.')}"
+        return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
-        return f"абз. {loc.paragraph + 1}"
+        return f"{page}абз. {loc.paragraph + 1}"
     return "весь документ"
 
 
@@ -59,6 +60,9 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     lines.append(f"Абзацев: {d.paragraphs}, слов: {d.words}; проверено на дату {report.as_of:%d.%m.%Y}")
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}")
+    layer = report.text_layer
+    if layer is not None and layer.status != "ok":
+        lines.append(layer.message[:1].upper() + layer.message[1:])
     lines.append("")
     by_cat: dict[Category, list[Finding]] = {}
     for f in report.findings:

@@ -1,0 +1,351 @@
+"""Optical character recognition of scans: the Tesseract command line, pages rasterised by ``pdftoppm``.
+
+Why the command line (and not pytesseract, tesserocr or OCRmyPDF): pytesseract is itself a wrapper that
+starts the same ``tesseract`` program and writes the same files, so it adds a dependency and nothing else;
+tesserocr has to be compiled against ``libtesseract-dev``; OCRmyPDF rebuilds the whole PDF (and needs
+Ghostscript) when only the words are wanted. ``tesseract … tsv`` gives every word with its line, paragraph
+and confidence. Measured on this machine (docs/benchmarks.md): one A4 page at 300 dpi takes about 1.5 s with
+``OMP_THREAD_LIMIT=1`` and 5–12 s without it (Tesseract's own threads fight over two cores), so every process
+runs single-threaded and pages are recognised two at a time.
+
+Bounds: at most :data:`MAX_PAGES` pages, :data:`PAGE_TIMEOUT` seconds and :data:`MEMORY_LIMIT` bytes of
+address space per page process, and images up to :data:`MAX_PIXELS` pixels. Nothing is downloaded: the
+Russian model is the Debian package ``tesseract-ocr-rus``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+
+LANG = "rus"
+DPI = 300
+MAX_PAGES = 60  # a scanned act is 3–30 pages; 60 pages take about a minute
+PAGE_TIMEOUT = 120.0  # seconds for one page (rasterising + recognition)
+MEMORY_LIMIT = 2 * 1024 ** 3  # address space of one tesseract/pdftoppm process
+MAX_PIXELS = 120_000_000  # an A4 page at 600 dpi is 35 Mpx
+INSTALL_HINT = "sudo apt-get install tesseract-ocr tesseract-ocr-rus poppler-utils (или make ocr)"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+#: Called after each recognised page: (page number from 1, pages in all, seconds it took).
+ProgressFn = Callable[[int, int, float], None]
+_progress: contextvars.ContextVar[ProgressFn | None] = contextvars.ContextVar("ocr_progress", default=None)
+
+
+@contextlib.contextmanager
+def progress(fn: ProgressFn | None):
+    """Report recognised pages to ``fn`` inside the ``with`` block (the CLI prints them on a terminal)."""
+    token = _progress.set(fn)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+@dataclass(slots=True)
+class OcrLine:
+    text: str
+    confidence: float  # mean word confidence, 0–100
+
+
+@dataclass(slots=True)
+class OcrPage:
+    number: int  # from 1
+    lines: list[OcrLine] = field(default_factory=list)  # an empty text line separates paragraphs
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence of the page weighted by the length of the lines (None if no words)."""
+        weights = [(len(ln.text), ln.confidence) for ln in self.lines if ln.text]
+        total = sum(w for w, _ in weights)
+        return round(sum(w * c for w, c in weights) / total, 1) if total else None
+
+
+def tesseract() -> str | None:
+    return shutil.which("tesseract")
+
+
+@lru_cache(maxsize=1)
+def _status() -> tuple[bool, str]:
+    """(usable, version or what is missing) — Tesseract with the Russian model, and pdftoppm."""
+    exe = tesseract()
+    if exe is None:
+        return False, "не установлена программа Tesseract"
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30,
+                               env=_env()).stdout.split()
+        version = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30,
+                                 env=_env()).stdout.split("\n", 1)[0].strip()
+    except (OSError, subprocess.SubprocessError):
+        return False, "программа Tesseract не запускается"
+    if LANG not in langs:
+        return False, "у Tesseract нет русской модели (пакет tesseract-ocr-rus)"
+    return True, version or "tesseract"
+
+
+def available() -> bool:
+    """True when scans can be recognised here (Tesseract with the Russian model is installed)."""
+    return _status()[0]
+
+
+def engine_name() -> str:
+    return _status()[1] if available() else ""
+
+
+def require(path: Path | str, what: str) -> None:
+    """Raise a one-line Russian InputError saying how to install Tesseract when it is missing."""
+    ok, why = _status()
+    if not ok:
+        raise InputError(f"{path}: {what}; для распознавания нужна программа Tesseract с русским языком — {why}. "
+                         f"Установите: {INSTALL_HINT}")
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"  # see the module docstring: threads only slow it down here
+    env.setdefault("LC_ALL", "C.UTF-8")
+    return env
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess:
+    return subprocess.run(args, capture_output=True, timeout=timeout, env=_env(), preexec_fn=_limit_memory,
+                          check=False)
+
+
+def jobs() -> int:
+    """How many pages to recognise at once: ``SFERUM_OCR_JOBS``, else two (or one on a single core)."""
+    try:
+        n = int(os.environ.get("SFERUM_OCR_JOBS", "0"))
+    except ValueError:
+        n = 0
+    return max(1, n) if n else max(1, min(2, os.cpu_count() or 1))
+
+
+# --- Tesseract's TSV: level page block par line word left top width height conf text --------------------
+
+def parse_tsv(tsv: str, number: int) -> OcrPage:
+    """Lines of one page from Tesseract's TSV; a change of block or paragraph leaves an empty line."""
+    page = OcrPage(number)
+    cur_key = None
+    cur_par = None
+    words: list[tuple[str, float]] = []
+
+    def flush() -> None:
+        if words:
+            confs = [c for _, c in words if c >= 0]
+            page.lines.append(OcrLine(" ".join(w for w, _ in words), sum(confs) / len(confs) if confs else 0.0))
+
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        if not text:
+            continue
+        try:
+            conf = float(cols[10])
+        except ValueError:
+            conf = -1.0
+        key = (cols[2], cols[3], cols[4])
+        if key != cur_key:
+            flush()
+            words = []
+            if cur_par is not None and key[:2] != cur_par:
+                page.lines.append(OcrLine("", 0.0))
+            cur_key, cur_par = key, key[:2]
+        words.append((text, conf))
+    flush()
+    return page
+
+
+def _ocr_image(image: Path, number: int, label: Path) -> OcrPage:
+    exe = tesseract() or "tesseract"
+    started = time.perf_counter()
+    try:
+        res = _run([exe, str(image), "stdout", "-l", LANG, "--psm", "3", "tsv"], PAGE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{label}: страница {number} распознаётся дольше {PAGE_TIMEOUT:.0f} с; "
+                         "уменьшите разрешение скана") from None
+    if res.returncode != 0:
+        raise InputError(f"{label}: не удалось распознать страницу {number} (изображение повреждено или слишком "
+                         "велико)")
+    page = parse_tsv(res.stdout.decode("utf-8", "replace"), number)
+    page.seconds = time.perf_counter() - started
+    return page
+
+
+def _each(numbers: list[int], work: Callable[[int], OcrPage]) -> list[OcrPage]:
+    """Run ``work`` on every page number (``jobs()`` at a time), reporting progress in page order of completion."""
+    hook = _progress.get()
+    total = len(numbers)
+    ctx = contextvars.copy_context()
+    pages: list[OcrPage] = []
+    with ThreadPoolExecutor(max_workers=min(jobs(), total) or 1) as pool:
+        futures = [pool.submit(ctx.copy().run, work, n) for n in numbers]
+        try:
+            for fut in futures:
+                page = fut.result()
+                pages.append(page)
+                if hook is not None:
+                    hook(page.number, total, page.seconds)
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+    return pages
+
+
+def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
+    """Rasterise every page of a PDF at :data:`DPI` and recognise it."""
+    require(path, "в PDF нет пригодного текстового слоя")
+    if shutil.which("pdftoppm") is None:
+        raise InputError(f"{path}: для распознавания PDF нужна программа pdftoppm; установите: {INSTALL_HINT}")
+    if page_count > MAX_PAGES:
+        raise InputError(f"{path}: скан из {page_count} страниц; распознаётся до {MAX_PAGES} страниц")
+    with tempfile.TemporaryDirectory(prefix="sferum-ocr-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(data)
+
+        def work(n: int) -> OcrPage:
+            started = time.perf_counter()
+            stem = Path(tmp) / f"p{n}"
+            try:
+                res = _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(n), "-l", str(n),
+                            str(src), str(stem)], PAGE_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise InputError(f"{path}: страница {n} не переводится в изображение за {PAGE_TIMEOUT:.0f} с") from None
+            image = stem.with_suffix(".png")
+            if res.returncode != 0 or not image.exists():
+                raise InputError(f"{path}: страницу {n} не удалось перевести в изображение (PDF повреждён)")
+            page = _ocr_image(image, n, path)
+            image.unlink()
+            page.seconds = time.perf_counter() - started
+            return page
+
+        return _each(list(range(1, page_count + 1)), work)
+
+
+def image_kind(data: bytes) -> str | None:
+    """png | jpeg | tiff by the file's signature, else None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    return None
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG or JPEG header (None when unknown: TIFF, odd JPEG)."""
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        return struct.unpack(">II", data[16:24])
+    if data.startswith(b"\xff\xd8"):
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                return None
+            marker = data[i + 1]
+            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+                i += 2
+                continue
+            length = struct.unpack(">H", data[i + 2:i + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                h, w = struct.unpack(">HH", data[i + 5:i + 9])
+                return w, h
+            i += 2 + length
+    return None
+
+
+def ocr_image(data: bytes, path: Path) -> list[OcrPage]:
+    """Recognise an image file (a multi-page TIFF gives several pages)."""
+    kind = image_kind(data)
+    if kind is None:
+        raise InputError(f"{path}: файл не является изображением PNG, JPEG или TIFF (повреждён или это другой формат)")
+    size = image_size(data)
+    if size is not None:
+        w, h = size
+        if w == 0 or h == 0:
+            raise InputError(f"{path}: изображение повреждено (нулевой размер)")
+        if w * h > MAX_PIXELS:
+            raise InputError(f"{path}: изображение слишком велико ({w}×{h} точек; допускается до "
+                             f"{MAX_PIXELS // 1_000_000} млн точек)")
+    require(path, "это изображение (скан или фотография)")
+    with tempfile.TemporaryDirectory(prefix="sferum-ocr-") as tmp:
+        image = Path(tmp) / f"in.{ 'jpg' if kind == 'jpeg' else kind }"
+        image.write_bytes(data)
+        count = _tiff_pages(image) if kind == "tiff" else 1
+        if count > MAX_PAGES:
+            raise InputError(f"{path}: в изображении {count} страниц; распознаётся до {MAX_PAGES} страниц")
+        if count == 1:
+            return _each([1], lambda n: _ocr_image(image, n, path))
+        # a multi-page TIFF: Tesseract reads all pages in one run and numbers them in the TSV
+        started = time.perf_counter()
+        exe = tesseract() or "tesseract"
+        try:
+            res = _run([exe, str(image), "stdout", "-l", LANG, "--psm", "3", "tsv"], PAGE_TIMEOUT * count)
+        except subprocess.TimeoutExpired:
+            raise InputError(f"{path}: изображение распознаётся слишком долго") from None
+        if res.returncode != 0:
+            raise InputError(f"{path}: не удалось распознать изображение (оно повреждено или слишком велико)")
+        rows = res.stdout.decode("utf-8", "replace").splitlines()
+        header = rows[0] if rows else ""
+        by_page: dict[int, list[str]] = {}
+        for row in rows[1:]:
+            cols = row.split("\t")
+            if len(cols) >= 2 and cols[1].isdigit():
+                by_page.setdefault(int(cols[1]), []).append(row)
+        pages = [parse_tsv("\n".join([header, *by_page.get(n, [])]), n) for n in range(1, count + 1)]
+        spent = (time.perf_counter() - started) / max(count, 1)
+        hook = _progress.get()
+        for p in pages:
+            p.seconds = spent
+            if hook is not None:
+                hook(p.number, count, spent)
+        return pages
+
+
+def _tiff_pages(image: Path) -> int:
+    """Number of pages (IFDs) of a TIFF file, read from its header chain."""
+    try:
+        data = image.read_bytes()
+        endian = "<" if data[:2] == b"II" else ">"
+        off = struct.unpack(endian + "I", data[4:8])[0]
+        n = 0
+        seen = set()
+        while off and off not in seen and off + 2 <= len(data) and n <= MAX_PAGES:
+            seen.add(off)
+            n += 1
+            entries = struct.unpack(endian + "H", data[off:off + 2])[0]
+            nxt = off + 2 + 12 * entries
+            if nxt + 4 > len(data):
+                break
+            off = struct.unpack(endian + "I", data[nxt:nxt + 4])[0]
+        return max(n, 1)
+    except (OSError, struct.error):
+        return 1

@@ -1,0 +1,401 @@
+"""Repair recognisable OCR damage before the checks, keeping every paragraph's char map to the source.
+
+Four passes over each paragraph, each an edit of spans of its text:
+
+* ``requisite`` — digits and letters confused in numbers, dates, «№» and «-ФЗ» («2o12» → «2012»,
+  «N° 5» → «№ 5», «15З-ФЗ» → «153-ФЗ», «4l-@3» → «41-ФЗ»; ``data/requisites.tsv``);
+* ``script`` — Latin look-alikes and OCR groups inside Russian words («COBeTa» → «Совета», «JI» → «л»,
+  «}K» → «ж»; ``data/lookalikes.tsv``): the reading is accepted only when it is a dictionary word;
+* ``split`` — a word broken by a stray space rejoined («образоват ельной»), when the halves are not words
+  and the whole is;
+* ``glued`` — words written without spaces split by the dictionary («настоящееПоложениеразработано…»).
+
+Each repair is kept (paragraph, span in the repaired text, the original, the fix, the kind) so that the
+report names it once and the checks read the repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .tables import latin_words, lookalikes, requisites
+
+
+@dataclass(slots=True)
+class Repair:
+    paragraph: int
+    start: int  # span of the fix in the repaired paragraph text
+    end: int
+    original: str
+    fixed: str
+    kind: str  # requisite | script | split | glued
+
+
+Edit = tuple[int, int, str, str]  # start, end (in the text before the pass), new text, kind
+
+
+def apply_edits(text: str, cmap: list[int] | None, edits: list[Edit]) -> tuple[str, list[int] | None, list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Apply non-overlapping edits; return the text, its char map, the new spans and (start, end, delta) shifts.
+
+    A replaced span's characters map to the source characters of the span in order (the last one repeats
+    when the fix is longer), so a finding on the fix still points at the original text.
+    """
+    out: list[str] = []
+    omap: list[int] | None = [] if cmap is not None else None
+    spans: list[tuple[int, int]] = []
+    shifts: list[tuple[int, int, int]] = []
+    pos = 0
+    new_len = 0
+    for s, e, new, _ in sorted(edits):
+        out.append(text[pos:s])
+        if omap is not None:
+            omap.extend(cmap[pos:s])
+        new_len += s - pos
+        out.append(new)
+        if omap is not None:
+            src = cmap[s:e] or cmap[max(0, s - 1):s]
+            omap.extend(src[min(k, len(src) - 1)] for k in range(len(new))) if src else None
+        spans.append((new_len, new_len + len(new)))
+        shifts.append((s, e, len(new) - (e - s)))
+        new_len += len(new)
+        pos = e
+    out.append(text[pos:])
+    if omap is not None:
+        omap.extend(cmap[pos:])
+    return "".join(out), omap, spans, shifts
+
+
+def shift(pos: int, shifts: list[tuple[int, int, int]]) -> int:
+    return pos + sum(d for s, e, d in shifts if e <= pos)
+
+
+# --- requisites ----------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _requisite_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    t = requisites()
+    dig = "".join(re.escape(c) for c in t.digits)
+    numchar = f"[0-9{dig}]"
+    signs = "|".join(re.escape(s) for s in t.number_signs)
+    fz = "|".join(re.escape(s) for s in t.fz)
+    # «N° 5», «JIo12»: a reading of «№» right before a number
+    sign = re.compile(rf"(?<![\w№])(?:{signs})(?=\s?{numchar}*\d)")
+    # «15З-ФЗ», «273-Ф3», «4l-@3», «27З ФЗ»: a law's number (at least one real digit) and «ФЗ»
+    law = re.compile(rf"(?<![\w.])({numchar}{{1,4}})(\s?[-–—]\s?|\s)({fz})(?![\w@])")
+    # «2o12 г.», «о1.09.2о25», «01.09.2O24»: a year or a date with letters for digits
+    date = re.compile(
+        rf"(?<![\w.])(?:{numchar}{{1,2}}[./]{numchar}{{1,2}}[./]{numchar}{{2,4}}|[12]{numchar}{{3}}(?=\s?(?:г\b|г\.|года|гг)))(?![\w])"
+    )
+    return sign, law, date, t.digits
+
+
+def _fix_digits(s: str, digits: dict[str, str]) -> str:
+    return "".join(digits.get(c, c) if not c.isdigit() else c for c in s)
+
+
+def requisite_edits(text: str) -> list[Edit]:
+    sign, law, date, digits = _requisite_patterns()
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, new: str) -> None:
+        if text[s:e] != new and not any(a < e and s < b for a, b in taken):
+            edits.append((s, e, new, "requisite"))
+            taken.append((s, e))
+
+    for m in law.finditer(text):
+        num, sep, _ = m.group(1), m.group(2), m.group(3)
+        if sum(c.isdigit() for c in num) * 2 < len(num):
+            continue  # mostly letters: a word, not a number
+        fixed = _fix_digits(num, digits)
+        if sep.strip() == "" and fixed == num:  # «273 ФЗ» with a space only: a style point, not OCR damage
+            continue
+        add(m.start(), m.end(), f"{fixed}-ФЗ")
+    for m in date.finditer(text):
+        t = m.group()
+        if sum(c.isdigit() for c in t) >= max(2, len(t.replace(".", "").replace("/", "")) // 2):
+            add(m.start(), m.end(), _fix_digits(t, digits))
+    for m in sign.finditer(text):
+        add(m.start(), m.end(), "№")
+    for m in _YEAR_R.finditer(text):  # «2017 r.»: the year's «г.» read as a Latin «r»
+        add(m.start(), m.end(1), text[m.start():m.start(1)] + "г")
+    return edits
+
+
+_YEAR_R = re.compile(r"(?<!\w)[12]\d{3}\s?(r)\.")
+
+
+# --- scripts -------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = "«»\"“”„,;:.!?…"
+_CYR = re.compile("[А-Яа-яЁё]")
+_LAT = re.compile("[A-Za-z]")
+_URLISH = re.compile(r"(?:https?://|www\.)|@\w+\.|\.(?:ru|рф|com|org|net|su)\b", re.I)
+_SINGLE = {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к",
+           "B": "В", "K": "К", "C": "С", "A": "А", "O": "О", "E": "Е", "X": "Х", "T": "Т", "M": "М", "H": "Н", "P": "Р"}
+BEAM = 48
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[list[tuple[str, tuple[str, ...], float]], int]:
+    table = lookalikes()
+    items = sorted(((k, v[0], v[1]) for k, v in table.items()), key=lambda x: -len(x[0]))
+    return items, max(len(k) for k in table)
+
+
+def _known(word: str) -> bool:
+    from ..typos.lexicon import is_known
+
+    return is_known(word)
+
+
+def _prefix_ok(prefix: str) -> bool:
+    from ..typos.lexicon import known_prefix
+
+    return known_prefix(prefix)
+
+
+@lru_cache(maxsize=20_000)
+def read_as_russian(token: str) -> str | None:
+    """The dictionary word ``token`` stands for when its Latin look-alikes are read as Russian letters."""
+    groups, _ = _groups()
+    states: list[tuple[float, str]] = [(0.0, "")]
+    pos_states: dict[int, list[tuple[float, str]]] = {0: states}
+    n = len(token)
+    for i in range(n):
+        cur = pos_states.pop(i, None)
+        if not cur:
+            continue
+        cur.sort()
+        cur = cur[:BEAM]
+        ch = token[i]
+        options: list[tuple[int, str, float]] = []
+        if _CYR.match(ch):
+            options.append((1, ch.lower(), 0.0))
+        elif ch == "-":
+            options.append((1, "-", 0.0))
+        for key, alts, cost in groups:
+            if token.startswith(key, i):
+                options.extend((len(key), a, cost + k * 0.05) for k, a in enumerate(alts))
+        for step, letters, cost in options:
+            bucket = pos_states.setdefault(i + step, [])
+            for c0, prefix in cur:
+                new = prefix + letters
+                if _prefix_ok(new.replace("-", "") or "а"):
+                    bucket.append((c0 + cost, new))
+    final = sorted(pos_states.get(n, []))
+    latin = not _CYR.search(token)
+    for cost, word in final:
+        if len(word) < 2 or cost > 0.35 * len(word) + 0.3 or not _known(word):
+            continue
+        if latin and (len(word) < 3 and word not in _FUNCTION or not _common_word(word)):
+            continue  # a wholly Latin token must read as an ordinary word, not as an abbreviation or a name
+        return word
+    return None
+
+
+_RARE_TAGS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Erro", "Dist", "Infr", "Slng", "Arch"})
+
+
+@lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    """A dictionary word with an ordinary reading (not only an abbreviation, a name or a rare form)."""
+    from ..nlp import morph
+
+    from ..typos.lexicon import lexicon
+
+    if word in lexicon().words:
+        return True
+    return any(p.is_known and p.score >= 0.05 and not (_RARE_TAGS & p.tag.grammemes) for p in morph().parse(word))
+
+
+def _case_like(original: str, word: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    uppers = sum(c.isupper() for c in letters)
+    if len(letters) >= 2 and uppers >= 0.7 * len(letters) and uppers > 1:
+        return word.upper()
+    if letters and letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _core(tok: str, start: int) -> tuple[str, int]:
+    left = len(tok) - len(tok.lstrip(_EDGE))
+    core = tok.strip(_EDGE)
+    return core, start + left
+
+
+def script_edits(text: str) -> list[Edit]:
+    toks = [(_core(m.group(), m.start())) for m in _TOKEN.finditer(text)]
+    toks = [(c, s) for c, s in toks if c]
+    latin_only = [(c, s) for c, s in toks if _LAT.search(c) and not _CYR.search(c) and not _URLISH.search(c)
+                  and c.lower() not in latin_words() and c.lower().split("-")[0] not in latin_words()]
+    cyr_words = sum(1 for c, _ in toks if _CYR.search(c) and not _LAT.search(c))
+    latin_context = len(latin_only) >= 2 or (latin_only and cyr_words >= 2)
+    edits: list[Edit] = []
+    for k, (core, s) in enumerate(toks):
+        has_cyr, has_lat = bool(_CYR.search(core)), bool(_LAT.search(core))
+        if _URLISH.search(core):
+            continue
+        if has_cyr and (has_lat or re.search(r"[А-Яа-яЁё][036}{|)][А-Яа-яЁё]", core)):
+            pass  # a mixed-script word: always a candidate
+        elif has_lat and not has_cyr and latin_context and (core, s) in latin_only:
+            if len(core) == 1:
+                prev_c = toks[k - 1][0] if k else ""
+                next_c = toks[k + 1][0] if k + 1 < len(toks) else ""
+                if core not in _SINGLE or not (_CYR.search(prev_c) or _CYR.search(next_c)):
+                    continue
+                edits.append((s, s + 1, _SINGLE[core], "script"))
+                continue
+        else:
+            continue
+        word = read_as_russian(core)
+        if word is None:
+            continue
+        fixed = _case_like(core, word)
+        if fixed != core:
+            edits.append((s, s + len(core), fixed, "script"))
+    return edits
+
+
+_QUOTED = re.compile(r"(?<![\w«])(?:<([А-ЯЁ][\w -]{1,40}?)>|к([А-ЯЁ][а-яё]{2,30})[)»](?![\w»]))")
+
+
+def quote_edits(text: str) -> list[Edit]:
+    """Quote marks read as letters or brackets: «<Сферум>», «кСферум)» → «Сферум»."""
+    edits: list[Edit] = []
+    for m in _QUOTED.finditer(text):
+        name = m.group(1) or m.group(2)
+        if m.group(2) and "(" in text[max(0, m.start() - 40):m.start()]:
+            continue  # a bracket that closes an opened one
+        edits.append((m.start(), m.end(), f"«{name}»", "script"))
+    return edits
+
+
+# --- stray spaces and glued words -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+_SHORT_WORDS = frozenset("в с к о и у а я".split())
+_FUNCTION = frozenset("на по за от до из об во со ко не но же ли бы да то как что для при без под над про или его её их".split())
+
+
+def _morph_word(w: str) -> bool:
+    from ..typos.lexicon import lexicon, morph_known
+
+    return morph_known(w) or w in lexicon().words
+
+
+def split_edits(text: str) -> list[Edit]:
+    """«образоват ельной» → «образовательной»: neither half a word, the whole a word."""
+    words = list(_WORD.finditer(text))
+    edits: list[Edit] = []
+    used = -1
+    for a, b in zip(words, words[1:], strict=False):
+        if a.start() <= used or text[a.end():b.start()] != " " or not b.group()[0].islower():
+            continue
+        left, right = a.group().lower(), b.group().lower()
+        if len(left) < 2 or len(right) < 2:
+            continue
+        if _morph_word(left) or _morph_word(right):
+            continue
+        joined = left + right
+        if len(joined) >= 6 and _morph_word(joined):
+            edits.append((a.start(), b.end(), a.group() + b.group(), "split"))
+            used = b.end()
+    return edits
+
+
+GLUED_MIN = 16  # a lower-case run this long that is not a word: words glued together
+
+
+@lru_cache(maxsize=20_000)
+def split_glued(run: str) -> tuple[str, ...] | None:
+    """The fewest dictionary words ``run`` (lower case) is made of, or None."""
+    n = len(run)
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        c0, parts = best[i]
+        for j in range(i + 1, min(n, i + 24) + 1):
+            w = run[i:j]
+            if len(w) == 1 and w not in _SHORT_WORDS:
+                continue
+            if len(w) == 2 and w not in _FUNCTION:
+                continue
+            if not _morph_word(w):
+                continue
+            cost = c0 + 1.0 + (0.4 if len(w) <= 3 and w not in _FUNCTION and w not in _SHORT_WORDS else 0.0)
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, (*parts, w))
+    return best[n][1] if best[n] and len(best[n][1]) >= 2 else None
+
+
+_CAMEL = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
+
+
+def glued_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _WORD.finditer(text):
+        tok = m.group()
+        pieces = _CAMEL.split(tok)
+        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _morph_word(tok.lower())):
+            continue
+        out: list[str] = []
+        for piece in pieces:
+            low = piece.lower()
+            if _morph_word(low) or len(piece) < 4:
+                out.append(piece)
+                continue
+            parts = split_glued(low)
+            if parts is None:
+                out.append(piece)
+                continue
+            # give the parts the original letters (case kept)
+            k = 0
+            for p in parts:
+                out.append(piece[k:k + len(p)])
+                k += len(p)
+        if len(out) > 1 and all(_morph_word(p.lower()) or len(p) < 4 for p in out):
+            edits.append((m.start(), m.end(), " ".join(out), "glued"))
+    return edits
+
+
+# --- the whole document -------------------------------------------------------------------------------
+
+def repair_paragraph(text: str, cmap: list[int] | None) -> tuple[str, list[int] | None, list[tuple[int, int, str, str, str]]]:
+    """Repaired text, char map and the repairs (start, end, original, fixed, kind) in the repaired text."""
+    found: list[tuple[int, int, str, str, str]] = []
+    for step in (requisite_edits, quote_edits, script_edits, split_edits, glued_edits):
+        edits = step(text)
+        if not edits:
+            continue
+        originals = [text[s:e] for s, e, _, _ in sorted(edits)]
+        text, cmap, spans, shifts = apply_edits(text, cmap, edits)
+        found = [(shift(s, shifts), shift(e, shifts), o, f, k) for s, e, o, f, k in found]
+        for (s, e), o, (_, _, new, kind) in zip(spans, originals, sorted(edits), strict=True):
+            found.append((s, e, o, new, kind))
+    found.sort()
+    return text, cmap, found
+
+
+def repair_document(doc) -> list[Repair]:
+    """Repair every paragraph of ``doc`` in place (then ``doc.reindex()``); return the repairs."""
+    repairs: list[Repair] = []
+    changed = False
+    for p in doc.paragraphs:
+        if not p.text:
+            continue
+        text, cmap, found = repair_paragraph(p.text, p.char_map)
+        if not found:
+            continue
+        p.text, p.char_map = text, cmap
+        changed = True
+        repairs.extend(Repair(p.index, s, e, o, f, k) for s, e, o, f, k in found)
+    if changed:
+        doc.reindex()
+    return repairs
