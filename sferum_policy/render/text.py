@@ -61,7 +61,7 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}")
     layer = report.text_layer
-    if layer is not None and layer.status != "ok":
+    if layer is not None and (layer.status != "ok" or layer.source == "ocr"):
         lines.append(layer.message[:1].upper() + layer.message[1:])
     lines.append("")
     by_cat: dict[Category, list[Finding]] = {}
