@@ -1,10 +1,14 @@
 """Optical character recognition of scans: the Tesseract command line, pages rasterised by ``pdftoppm``.
 
+Pages of a PDF are rasterised by ``pdftoppm`` to uncompressed greyscale PGM at 250 dpi: PNG output costs
+1.3 s a page, PGM 0.1 s, and on the bundled scans 200, 250 and 300 dpi give the same character error rate
+(250 keeps a margin for small print at two thirds of the time of 300).
+
 Why the command line (and not pytesseract, tesserocr or OCRmyPDF): pytesseract is itself a wrapper that
 starts the same ``tesseract`` program and writes the same files, so it adds a dependency and nothing else;
 tesserocr has to be compiled against ``libtesseract-dev``; OCRmyPDF rebuilds the whole PDF (and needs
 Ghostscript) when only the words are wanted. ``tesseract … tsv`` gives every word with its line, paragraph
-and confidence. Measured on this machine (docs/benchmarks.md): one A4 page at 300 dpi takes about 1.5 s with
+and confidence. Measured on this machine (docs/benchmarks.md): one A4 page at 250–300 dpi takes about 1.5–3 s with
 ``OMP_THREAD_LIMIT=1`` and 5–12 s without it (Tesseract's own threads fight over two cores), so every process
 runs single-threaded and pages are recognised two at a time.
 
@@ -32,7 +36,7 @@ from pathlib import Path
 from ..errors import InputError
 
 LANG = "rus"
-DPI = 300
+DPI = 250  # PDF pages are rasterised at this resolution (SFERUM_OCR_DPI overrides, 100–600)
 MAX_PAGES = 60  # a scanned act is 3–30 pages; 60 pages take about a minute
 PAGE_TIMEOUT = 120.0  # seconds for one page (rasterising + recognition)
 MEMORY_LIMIT = 2 * 1024 ** 3  # address space of one tesseract/pdftoppm process
@@ -137,6 +141,14 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess:
                           check=False)
 
 
+def dpi() -> int:
+    try:
+        value = int(os.environ.get("SFERUM_OCR_DPI", DPI))
+    except ValueError:
+        value = DPI
+    return min(600, max(100, value))
+
+
 def jobs() -> int:
     """How many pages to recognise at once: ``SFERUM_OCR_JOBS``, else two (or one on a single core)."""
     try:
@@ -235,11 +247,11 @@ def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
             started = time.perf_counter()
             stem = Path(tmp) / f"p{n}"
             try:
-                res = _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(n), "-l", str(n),
+                res = _run(["pdftoppm", "-r", str(dpi()), "-gray", "-singlefile", "-f", str(n), "-l", str(n),
                             str(src), str(stem)], PAGE_TIMEOUT)
             except subprocess.TimeoutExpired:
                 raise InputError(f"{path}: страница {n} не переводится в изображение за {PAGE_TIMEOUT:.0f} с") from None
-            image = stem.with_suffix(".png")
+            image = stem.with_suffix(".pgm")  # uncompressed: written ten times faster than PNG
             if res.returncode != 0 or not image.exists():
                 raise InputError(f"{path}: страницу {n} не удалось перевести в изображение (PDF повреждён)")
             page = _ocr_image(image, n, path)

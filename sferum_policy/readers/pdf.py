@@ -72,7 +72,7 @@ def document_from_pages(pages: list[str], path: Path, fmt: str) -> Document:
 
 def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
     """A Document from recognised pages, with ``annotations["ocr"]``: engine, pages, confidences, time."""
-    from ..ocr.engine import DPI, LANG, engine_name
+    from ..ocr.engine import LANG, dpi, engine_name
 
     texts = [p.text for p in pages]
     if sum(sum(ch.isalpha() for ch in t) for t in texts) < _MIN_LETTERS:
@@ -87,7 +87,7 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
                 line_conf[lineno] = ln.confidence
             lineno += 1
     doc.annotations["ocr"] = {
-        "engine": engine_name(), "lang": LANG, "dpi": DPI, "reason": reason,
+        "engine": engine_name(), "lang": LANG, "dpi": dpi(), "reason": reason,
         "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2)} for p in pages],
         "seconds": round(sum(p.seconds for p in pages), 2),
         "line_confidence": line_conf,
