@@ -234,7 +234,7 @@ def _each(numbers: list[int], work: Callable[[int], OcrPage]) -> list[OcrPage]:
 
 def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
     """Rasterise every page of a PDF at :data:`DPI` and recognise it."""
-    require(path, "в PDF нет пригодного текстового слоя")
+    require(path, "в PDF нет текстового слоя (похоже на скан)")
     if shutil.which("pdftoppm") is None:
         raise InputError(f"{path}: для распознавания PDF нужна программа pdftoppm; установите: {INSTALL_HINT}")
     if page_count > MAX_PAGES:

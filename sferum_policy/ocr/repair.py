@@ -110,8 +110,8 @@ def requisite_edits(text: str) -> list[Edit]:
         if sum(c.isdigit() for c in num) * 2 < len(num):
             continue  # mostly letters: a word, not a number
         fixed = _fix_digits(num, digits)
-        if sep.strip() == "" and fixed == num:  # «273 ФЗ» with a space only: a style point, not OCR damage
-            continue
+        if fixed == num and (sep.strip() == "" or m.group(3).upper() in ("ФЗ", "Ф3")):
+            continue  # «273 ФЗ», «273-Ф3»: the number is whole; the citation checks (LR007) name the slip
         add(m.start(), m.end(), f"{fixed}-ФЗ")
     for m in date.finditer(text):
         t = m.group()
@@ -308,7 +308,8 @@ def split_edits(text: str) -> list[Edit]:
     return edits
 
 
-GLUED_MIN = 16  # a lower-case run this long that is not a word: words glued together
+GLUED_MIN = 24  # a run of letters this long that is not a word: several words glued together
+GLUED_PARTS = 3  # … made of at least this many words (two glued words are TY003's, a lost hyphen TY004's)
 
 
 @lru_cache(maxsize=20_000)
@@ -335,6 +336,12 @@ def split_glued(run: str) -> tuple[str, ...] | None:
     return best[n][1] if best[n] and len(best[n][1]) >= 2 else None
 
 
+def _whole_word(word: str) -> bool:
+    from ..typos.lexicon import is_known
+
+    return is_known(word)
+
+
 _CAMEL = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
 
 
@@ -343,7 +350,7 @@ def glued_edits(text: str) -> list[Edit]:
     for m in _WORD.finditer(text):
         tok = m.group()
         pieces = _CAMEL.split(tok)
-        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _morph_word(tok.lower())):
+        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _whole_word(tok.lower())):
             continue
         out: list[str] = []
         for piece in pieces:
@@ -351,8 +358,8 @@ def glued_edits(text: str) -> list[Edit]:
             if _morph_word(low) or len(piece) < 4:
                 out.append(piece)
                 continue
-            parts = split_glued(low)
-            if parts is None:
+            parts = split_glued(low) if not _whole_word(low) else None
+            if parts is None or (len(pieces) == 1 and len(parts) < GLUED_PARTS):
                 out.append(piece)
                 continue
             # give the parts the original letters (case kept)

@@ -76,7 +76,8 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
 
     texts = [p.text for p in pages]
     if sum(sum(ch.isalpha() for ch in t) for t in texts) < _MIN_LETTERS:
-        raise InputError(f"{path}: на скане не удалось распознать текст (пустые страницы или слишком низкое качество)")
+        what = "в PDF нет текстового слоя, и" if fmt == "pdf" else "на изображении"
+        raise InputError(f"{path}: {what} распознать текст не удалось (пустые страницы или слишком низкое качество скана)")
     doc = document_from_pages(texts, path, fmt)
     # line confidences by source line number (1-based, as Paragraph.source_line counts them)
     line_conf: dict[int, float] = {}
