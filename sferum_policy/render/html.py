@@ -46,10 +46,11 @@ def _template():
 
 def _place(f: Finding) -> str:
     loc = f.location
+    page = f"стр. {loc.page}, " if loc.page is not None else ""
     if loc.label and loc.label[0].isalnum():
-        return f"п. {loc.label.rstrip('.')}"
+        return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
-        return f"абз. {loc.paragraph + 1}"
+        return f"{page}абз. {loc.paragraph + 1}"
     if f.section:
         return f"раздел «{SECTION_TITLES.get(Section(f.section), f.section)}»"
     return "весь документ"
