@@ -16,6 +16,7 @@ report names it once and the checks read the repaired text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,6 +138,7 @@ _URLISH = re.compile(r"(?:https?://|www\.)|@\w+\.|\.(?:ru|рф|com|org|net|su)\b
 _SINGLE = {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к",
            "B": "В", "K": "К", "C": "С", "A": "А", "O": "О", "E": "Е", "X": "Х", "T": "Т", "M": "М", "H": "Н", "P": "Р"}
 BEAM = 48
+_TO_LATIN = str.maketrans("АВЕКМНОРСТХаеорсху", "ABEKMHOPCTXaeopcxy")
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +164,7 @@ def _prefix_ok(prefix: str) -> bool:
 def read_as_russian(token: str) -> str | None:
     """The dictionary word ``token`` stands for when its Latin look-alikes are read as Russian letters."""
     groups, _ = _groups()
+    skeleton = token.translate(_TO_LATIN)  # a Cyrillic «Т» next to a Latin «I» is the group «TI» as well
     states: list[tuple[float, str]] = [(0.0, "")]
     pos_states: dict[int, list[tuple[float, str]]] = {0: states}
     n = len(token)
@@ -178,7 +181,7 @@ def read_as_russian(token: str) -> str | None:
         elif ch == "-":
             options.append((1, "-", 0.0))
         for key, alts, cost in groups:
-            if token.startswith(key, i):
+            if token.startswith(key, i) or (len(key) > 1 and skeleton.startswith(key, i)):
                 options.extend((len(key), a, cost + k * 0.05) for k, a in enumerate(alts))
         for step, letters, cost in options:
             bucket = pos_states.setdefault(i + step, [])
@@ -191,7 +194,7 @@ def read_as_russian(token: str) -> str | None:
     for cost, word in final:
         if len(word) < 2 or cost > 0.35 * len(word) + 0.3 or not _known(word):
             continue
-        if latin and (len(word) < 3 and word not in _FUNCTION or not _common_word(word)):
+        if latin and ((len(word) < 3 and word not in _FUNCTION) or not _common_word(word)):
             continue  # a wholly Latin token must read as an ordinary word, not as an abbreviation or a name
         return word
     return None
@@ -204,7 +207,6 @@ _RARE_TAGS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", 
 def _common_word(word: str) -> bool:
     """A dictionary word with an ordinary reading (not only an abbreviation, a name or a rare form)."""
     from ..nlp import morph
-
     from ..typos.lexicon import lexicon
 
     if word in lexicon().words:
@@ -278,8 +280,8 @@ def quote_edits(text: str) -> list[Edit]:
 # --- stray spaces and glued words -------------------------------------------------------------------------
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
-_SHORT_WORDS = frozenset("в с к о и у а я".split())
-_FUNCTION = frozenset("на по за от до из об во со ко не но же ли бы да то как что для при без под над про или его её их".split())
+_SHORT_WORDS = frozenset(["в", "с", "к", "о", "и", "у", "а", "я"])
+_FUNCTION = frozenset(["на", "по", "за", "от", "до", "из", "об", "во", "со", "ко", "не", "но", "же", "ли", "бы", "да", "то", "как", "что", "для", "при", "без", "под", "над", "про", "или", "его", "её", "их", "им", "ей", "ею", "он", "мы", "вы", "ни"])
 
 
 def _morph_word(w: str) -> bool:
@@ -293,7 +295,7 @@ def split_edits(text: str) -> list[Edit]:
     words = list(_WORD.finditer(text))
     edits: list[Edit] = []
     used = -1
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in itertools.pairwise(words):
         if a.start() <= used or text[a.end():b.start()] != " " or not b.group()[0].islower():
             continue
         left, right = a.group().lower(), b.group().lower()
@@ -308,32 +310,65 @@ def split_edits(text: str) -> list[Edit]:
     return edits
 
 
-GLUED_MIN = 24  # a run of letters this long that is not a word: several words glued together
-GLUED_PARTS = 3  # … made of at least this many words (two glued words are TY003's, a lost hyphen TY004's)
+GLUED_MIN = 12  # a run of letters this long that is not a word may be words glued together …
+GLUED_PARTS = 3  # … when it is made of at least this many (two glued words are TY003's, a lost hyphen TY004's)
+_KEEP = 8  # readings kept per position in the split lattice
+
+
+@lru_cache(maxsize=1)
+def _lm():
+    """Word and word-pair counts of Russian act text (the typo check's model: bundled corpus + clause library)."""
+    from ..pipeline import default_clauses
+    from ..typos.corpus import model
+
+    return model(default_clauses())
+
+
+@lru_cache(maxsize=50_000)
+def _word_cost(w: str) -> float | None:
+    """Cost of reading ``w`` as one word of a glued run: frequent words are cheap; None if not a word."""
+    import math
+
+    if len(w) == 1 and w not in _SHORT_WORDS:
+        return None
+    if len(w) == 2 and w not in _FUNCTION:
+        return None
+    if not _morph_word(w):
+        return None
+    uni = _lm().uni(w)
+    return 1.0 + 2.0 / (1.0 + math.log1p(uni))
 
 
 @lru_cache(maxsize=20_000)
 def split_glued(run: str) -> tuple[str, ...] | None:
-    """The fewest dictionary words ``run`` (lower case) is made of, or None."""
+    """The likeliest sequence of dictionary words ``run`` (lower case) is made of, or None.
+
+    A lattice over positions: each word costs less the more often it occurs in act text, and a pair of
+    words seen together in act text costs less again («предметам и курсам», not «предметами курсам»).
+    """
+    lm = _lm()
     n = len(run)
-    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[0] = (0.0, ())
+    best: list[dict[str, tuple[float, tuple[str, ...]]]] = [{} for _ in range(n + 1)]
+    best[0][""] = (0.0, ())
     for i in range(n):
-        if best[i] is None:
+        if not best[i]:
             continue
-        c0, parts = best[i]
+        if len(best[i]) > _KEEP:
+            best[i] = dict(sorted(best[i].items(), key=lambda kv: kv[1][0])[:_KEEP])
         for j in range(i + 1, min(n, i + 24) + 1):
             w = run[i:j]
-            if len(w) == 1 and w not in _SHORT_WORDS:
+            base = _word_cost(w)
+            if base is None:
                 continue
-            if len(w) == 2 and w not in _FUNCTION:
-                continue
-            if not _morph_word(w):
-                continue
-            cost = c0 + 1.0 + (0.4 if len(w) <= 3 and w not in _FUNCTION and w not in _SHORT_WORDS else 0.0)
-            if best[j] is None or cost < best[j][0]:
-                best[j] = (cost, (*parts, w))
-    return best[n][1] if best[n] and len(best[n][1]) >= 2 else None
+            slot = best[j]
+            for last, (c0, parts) in best[i].items():
+                cost = c0 + base - (0.8 if last and lm.bi(last, w) else 0.0)
+                if w not in slot or cost < slot[w][0]:
+                    slot[w] = (cost, (*parts, w))
+    if not best[n]:
+        return None
+    _, parts = min(best[n].values())
+    return parts if len(parts) >= 2 else None
 
 
 def _whole_word(word: str) -> bool:
@@ -350,8 +385,9 @@ def glued_edits(text: str) -> list[Edit]:
     for m in _WORD.finditer(text):
         tok = m.group()
         pieces = _CAMEL.split(tok)
-        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _whole_word(tok.lower())):
-            continue
+        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _whole_word(tok.lower())
+                                 or (tok[0].isupper() and len(tok) < 2 * GLUED_MIN)):
+            continue  # (a capitalised word that is not in the dictionary is likely a name)
         out: list[str] = []
         for piece in pieces:
             low = piece.lower()
