@@ -1,0 +1,225 @@
+"""OCR of scans with Tesseract (issue 13): fixtures are generated acts rendered to images and read back.
+
+The tests that recognise pages skip only when a program they need is not installed (Tesseract with the
+Russian model, LibreOffice, pdftoppm); ``.ci/run`` installs them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scans import cer, images_to_pdf, page_images, scanned_act, tools_missing
+from sferum_policy.errors import InputError
+from sferum_policy.ocr import engine
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 1)
+MISSING = tools_missing()
+if not MISSING and not engine.available():
+    MISSING = ["tesseract-ocr-rus"]
+needs_ocr = pytest.mark.skipif(bool(MISSING), reason=f"не установлено: {', '.join(MISSING)} (ставит .ci/run)")
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory):
+    """A 3-page scan (image-only PDF) of the generated school act, its text PDF and the act's text."""
+    if MISSING:
+        pytest.skip(f"не установлено: {', '.join(MISSING)}")
+    out = tmp_path_factory.mktemp("scan")
+    return scanned_act("school", out, pages=3)
+
+
+@pytest.fixture(scope="module")
+def scan_report(scan):
+    from sferum_policy.pipeline import run
+
+    pages_seen = []
+    with engine.progress(lambda n, total, s: pages_seen.append((n, total))):
+        doc, rep = run(scan[0], as_of=AS_OF)
+    return doc, rep, pages_seen
+
+
+# --- pure parsing (no Tesseract needed) ---------------------------------------------------------------------
+
+TSV = "\n".join([
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+    "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t96.5\tПОЛОЖЕНИЕ",
+    "5\t1\t1\t1\t2\t1\t0\t0\t1\t1\t90\tоб",
+    "5\t1\t1\t1\t2\t2\t0\t0\t1\t1\t80\tиспользовании",
+    "5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t-1\t ",
+    "5\t1\t2\t1\t1\t2\t0\t0\t1\t1\t70\t1.1.",
+])
+
+
+def test_tsv_keeps_lines_paragraph_breaks_and_confidences():
+    page = engine.parse_tsv(TSV, 2)
+    assert page.number == 2
+    assert [ln.text for ln in page.lines] == ["ПОЛОЖЕНИЕ", "об использовании", "", "1.1."]
+    assert page.lines[1].confidence == pytest.approx(85.0)
+    assert page.confidence == pytest.approx((9 * 96.5 + 16 * 85 + 4 * 70) / 29, abs=0.1)
+
+
+def test_image_signatures_and_sizes():
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big") + b"\x08"
+    assert engine.image_kind(png) == "png" and engine.image_size(png) == (640, 480)
+    assert engine.image_kind(b"II*\x00rest") == "tiff"
+    assert engine.image_kind(b"%PDF-1.4") is None
+
+
+def test_huge_image_is_refused_before_recognition(tmp_path):
+    from sferum_policy.readers import read
+
+    big = tmp_path / "скан.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (60000).to_bytes(4, "big")
+                    + (60000).to_bytes(4, "big") + b"\x08\x00\x00\x00\x00")
+    with pytest.raises(InputError, match="изображение слишком велико"):
+        read(big)
+
+
+def test_damaged_image_is_one_clear_line(tmp_path):
+    bad = tmp_path / "фото.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 50)
+    done = subprocess.run([sys.executable, "-m", "sferum_policy", "check", str(bad)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "фото.jpg" in lines[0] and "Traceback" not in done.stderr
+
+
+def test_without_tesseract_the_message_says_how_to_install_it(tmp_path, monkeypatch):
+    from sferum_policy.readers import read
+
+    png = tmp_path / "скан.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (100).to_bytes(4, "big")
+                    + (100).to_bytes(4, "big") + b"\x08\x00\x00\x00\x00")
+    monkeypatch.setattr(engine, "tesseract", lambda: None)
+    engine._status.cache_clear()
+    try:
+        with pytest.raises(InputError) as info:
+            read(png)
+    finally:
+        engine._status.cache_clear()
+    msg = str(info.value)
+    assert "скан.png" in msg and "Tesseract" in msg and "apt-get install tesseract-ocr tesseract-ocr-rus" in msg
+
+
+def test_ocr_modules_are_not_imported_by_light_commands():
+    code = ("import sys\nfrom sferum_policy.cli import main\n"
+            "try:\n    main(['clauses', 'list'])\nexcept SystemExit:\n    pass\n"
+            "print('OCR=' + ','.join(m for m in sys.modules if m.startswith('sferum_policy.ocr')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "OCR=\n" in out, out[-300:]
+
+
+# --- recognition ------------------------------------------------------------------------------------------
+
+@needs_ocr
+def test_scanned_pdf_is_recognised_with_low_character_error_rate(scan, scan_report):
+    _, text_pdf, _ = scan
+    doc, rep, _ = scan_report
+    from sferum_policy.readers.pdf import _extract
+
+    reference = "\n".join(_extract(text_pdf.read_bytes(), text_pdf)[:3])
+    rate = cer(reference, doc.source_text)
+    assert rate < 0.05, rate
+    layer = rep.text_layer
+    assert layer.source == "ocr" and layer.ocr.reason == "scan" and len(layer.ocr.pages) == 3
+    assert all(p.confidence and p.confidence > 70 for p in layer.ocr.pages)
+    assert layer.message.startswith("PDF без текстового слоя распознан")
+    assert rep.document.doc_kind == "polozhenie"
+
+
+@needs_ocr
+def test_findings_of_a_scan_name_their_page_and_progress_is_per_page(scan_report):
+    doc, rep, pages_seen = scan_report
+    assert pages_seen == [(1, 3), (2, 3), (3, 3)]
+    located = [f for f in rep.findings if f.location.paragraph is not None]
+    assert located and all(f.location.page in (1, 2, 3) for f in located)
+    assert {p.source_unit for p in doc.paragraphs} == {0, 1, 2}
+
+
+@needs_ocr
+def test_scan_does_not_invent_defects_of_the_generated_act(scan_report):
+    """The act has no defects; its scan may lose a character, but not gain structural or legal errors."""
+    _, rep, _ = scan_report
+    bad = [f for f in rep.findings if f.severity == "error" and f.location.paragraph is not None
+           and f.category in ("legal_ref", "structure")]
+    assert len(bad) <= 1, [(f.code, f.text) for f in bad]
+
+
+@needs_ocr
+@pytest.mark.parametrize("fmt", ["png", "tiff", "jpeg"])
+def test_page_images_are_read(scan, tmp_path, fmt):
+    from sferum_policy.readers import read
+
+    _, text_pdf, _ = scan
+    img = page_images(text_pdf, tmp_path, dpi=200, first=1, last=1, fmt=fmt)[0]
+    doc = read(img)
+    assert doc.format == "image" and doc.annotations["ocr"]["reason"] == "image"
+    assert "Положение" in doc.text or "ПОЛОЖЕНИЕ" in doc.text
+    assert img.read_bytes()[:2] in (b"\x89P", b"II", b"MM", b"\xff\xd8")  # the input is left as it was
+
+
+@needs_ocr
+def test_damaged_text_layer_of_a_pdf_is_recognised_again(scan, tmp_path):
+    """A PDF whose text layer says Latin garbage over a readable page image is read again by Tesseract."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    scan_pdf, _, _ = scan
+    garbage = "IIOJIO}KEHHE o6 HcnoJIb3oBaHHH nJIaTQopMbI Ha neqarorHqecKoM coBeTe npoToKoJI " * 4
+    writer = PdfWriter()
+    writer.append(PdfReader(str(scan_pdf)), pages=(0, 1))
+    page = writer.pages[0]
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    page["/Resources"][NameObject("/Font")] = DictionaryObject({NameObject("/F1"): font})
+    # invisible text (render mode 3) over the picture: what a wrong-language OCR layer is
+    body = "".join(f"BT 3 Tr /F1 10 Tf 20 {800 - 14 * k} Td ({garbage[k * 60:(k + 1) * 60]}) Tj ET\n" for k in range(5))
+    stream = DecodedStreamObject()
+    stream.set_data(body.encode("latin-1"))
+    old = page["/Contents"]
+    old_ref = getattr(old, "indirect_reference", None) or writer._add_object(old)
+    page[NameObject("/Contents")] = ArrayObject([old_ref, writer._add_object(stream)])
+    damaged = tmp_path / "слой.pdf"
+    with damaged.open("wb") as fh:
+        writer.write(fh)
+    from sferum_policy.pipeline import run
+
+    before = damaged.read_bytes()
+    doc, rep = run(damaged, as_of=AS_OF)
+    assert damaged.read_bytes() == before
+    assert rep.text_layer.reocr == "done", rep.text_layer
+    assert rep.text_layer.ocr.reason == "damaged_layer"
+    assert "распознан заново" in rep.text_layer.message
+    assert not rep.text_layer.unreadable_paragraphs and rep.text_layer.status in ("ok", "repaired")
+    assert "ПОЛОЖЕНИЕ" in doc.text or "Положение" in doc.text
+
+
+@needs_ocr
+def test_blank_scan_is_one_clear_error(tmp_path):
+    from sferum_policy.readers import read
+
+    white = tmp_path / "white.pdf"
+    blank_pdf = tmp_path / "blank.pdf"
+    from tests.fixtures.make_fixtures import make_blank_pdf
+
+    blank_pdf.write_bytes(make_blank_pdf(1))
+    jpgs = page_images(blank_pdf, tmp_path, dpi=100)
+    images_to_pdf(jpgs, white, dpi=100)
+    with pytest.raises(InputError, match="распознать текст не удалось"):
+        read(white)
+
+
+def test_scan_fixture_tools_are_reported_by_name():
+    missing = tools_missing()
+    assert all(name in ("LibreOffice", "poppler-utils", "tesseract-ocr") for name in missing)
+    if shutil.which("tesseract") is None:
+        assert "tesseract-ocr" in missing
