@@ -120,11 +120,14 @@ def requisite_edits(text: str) -> list[Edit]:
             add(m.start(), m.end(), _fix_digits(t, digits))
     for m in sign.finditer(text):
         add(m.start(), m.end(), "№")
+    for m in _SIGN_DOT.finditer(text):  # «№.11»: a speck read as a full stop after «№»
+        add(m.start(), m.end(), "№ ")
     for m in _YEAR_R.finditer(text):  # «2017 r.»: the year's «г.» read as a Latin «r»
         add(m.start(), m.end(1), text[m.start():m.start(1)] + "г")
     return edits
 
 
+_SIGN_DOT = re.compile(r"№[.,]\s?(?=\d)")
 _YEAR_R = re.compile(r"(?<!\w)[12]\d{3}\s?(r)\.")
 
 
