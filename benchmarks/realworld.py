@@ -139,9 +139,9 @@ def score_text(key: str, source: str, path: Path, labels: dict, meta: dict) -> T
     for s in labels.get("skip") or []:
         spans = _spans(source, s.get("quote"), at_end=bool(s.get("at_end")))
         for i, h in enumerate(hits):
-            if s.get("quote") is None and _code_ok(h.code, h.category, s.get("codes")) and h.span is None:
-                skipped.add(i)
-            elif s.get("quote") and _overlap(h.span, spans) and _code_ok(h.code, h.category, s.get("codes")):
+            if not _code_ok(h.code, h.category, s.get("codes")):
+                continue
+            if (s.get("quote") is None and h.span is None) or (s.get("quote") and _overlap(h.span, spans)):
                 skipped.add(i)
     for d in labels.get("defects") or []:
         row = dict(d)

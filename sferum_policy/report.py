@@ -111,6 +111,7 @@ class OcrPage(BaseModel):
     page: int
     confidence: float | None = None
     seconds: float = 0.0
+    dpi: int | None = None
 
 
 class OcrInfo(BaseModel):

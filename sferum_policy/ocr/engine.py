@@ -70,6 +70,7 @@ class OcrPage:
     number: int  # from 1
     lines: list[OcrLine] = field(default_factory=list)  # an empty text line separates paragraphs
     seconds: float = 0.0
+    dpi: int | None = None  # resolution the page was rasterised at (None: an image file as it is)
 
     @property
     def text(self) -> str:
@@ -147,6 +148,34 @@ def dpi() -> int:
     except ValueError:
         value = DPI
     return min(600, max(100, value))
+
+
+def page_dpi(native: float | None) -> int:
+    """Resolution to rasterise a page at: a scanned page at its own resolution (150–300 dpi, so that nothing is
+    invented by upsampling a 200-dpi scan), a page of vector text at :func:`dpi`."""
+    if native is None or "SFERUM_OCR_DPI" in os.environ:
+        return dpi()
+    return int(min(300, max(150, round(native))))
+
+
+def _image_ppi(pdf: Path) -> dict[int, float]:
+    """Page → resolution of its largest picture (``pdfimages -list``); empty when unknown."""
+    if shutil.which("pdfimages") is None:
+        return {}
+    try:
+        res = _run(["pdfimages", "-list", str(pdf)], 60)
+    except subprocess.TimeoutExpired:
+        return {}
+    best: dict[int, tuple[int, float]] = {}
+    for row in res.stdout.decode("utf-8", "replace").splitlines()[2:]:
+        cols = row.split()
+        try:
+            page, width, height, ppi = int(cols[0]), int(cols[3]), int(cols[4]), float(cols[12])
+        except (IndexError, ValueError):
+            continue
+        if page not in best or width * height > best[page][0]:
+            best[page] = (width * height, ppi)
+    return {page: ppi for page, (_, ppi) in best.items()}
 
 
 def jobs() -> int:
@@ -243,11 +272,14 @@ def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
         src = Path(tmp) / "in.pdf"
         src.write_bytes(data)
 
+        native = _image_ppi(src)
+
         def work(n: int) -> OcrPage:
             started = time.perf_counter()
             stem = Path(tmp) / f"p{n}"
+            resolution = page_dpi(native.get(n))
             try:
-                res = _run(["pdftoppm", "-r", str(dpi()), "-gray", "-singlefile", "-f", str(n), "-l", str(n),
+                res = _run(["pdftoppm", "-r", str(resolution), "-gray", "-singlefile", "-f", str(n), "-l", str(n),
                             str(src), str(stem)], PAGE_TIMEOUT)
             except subprocess.TimeoutExpired:
                 raise InputError(f"{path}: страница {n} не переводится в изображение за {PAGE_TIMEOUT:.0f} с") from None
@@ -255,6 +287,7 @@ def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
             if res.returncode != 0 or not image.exists():
                 raise InputError(f"{path}: страницу {n} не удалось перевести в изображение (PDF повреждён)")
             page = _ocr_image(image, n, path)
+            page.dpi = resolution
             image.unlink()
             page.seconds = time.perf_counter() - started
             return page

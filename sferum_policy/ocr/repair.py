@@ -92,6 +92,12 @@ def _requisite_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str,
     return sign, law, date, t.digits
 
 
+@lru_cache(maxsize=1)
+def _number_pattern() -> re.Pattern:
+    dig = "".join(re.escape(c) for c in requisites().digits)
+    return re.compile(rf"(?<![\w.,/])[0-9{dig}]{{3,8}}(?![\w])")
+
+
 def _fix_digits(s: str, digits: dict[str, str]) -> str:
     return "".join(digits.get(c, c) if not c.isdigit() else c for c in s)
 
@@ -117,6 +123,11 @@ def requisite_edits(text: str) -> list[Edit]:
     for m in date.finditer(text):
         t = m.group()
         if sum(c.isdigit() for c in t) >= max(2, len(t.replace(".", "").replace("/", "")) // 2):
+            add(m.start(), m.end(), _fix_digits(t, digits))
+    for m in _number_pattern().finditer(text):  # «2o26», «2l5»: a letter between digits
+        t = m.group()
+        if all(c.isdigit() or (0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit())
+               for i, c in enumerate(t)) and sum(c.isdigit() for c in t) >= 2:
             add(m.start(), m.end(), _fix_digits(t, digits))
     for m in sign.finditer(text):
         add(m.start(), m.end(), "№")
@@ -284,7 +295,7 @@ def quote_edits(text: str) -> list[Edit]:
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _SHORT_WORDS = frozenset(["в", "с", "к", "о", "и", "у", "а", "я"])
-_FUNCTION = frozenset(["на", "по", "за", "от", "до", "из", "об", "во", "со", "ко", "не", "но", "же", "ли", "бы", "да", "то", "как", "что", "для", "при", "без", "под", "над", "про", "или", "его", "её", "их", "им", "ей", "ею", "он", "мы", "вы", "ни"])
+_FUNCTION = frozenset(["на", "по", "за", "от", "до", "из", "об", "во", "со", "ко", "не", "но", "же", "ли", "бы", "да", "то", "как", "что", "для", "при", "без", "под", "над", "про", "или", "его", "её", "ее", "их", "им", "ей", "ею", "он", "мы", "вы", "ни"])
 
 
 def _morph_word(w: str) -> bool:
@@ -313,7 +324,7 @@ def split_edits(text: str) -> list[Edit]:
     return edits
 
 
-GLUED_MIN = 12  # a run of letters this long that is not a word may be words glued together …
+GLUED_MIN = 10  # a run of letters this long that is not a word may be words glued together …
 GLUED_PARTS = 3  # … when it is made of at least this many (two glued words are TY003's, a lost hyphen TY004's)
 _KEEP = 8  # readings kept per position in the split lattice
 
@@ -383,13 +394,58 @@ def _whole_word(word: str) -> bool:
 _CAMEL = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
 
 
+def _split_ok(parts: tuple[str, ...], camel: bool) -> bool:
+    """Is this split of a glued run believable? Three words and more always; two when one is a short
+    preposition or conjunction («ивидеозвонки», «поссылке») or both are ordinary words of five letters and
+    more that do not make a compound adjective («информационнокоммуникационной» is a lost hyphen: TY004)."""
+    if len(parts) >= GLUED_PARTS or camel:
+        return True
+    a, b = parts
+    if (a in _SHORT_WORDS or a in _FUNCTION) and len(b) >= 4 and _common_word(b):
+        return True
+    return (len(a) >= 5 and len(b) >= 5 and a[-1] not in "оe" and _common_word(a) and _common_word(b))
+
+
+_MIXED_RUN = re.compile(r"[А-Яа-яЁё]+|[A-Za-z][A-Za-z0-9.@_-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _script_boundary_edits(text: str) -> list[Edit]:
+    """«мессенджерMAX», «почтыinfo@sferum.ruили»: a Russian word glued to a Latin name or an address."""
+    from .layer import _SKIP
+
+    edits: list[Edit] = []
+    for m in re.finditer(r"\S+", text):
+        tok = m.group()
+        if not (_CYR.search(tok) and _LAT.search(tok)):
+            continue
+        runs = [(r.start(), r.group()) for r in _MIXED_RUN.finditer(tok)]
+        if len(runs) < 2 or "".join(r for _, r in runs) != re.sub(r"[^\w.@-]", "", tok):
+            continue
+        ok = True
+        for _, run in runs:
+            if _CYR.match(run):
+                ok &= len(run) >= 2 and _whole_word(run.lower())
+            else:
+                ok &= run.lower() in latin_words() or bool(_SKIP.fullmatch(run)) or (run.isupper() and len(run) >= 2)
+        if not ok:
+            continue
+        spaced = " ".join(r for _, r in runs)
+        first = m.start() + runs[0][0]
+        last = m.start() + runs[-1][0] + len(runs[-1][1])
+        edits.append((first, last, spaced, "glued"))
+    return edits
+
+
 def glued_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _WORD.finditer(text):
         tok = m.group()
         pieces = _CAMEL.split(tok)
-        if len(pieces) == 1 and (len(tok) < GLUED_MIN or _whole_word(tok.lower())
-                                 or (tok[0].isupper() and len(tok) < 2 * GLUED_MIN)):
+        camel = len(pieces) > 1
+        short = len(tok) >= 6 and tok.islower() and not _whole_word(tok) and \
+            any(tok.startswith(f) for f in _FUNCTION | _SHORT_WORDS)  # «поссылке», «ивидеозвонки»
+        if not camel and not short and (len(tok) < GLUED_MIN or _whole_word(tok.lower())
+                                        or (tok[0].isupper() and len(tok) < 2 * GLUED_MIN)):
             continue  # (a capitalised word that is not in the dictionary is likely a name)
         out: list[str] = []
         for piece in pieces:
@@ -398,16 +454,19 @@ def glued_edits(text: str) -> list[Edit]:
                 out.append(piece)
                 continue
             parts = split_glued(low) if not _whole_word(low) else None
-            if parts is None or (len(pieces) == 1 and len(parts) < GLUED_PARTS):
+            if parts is None or not _split_ok(parts, camel):
                 out.append(piece)
                 continue
-            # give the parts the original letters (case kept)
             k = 0
-            for p in parts:
+            for p in parts:  # the parts keep the original letters (and their case)
                 out.append(piece[k:k + len(p)])
                 k += len(p)
         if len(out) > 1 and all(_morph_word(p.lower()) or len(p) < 4 for p in out):
-            edits.append((m.start(), m.end(), " ".join(out), "glued"))
+            start = m.start()
+            if out[0] in ("и", "или") and start and text[start - 1] == "-":  # «аудио-ивидео…» → «аудио- и видео…»
+                start -= 1
+                out[0] = "- " + out[0]
+            edits.append((start, m.end(), " ".join(out), "glued"))
     return edits
 
 
@@ -416,7 +475,7 @@ def glued_edits(text: str) -> list[Edit]:
 def repair_paragraph(text: str, cmap: list[int] | None) -> tuple[str, list[int] | None, list[tuple[int, int, str, str, str]]]:
     """Repaired text, char map and the repairs (start, end, original, fixed, kind) in the repaired text."""
     found: list[tuple[int, int, str, str, str]] = []
-    for step in (requisite_edits, quote_edits, script_edits, split_edits, glued_edits):
+    for step in (requisite_edits, quote_edits, _script_boundary_edits, script_edits, split_edits, glued_edits):
         edits = step(text)
         if not edits:
             continue

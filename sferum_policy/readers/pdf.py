@@ -70,6 +70,11 @@ def document_from_pages(pages: list[str], path: Path, fmt: str) -> Document:
                     source_text=source)
 
 
+def _common_dpi(pages) -> int | None:
+    values = [p.dpi for p in pages if p.dpi]
+    return max(set(values), key=values.count) if values else None
+
+
 def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
     """A Document from recognised pages, with ``annotations["ocr"]``: engine, pages, confidences, time."""
     from ..ocr.engine import LANG, dpi, engine_name
@@ -88,8 +93,9 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
                 line_conf[lineno] = ln.confidence
             lineno += 1
     doc.annotations["ocr"] = {
-        "engine": engine_name(), "lang": LANG, "dpi": dpi(), "reason": reason,
-        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2)} for p in pages],
+        "engine": engine_name(), "lang": LANG, "dpi": _common_dpi(pages) or dpi(), "reason": reason,
+        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi}
+                  for p in pages],
         "seconds": round(sum(p.seconds for p in pages), 2),
         "line_confidence": line_conf,
     }
