@@ -223,3 +223,33 @@ def test_scan_fixture_tools_are_reported_by_name():
     assert all(name in ("LibreOffice", "poppler-utils", "tesseract-ocr") for name in missing)
     if shutil.which("tesseract") is None:
         assert "tesseract-ocr" in missing
+
+
+@needs_ocr
+def test_audit_reads_scans_and_the_dashboard_says_which_acts_are_scans(scan, tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from sferum_policy.cli import cli
+
+    scan_pdf, text_pdf, _ = scan
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(scan_pdf, folder / "скан.pdf")
+    shutil.copy(text_pdf, folder / "текст.pdf")
+    photo = page_images(text_pdf, folder, dpi=150, first=1, last=1, fmt="png")[0]  # a photographed page
+    logo = folder / "логотип.png"  # a small picture on a school's site is not an act
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (120).to_bytes(4, "big") + (80).to_bytes(4, "big")
+                     + b"\x08\x00\x00\x00\x00")
+    result = CliRunner().invoke(cli, ["audit", str(folder), "-o", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig") as fh:
+        rows = {r["Файл"].split("/")[-1]: r for r in csv.DictReader(fh, delimiter=";")}
+    assert set(rows) == {"скан.pdf", "текст.pdf", photo.name}
+    assert rows["скан.pdf"]["Источник текста"] == "скан PDF (распознан)"
+    assert "уверенность распознавания" in rows["скан.pdf"]["Читаемость текста"]
+    assert rows[photo.name]["Источник текста"] == "изображение (распознано)"
+    assert rows["текст.pdf"]["Источник текста"] == "текст" and rows["текст.pdf"]["Читаемость текста"] == "читается"
+    dashboard = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "скан PDF (распознан)" in dashboard and "<th>Текст</th>" in dashboard
