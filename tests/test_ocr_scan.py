@@ -253,3 +253,44 @@ def test_audit_reads_scans_and_the_dashboard_says_which_acts_are_scans(scan, tmp
     assert rows["текст.pdf"]["Источник текста"] == "текст" and rows["текст.pdf"]["Читаемость текста"] == "читается"
     dashboard = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "скан PDF (распознан)" in dashboard and "<th>Текст</th>" in dashboard
+
+
+def test_web_refuses_an_image_that_is_not_one():
+    pytest.importorskip("starlette")
+    pytest.importorskip("httpx")
+    pytest.importorskip("python_multipart")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    from sferum_policy.web.app import create_app
+    from sferum_policy.web.limits import Limits
+
+    with TestClient(create_app(Limits(workers=1))) as client:
+        r = client.post("/check", files={"document": ("скан.png", b"%PDF-1.4 not a picture", "image/png")})
+        assert r.status_code == 415
+        assert "ожидался изображение (скан или фотография), а по содержимому это PDF" in r.text
+
+
+@needs_ocr
+def test_web_checks_an_uploaded_page_photo(scan, tmp_path):
+    pytest.importorskip("starlette")
+    pytest.importorskip("httpx")
+    pytest.importorskip("python_multipart")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    from sferum_policy.web.app import create_app
+    from sferum_policy.web.limits import Limits
+
+    _, text_pdf, _ = scan
+    photo = page_images(text_pdf, tmp_path, dpi=150, first=1, last=1, fmt="jpeg")[0]
+    with TestClient(create_app(Limits(workers=1))) as client:
+        r = client.post("/check", files={"document": ("страница.jpg", photo.read_bytes(), "image/jpeg")},
+                        follow_redirects=False)
+        assert r.status_code == 303, r.text[:500]
+        page = client.get(r.headers["location"]).text
+        assert 'id="text-layer"' in page and "Изображение распознано" in page

@@ -83,8 +83,9 @@ def collect(paths: list[Path], workdir: Path, exclude: tuple[Path, ...] = ()) ->
 
 def _from_file(p: Path, name: str, supported: tuple[str, ...], workdir: Path, quiet: bool = False) -> list[Item]:
     suffix = p.suffix.lower()
-    if suffix in ARCHIVES:
-        return safezip.unpack(p, name, workdir, supported)
+    if suffix in ARCHIVES:  # pictures in an archive, as in a folder, are acts only when a page could be one
+        return [it for it in safezip.unpack(p, name, workdir, supported)
+                if it.path is None or Path(it.name).suffix.lower() not in _IMAGES or _page_sized(it.path)]
     if suffix in supported:
         if quiet and suffix in _IMAGES and not _page_sized(p):
             return []  # inside a folder, a small or unreadable picture (a logo, an icon) is not a scanned act
