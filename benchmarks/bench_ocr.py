@@ -102,8 +102,9 @@ def _repair_rate(texts: dict[str, str]) -> tuple[int, int, int, int, dict[str, l
             total += 1
             if damaged not in bad:
                 continue
-            ok = re.search(rf"(?<![\w-]){re.escape(original)}(?![\w-])", fixed_text) is not None and \
-                re.search(rf"(?<![\w-]){re.escape(damaged)}(?![\w-])", fixed_text) is None
+            edge = r"\w" if kind == "digits" else r"\w-"  # «149-ФЗ»: a number ends at the hyphen
+            ok = re.search(rf"(?<![{edge}]){re.escape(original)}(?![{edge}])", fixed_text) is not None and \
+                re.search(rf"(?<![{edge}]){re.escape(damaged)}(?![{edge}])", fixed_text) is None
             right += ok
             kinds[kind][1] += ok
     wrong = total - right

@@ -248,3 +248,15 @@ def test_flattened_generated_act_is_read_as_well_as_the_spaced_one(tmp_path):
     glued = {(f.code, f.clause_id) for f in rep.findings if f.category != "text_layer" and f.code != "TY003"}
     assert len(spaced ^ glued) <= max(1, 0.1 * len(spaced)), spaced ^ glued
     assert any(f.code == "TY003" for f in rep.findings)  # each flattened run is reported with its spaces
+
+
+def test_damaged_numbering_label_is_read_back_and_split_off():
+    text = "ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Первый пункт.\nl.2. Второй пункт с 2l:00.\n"
+    from sferum_policy.pipeline import load_document
+
+    doc = load_document(text)
+    labels = [p.label for p in doc.paragraphs if p.label]
+    assert "1.2." in labels
+    second = next(p for p in doc.paragraphs if p.label == "1.2.")
+    assert second.text == "Второй пункт с 21:00." and second.kind == "item"
+    assert len(second.char_map) == len(second.text)

@@ -98,6 +98,33 @@ def _number_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w.,/])[0-9{dig}]{{3,8}}(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    dig = "".join(re.escape(c) for c in requisites().digits if c not in ".")
+    n = f"[0-9{dig}]{{1,3}}"
+    return re.compile(rf"^\s*({n}(?:\.{n}){{0,4}}\.)(?=\s)")
+
+
+def label_edit(text: str) -> tuple[int, int, str] | None:
+    """(start, end, fixed) of a numbering label at the start of ``text`` with letters read for digits."""
+    m = _label_pattern().match(text)
+    if not m:
+        return None
+    t = m.group(1)
+    fixed = _fix_digits(t, requisites().digits)
+    if fixed == t or sum(not c.isdigit() and c != "." for c in t) > 2 or not fixed[0].isdigit():
+        return None
+    if not all(g.isdigit() for g in fixed.split(".") if g) or not any(c.isdigit() for c in t):
+        return None
+    return m.start(1), m.end(1), fixed
+
+
+@lru_cache(maxsize=1)
+def _time_pattern() -> re.Pattern:
+    dig = "".join(re.escape(c) for c in requisites().digits)
+    return re.compile(rf"(?<![\w.:])[0-9{dig}]{{1,2}}:[0-9{dig}]{{2}}(?![\w:])")
+
+
 def _fix_digits(s: str, digits: dict[str, str]) -> str:
     return "".join(digits.get(c, c) if not c.isdigit() else c for c in s)
 
@@ -128,6 +155,13 @@ def requisite_edits(text: str) -> list[Edit]:
         t = m.group()
         if all(c.isdigit() or (0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit())
                for i, c in enumerate(t)) and sum(c.isdigit() for c in t) >= 2:
+            add(m.start(), m.end(), _fix_digits(t, digits))
+    lab = label_edit(text)  # «1o.4.», «l.2.» at the start: a numbering label
+    if lab is not None:
+        add(*lab)
+    for m in _time_pattern().finditer(text):  # «2l:00»
+        t = m.group()
+        if sum(c.isdigit() for c in t) >= 3:
             add(m.start(), m.end(), _fix_digits(t, digits))
     for m in sign.finditer(text):
         add(m.start(), m.end(), "№")
@@ -498,6 +532,15 @@ def repair_document(doc) -> list[Repair]:
         text, cmap, found = repair_paragraph(p.text, p.char_map)
         if not found:
             continue
+        if p.label is None:  # a numbering label read back («1o.4.» → «10.4.») is split off as a reader does
+            from ..normalize import label_depth, split_label
+
+            label, off, bullet = split_label(text)
+            if label and not bullet and off < len(text):
+                p.label, p.kind, p.level = label, "item", label_depth(label)
+                text, cmap = text[off:], cmap[off:] if cmap is not None else None
+                # a repair of the label itself gets negative offsets: the label stands before the text
+                found = [(s - off, e - off, o, f, k) for s, e, o, f, k in found]
         p.text, p.char_map = text, cmap
         changed = True
         repairs.extend(Repair(p.index, s, e, o, f, k) for s, e, o, f, k in found)
