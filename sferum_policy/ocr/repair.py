@@ -428,10 +428,16 @@ def _whole_word(word: str) -> bool:
 _CAMEL = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
 
 
+_TRIPLE = re.compile(r"(.)\1\1")
+GLUED_MAX = 400  # a longer run of letters is garbage, not a line of an act: left alone (bounded time)
+
+
 def _split_ok(parts: tuple[str, ...], camel: bool) -> bool:
     """Is this split of a glued run believable? Three words and more always; two when one is a short
     preposition or conjunction («ивидеозвонки», «поссылке») or both are ordinary words of five letters and
     more that do not make a compound adjective («информационнокоммуникационной» is a lost hyphen: TY004)."""
+    if any(_TRIPLE.search(p) or (len(p) == 3 and not _common_word(p)) for p in parts):
+        return False
     if len(parts) >= GLUED_PARTS or camel:
         return True
     a, b = parts
@@ -474,8 +480,13 @@ def glued_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _WORD.finditer(text):
         tok = m.group()
+        if len(tok) > GLUED_MAX or _whole_word(tok.lower()):
+            continue
         pieces = _CAMEL.split(tok)
         camel = len(pieces) > 1
+        if camel and any(len(p) < 4 or not p[1:].islower() or not _common_word(p.lower()) for p in pieces
+                         if _morph_word(p.lower())):
+            pieces, camel = [tok], False  # «СанПиН», «МойОфис»: a name written in camel case, not glued words
         short = len(tok) >= 6 and tok.islower() and not _whole_word(tok) and \
             any(tok.startswith(f) for f in _FUNCTION | _SHORT_WORDS)  # «поссылке», «ивидеозвонки»
         if not camel and not short and (len(tok) < GLUED_MIN or _whole_word(tok.lower())
