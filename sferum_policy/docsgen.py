@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .library import ClauseLibrary, Registry, load_clauses, load_registry
-from .library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
+from .library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
 from .library.templating import context, render_clause
 from .vocab import CATEGORY_TITLES, LEVEL_TITLES, SECTION_TITLES, SEVERITY_TITLES, OrgKind, Section
 
@@ -48,7 +48,9 @@ def legal_refs_page(reg: Registry) -> str:
     by_status: dict[str, int] = {}
     for a in reg:
         by_status[a.status.value] = by_status.get(a.status.value, 0) + 1
-    out.append(f"Всего актов: **{len(reg)}**.\n\n| статус | актов |\n|---|---|\n")
+    data = f"данные на {reg.data_date:%d.%m.%Y}" if reg.data_date else "дата данных не указана"
+    out.append(f"Всего актов: **{len(reg)}**; {data} (у каждого акта — дата сверки с источниками).\n\n"
+               "| статус | актов |\n|---|---|\n")
     out += [f"| {STATUS_TITLES[s]} (`{s}`) | {n} |\n" for s, n in sorted(by_status.items())]
     out.append("\n| идентификатор | вид | дата | номер | статус | достоверность | название |\n|---|---|---|---|---|---|---|\n")
     for a in reg:
@@ -61,16 +63,24 @@ def legal_refs_page(reg: Registry) -> str:
         out.append(f"- статус: {STATUS_TITLES[a.status]}")
         if a.effective_from:
             out.append(f"; действует с {a.effective_from:%d.%m.%Y}")
-        if a.effective_until:
-            out.append(f" до {a.effective_until:%d.%m.%Y}")
+        if a.effective_until or a.unverified("effective_until"):
+            until = a.until_text()
+            out.append(f" до {until}" if a.effective_until else f"; {until}")
         out.append("\n")
+        if a.unverified_fields:
+            out.append("- не подтверждено источниками: " + ", ".join(VERIFIABLE_FIELDS[f] for f in a.unverified_fields) + "\n")
+        if a.amended_by:
+            out.append("- изменён: " + ", ".join(f"`{r}`" for r in a.amended_by) + "\n")
         if a.replaced_by:
             out.append("- заменён: " + ", ".join(f"`{r}`" for r in a.replaced_by) + "\n")
         if a.short_names:
             out.append("- краткие названия: " + "; ".join(a.short_names) + "\n")
-        out += [f"- {art.ref}: {art.note}\n" for art in a.articles]
+        out += [f"- {art.ref}" + (f" (в редакции, действующей с {art.effective_from:%d.%m.%Y})" if art.effective_from else "") + f": {art.note}\n"
+                for art in a.articles]
         out.append(f"- примечание: {_cell(a.note)}\n")
         out.append("- источники: " + "; ".join(a.sources) + "\n")
+        out.append(f"- сверено с источниками: {a.reviewed_on:%d.%m.%Y}"
+                   + (f"; проверить снова до {a.review_by:%d.%m.%Y}" if a.review_by else "") + "\n")
     return "".join(out)
 
 

@@ -262,11 +262,12 @@ def _tail_start(doc: Document, final: Section) -> int | None:
 
 # --- title and kind ----------------------------------------------------------------------------
 
-_KIND_WORD = re.compile(r"^(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ|Положение|Порядок|Правила|Инструкция)(?=$|[\s.:])")
+_KIND_WORD = re.compile(r"^(?:ПРИМЕРН(?:ОЕ|ЫЙ|ЫЕ|АЯ)\s+|Примерн(?:ое|ый|ые|ая)\s+)?"
+                        r"(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ|Положение|Порядок|Правила|Инструкция)(?=$|[\s.:])")
 _KIND_OF = {"положение": DocKind.polozhenie, "порядок": DocKind.poryadok, "правила": DocKind.pravila,
             "инструкция": DocKind.instruktsiya}
 SELF_REF = re.compile(
-    r"\b(настоящ(?:ее|его|ему|им|ем|ий|ая|ей|ую|ие|их|ими))\s+(положени[еяюми]\w*|порядк\w*|порядок|правил\w*|инструкци\w*)",
+    r"\b(настоящ(?:ее|его|ему|им|ем|ий|ая|ей|ую|ие|их|ими))\s+(?:примерн\w+\s+)?(положени[еяюми]\w*|порядк\w*|порядок|правил\w*|инструкци\w*)",
     re.IGNORECASE,
 )
 
@@ -467,7 +468,9 @@ _SCHOOL = re.compile(r"школ|\bСОШ\b|\bООШ\b|гимнази|лице[й
 _PLATFORMS = (
     (Platform.max, re.compile(r"\bMAX\b|\bМАКС\b|национальн\w+\s+мессенджер", re.IGNORECASE)),
     (Platform.vk_messenger, re.compile(r"VK[\s-]*(?:[Мм]ессенджер|Messenger)|учебн\w+\s+профил", re.IGNORECASE)),
-    (Platform.web, re.compile(r"веб[\s-]*(?:интерфейс|верси|приложени)", re.IGNORECASE)),
+    # «веб-версия мессенджера» is MAX's own web client, not the platform's web version
+    (Platform.web, re.compile(r"веб[\s-]*(?:интерфейс|верси|приложени)\w*\b(?!\s+(?:национальн\w+\s+)?(?:мессенджер|MAX\b|МАКС\b))",
+                              re.IGNORECASE)),
 )
 
 

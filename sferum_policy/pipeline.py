@@ -11,7 +11,7 @@ from . import __version__
 from .document import Document
 from .errors import InputError
 from .library import ClauseLibrary, Registry, load_clauses, load_registry
-from .report import DocumentInfo, Report, ToolInfo, summarize
+from .report import DocumentInfo, RegistryInfo, RegistryLayerInfo, Report, ToolInfo, summarize
 from .rules import select_codes
 
 
@@ -21,8 +21,8 @@ def _clauses(directory: str | None) -> ClauseLibrary:
 
 
 @lru_cache(maxsize=8)
-def _registry(directory: str | None) -> Registry:
-    return load_registry(directory)
+def _registry(overlays: tuple[str, ...]) -> Registry:
+    return load_registry(None, overlays)
 
 
 def default_clauses(directory: str | Path | None = None) -> ClauseLibrary:
@@ -31,8 +31,14 @@ def default_clauses(directory: str | Path | None = None) -> ClauseLibrary:
 
 
 def default_registry(directory: str | Path | None = None) -> Registry:
-    """The legal registry, loaded once per directory."""
-    return _registry(str(directory) if directory else None)
+    """The bundled legal registry with the user's overlay laid over it, loaded once per overlay.
+
+    ``directory`` is the ``--refs`` overlay; without it, ``$SFERUM_POLICY_REFS`` (see
+    :func:`library.registry.overlay_dirs`).
+    """
+    from .library.registry import overlay_dirs
+
+    return _registry(tuple(overlay_dirs(directory)))
 
 
 def load_document(source: str | Path | Document) -> Document:
@@ -95,10 +101,22 @@ def run(
 
     findings = withhold(doc, findings, ctx)
     findings.sort(key=lambda f: f.sort_key())
-    return doc, build_report(doc, findings, ctx.as_of)
+    return doc, build_report(doc, findings, ctx.as_of, ctx.registry)
 
 
-def build_report(doc: Document, findings: list, as_of: date) -> Report:
+def registry_info(registry: Registry, as_of: date) -> RegistryInfo:
+    """The report's record of the registry: data date, staleness on ``as_of``, overlays."""
+    meta = registry.meta
+    return RegistryInfo(
+        data_date=registry.data_date,
+        stale_after_days=meta.stale_after_days if meta else None,
+        stale=registry.stale_on(as_of),
+        overlays=[RegistryLayerInfo(directory=str(la.directory), acts=la.acts, overridden=list(la.overridden),
+                                    data_date=la.data_date) for la in registry.layers if la.overlay],
+    )
+
+
+def build_report(doc: Document, findings: list, as_of: date, registry: Registry | None = None) -> Report:
     meta = doc.meta
     return Report(
         tool=ToolInfo(version=__version__),
@@ -120,6 +138,7 @@ def build_report(doc: Document, findings: list, as_of: date) -> Report:
         legal_refs=doc.annotations.get("legal_refs", []),
         clauses=doc.annotations.get("clauses", []),
         coverage=doc.annotations.get("coverage"),
+        registry=registry_info(registry, as_of) if registry is not None else None,
         text_layer=_text_layer(doc),
     )
 

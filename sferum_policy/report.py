@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .vocab import SEVERITY_RANK, Category, Section, Severity
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Location(BaseModel):
@@ -60,6 +60,8 @@ class LegalRefEntry(BaseModel):
     act_id: str | None = None
     status: str
     replaced_by: list[str] = Field(default_factory=list)
+    effective_until: dt.date | None = None
+    effective_until_verified: bool | None = None
     location: Location = Field(default_factory=Location)
 
 
@@ -98,6 +100,28 @@ class DocumentInfo(BaseModel):
     paragraphs: int
     words: int
     encoding: str | None = None
+
+
+class RegistryLayerInfo(BaseModel):
+    """A user's overlay laid over the bundled registry (``--refs`` or ``SFERUM_POLICY_REFS``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    directory: str
+    acts: int
+    overridden: list[str] = Field(default_factory=list)
+    data_date: dt.date | None = None
+
+
+class RegistryInfo(BaseModel):
+    """How fresh the legal registry was that judged the citations."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    data_date: dt.date | None = None
+    stale_after_days: int | None = None
+    stale: bool = False
+    overlays: list[RegistryLayerInfo] = Field(default_factory=list)
 
 
 class Summary(BaseModel):
@@ -157,6 +181,7 @@ class Report(BaseModel):
     legal_refs: list[LegalRefEntry] = Field(default_factory=list)
     clauses: list[ClauseStatus] = Field(default_factory=list)
     coverage: Coverage | None = None
+    registry: RegistryInfo | None = None
     text_layer: TextLayer | None = None
 
     def worst(self) -> Severity | None:

@@ -32,3 +32,22 @@ def registry():
     from sferum_policy.pipeline import default_registry
 
     return default_registry()
+
+
+@pytest.fixture(scope="session")
+def generated_texts(library, registry) -> dict[str, str]:
+    """Markdown of the act generated for every sample profile × platform (MAX, VK Мессенджер, both)."""
+    import yaml
+
+    from sferum_policy.generator.assemble import assemble
+    from sferum_policy.generator.profile import parse_profile
+    from sferum_policy.generator.render import render
+
+    out = {}
+    for path in sorted((ROOT / "samples" / "profiles").glob("*.yaml")):
+        for platform in ("max", "vk_messenger", "both"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data.setdefault("document", {}).update(platforms=platform)
+            profile = parse_profile(yaml.safe_dump(data, allow_unicode=True), path.name)
+            out[f"{path.stem}-{platform}"] = render(assemble(profile, library, registry), "md")
+    return out

@@ -87,7 +87,7 @@ def test_xlsx_matches_the_csv(audited):
 def test_audit_json_holds_every_report(audited):
     out = audited[3]
     data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["as_of"] == "2026-01-15"
     docs = {d["file"]: d for d in data["documents"]}
     assert len(docs) == data["summary"]["documents"] == 7

@@ -129,7 +129,7 @@ def test_platform_variants_name_the_right_messenger(library):
     texts = {
         p: render_clause(access, context(library.terms, OrgKind.school, [p]))[0] for p in Platform
     }
-    assert "образовательным пространством «Сферум» в национальном мессенджере MAX" in texts[Platform.max]
+    assert "в образовательном пространстве «Сферум» в национальном мессенджере MAX" in texts[Platform.max]
     assert "VK Мессенджера" in texts[Platform.vk_messenger] and "MAX" not in texts[Platform.vk_messenger]
     assert "sferum.ru" in texts[Platform.web] and "MAX" not in texts[Platform.web]
 

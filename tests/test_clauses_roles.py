@@ -120,7 +120,9 @@ def test_role_words_follow_the_kind(library):
     max_text, _ = render_clause(reg, context(lib.terms, OrgKind.school, {Platform.max}))
     vk_text, _ = render_clause(reg, context(lib.terms, OrgKind.school, {Platform.vk_messenger}))
     assert "MAX" in max_text and "заявку на регистрацию" not in max_text
-    assert "заявку на регистрацию" in vk_text and "info@sferum.ru" in vk_text
+    assert "заявку на регистрацию" in vk_text and "info@sferum.ru" not in vk_text  # no hard-coded address
+    ctx = context(lib.terms, OrgKind.school, {Platform.vk_messenger}, support_email="help@school.ru")
+    assert "по адресу электронной почты help@school.ru" in render_clause(reg, ctx)[0]
 
 
 def test_student_section_not_for_preschool(library):

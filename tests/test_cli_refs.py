@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,9 +102,10 @@ def test_refs_show_unknown_exits_2_with_one_russian_line():
 
 def test_broken_refs_dir_exits_2_with_file_and_line(tmp_path):
     refs = tmp_path / "refs"
-    shutil.copytree(REFS, refs)
+    refs.mkdir()
     bad = refs / "fz-436.yaml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("status: in_force", "status: [in_force"), encoding="utf-8")
+    text = (REFS / "fz-436.yaml").read_text(encoding="utf-8")
+    bad.write_text("override: true\n" + text.replace("status: in_force", "status: [in_force"), encoding="utf-8")
     proc = _run("refs", "list", "--refs", str(refs))
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
@@ -117,9 +117,10 @@ def test_broken_refs_dir_exits_2_with_file_and_line(tmp_path):
 
 def test_invalid_refs_field_exits_2_naming_field(tmp_path):
     refs = tmp_path / "refs"
-    shutil.copytree(REFS, refs)
+    refs.mkdir()
     bad = refs / "pp-1678.yaml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("status: in_force", "status: valid"), encoding="utf-8")
+    text = (REFS / "pp-1678.yaml").read_text(encoding="utf-8")
+    bad.write_text("override: true\n" + text.replace("status: in_force", "status: valid"), encoding="utf-8")
     proc = _run("refs", "show", "1678", "--refs", str(refs))
     assert proc.returncode == 2
     line = proc.stderr.strip()

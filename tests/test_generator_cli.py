@@ -64,7 +64,7 @@ def test_generate_refuses_to_write_over_the_profile(tmp_path, capsys):
 BAD = {
     "unknown kind": (("kind: school", "kind: lyceum"), "organization.kind"),
     "missing name": (("  full_name: Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная "
-                      "школа № 7» г. Энска\n", ""), "organization.full_name"),
+                      "школа № 7» г. Заречного\n", ""), "organization.full_name"),
     "bad date": (("order_date: 31.08.2026", "order_date: 32.08.2026"), "approval.order_date"),
     "unknown include": (("options:", "include: [rights.nothing]\noptions:"), "include"),
     "unknown exclude": (("options:", "exclude: [final.nothing]\noptions:"), "exclude"),
@@ -134,37 +134,40 @@ def test_init_interactive_asks_questions_and_uses_answers(tmp_path):
     answers = [
         "college",                      # вид организации
         "ГБПОУ «Северный техникум»",    # полное наименование
-        "",                             # сокращенное — по умолчанию
+        "ГБПОУ «СТ»",                   # сокращенное
         "г. Северск",                   # населенный пункт
         "",                             # должность — по умолчанию
         "Петров",                       # неверно: без инициалов → вопрос повторяется
         "Петров И.И.",
         "порядок",
         "both",
-        "",                             # кто принимает — по умолчанию
+        "",                             # кто принимает — по умолчанию (педагогический совет)
         "31.02.2026",                   # неверная дата → вопрос повторяется
         "30.08.2026",
         "5",
         "студенческий совет; совет родителей",
+        "29.08.2026", "3",              # протокол студенческого совета
+        "", "",                         # протокол совета родителей неизвестен → пропуск
+        "утверждено",
         "31.08.2026",
         "100-о",
-        "утверждаю",
-        "",
-        "",
+        "",                             # время тишины — нет
+        "",                             # лист ознакомления — нет
     ]
     result = CliRunner().invoke(cli, ["init", "-o", str(target), "--interactive"], input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "Вид организации" in result.output and "не дата" in result.output and "инициалами" in result.output
+    assert "Не указано: протокол (совет родителей)" in result.output
     p = load_profile(target)
     assert p.organization.kind.value == "college"
     assert p.organization.full_name == "ГБПОУ «Северный техникум»"
-    assert p.organization.short_name == "ГАПОУ «Энский колледж»"  # the college default was kept
+    assert p.organization.short_name == "ГБПОУ «СТ»"
     assert p.organization.head.name == "Петров И.И."
-    assert p.document.kind == "poryadok"
-    assert [x.value for x in p.document.platforms] == ["max", "vk_messenger"]
+    assert p.document.kind == "poryadok" and [x.value for x in p.document.platforms] == ["max", "vk_messenger"]
     assert p.adoption.number == "5" and p.adoption.date.isoformat() == "2026-08-30"
-    assert [c.body for c in p.councils] == ["студенческий совет", "совет родителей"]
-    assert p.approval.style == "utverzhdayu" and p.approval.order_number == "100-о"
+    assert [(c.body, c.number) for c in p.councils] == [("студенческий совет", "3"), ("совет родителей", None)]
+    assert p.approval.style == "utverzhdeno" and p.approval.order_number == "100-о"
+    assert p.options.quiet_hours is False
 
 
 def test_init_without_terminal_writes_the_template(tmp_path):
@@ -172,7 +175,8 @@ def test_init_without_terminal_writes_the_template(tmp_path):
     result = CliRunner().invoke(cli, ["init", "-o", str(target)], input="")
     assert result.exit_code == 0
     assert "Вид организации" not in result.output and "шаблон" in result.output
-    assert load_profile(target).organization.kind.value == "school"
+    profile = load_profile(target)
+    assert profile.organization.kind.value == "school" and profile.example
 
 
 def test_generate_does_not_import_spacy(tmp_path):

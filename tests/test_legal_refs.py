@@ -108,7 +108,8 @@ def test_status_depends_on_as_of(registry):
     assert resolve_text(text, registry, date(2025, 6, 1))[0].status == "in_force"
     assert resolve_text(text, registry, AS_OF)[0].status == "expiring"
     late = resolve_text(text, registry, date(2027, 2, 1))[0]
-    assert late.status == "expired" and [p.code for p in late.problems] == ["LR002"]
+    # the term ran out by the registry's data and no successor is known: a warning, not «expired»
+    assert late.status == "lapsed" and [p.code for p in late.problems] == ["LR012"]
     early = resolve_text("постановление Правительства РФ от 11.10.2023 № 1678", registry, date(2024, 1, 10))[0]
     assert early.status == "in_force"  # not yet in force is not outdated
 
@@ -174,7 +175,7 @@ def test_resolution_uses_the_given_registry(tmp_path):
     (tmp_path / "x.yaml").write_text(
         "id: minpros-777-2026\nkind: ministry_order\nnumber: '777'\ndate: 2026-01-15\nissuer: Минпросвещения России\n"
         "title: О тестовом порядке\nstatus: repealed\neffective_until: 2026-06-01\nconfidence: high\n"
-        "sources: [example.org]\nnote: тест\n",
+        "sources: [example.org]\nnote: тест\nreviewed_on: 2026-12-01\n",
         encoding="utf-8",
     )
     reg = load_registry(tmp_path)

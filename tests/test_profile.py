@@ -55,10 +55,15 @@ def test_platform_shorthands(value, expected):
 
 
 def test_russian_words_for_document_kind_and_grif():
-    p = parse_profile(MINIMAL.replace("order_number: 12-од}", "order_number: 12-од, style: УТВЕРЖДАЮ}")
-                      + "document: {kind: Порядок}\n")
+    p = parse_profile(MINIMAL.replace("order_number: 12-од}", "style: УТВЕРЖДАЮ}") + "document: {kind: Порядок}\n")
     assert p.document.kind == "poryadok"
     assert p.approval.style == "utverzhdayu"
+
+
+def test_utverzhdayu_with_an_order_number_is_refused():
+    """With «УТВЕРЖДАЮ» the act is signed, not approved by an order: a number would be silently dropped."""
+    with pytest.raises(DataError, match="номер приказа"):
+        parse_profile(MINIMAL.replace("order_number: 12-од}", "order_number: 12-од, style: УТВЕРЖДАЮ}"))
 
 
 @pytest.mark.parametrize(
@@ -119,7 +124,7 @@ def test_malformed_yaml_and_non_mapping(tmp_path):
 
 def test_boolean_options_are_the_bool_fields():
     assert set(BOOLEAN_OPTIONS) == {"quiet_hours", "opt_out", "personal_data", "ethics", "support_contacts",
-                                    "administrator_appointment"}
+                                    "administrator_appointment", "familiarisation_sheet"}
     assert all(isinstance(getattr(Options(), name), bool) for name in BOOLEAN_OPTIONS)
 
 

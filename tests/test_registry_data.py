@@ -115,7 +115,7 @@ def test_confidence_follows_research_notes(reg):
     expected = {
         "fz-273": Confidence.high, "law-3266-1": Confidence.high, "pp-2040": Confidence.high,
         "minobr-816-2017": Confidence.medium, "minobr-137-2005": Confidence.medium,  # С-В → medium
-        "minpros-115-2021": Confidence.medium, "fz-41-2025": Confidence.medium,
+        "minpros-115-2021": Confidence.medium, "fz-41-2025": Confidence.high,  # third pass: title and ч. 1 ст. 15 confirmed
         "sanpin-2.2.2-2.4.1340-03": Confidence.medium, "letter-minpros-az-1828-04-2022": Confidence.high,
         "mincifry-542-1-2022": Confidence.low, "minpros-499-2024": Confidence.low,
         "letter-minpros-ish-206-04-2024": Confidence.low, "poruch-16029p-p8-2022": Confidence.low,
@@ -127,7 +127,8 @@ def test_confidence_follows_research_notes(reg):
 def test_notes_for_doubtful_facts(reg):
     assert "не найден" in reg.get("minobr-816-2017").note  # formal repeal of № 816
     assert "формальной отмене" in reg.get("pp-2040").note
-    assert "01.09.2029" in reg.get("pp-1678").note and "не сверена" in reg.get("pp-1678").note
+    assert "01.09.2029" in reg.get("pp-1678").note and "не подтверждена" in reg.get("pp-1678").note
+    assert reg.get("pp-1678").unverified("effective_until")
     assert "не найден" in reg.get("mincifry-542-1-2022").note
 
 

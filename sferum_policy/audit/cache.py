@@ -43,11 +43,16 @@ def code_version() -> str:
 
 
 def data_version(clauses_dir: str | None = None, refs_dir: str | None = None) -> str:
-    """A hash of the clause library and registry files in use."""
+    """A hash of the clause library and registry files in use (the bundled registry and every overlay:
+    ``--refs`` or ``SFERUM_POLICY_REFS``)."""
+    from ..library.registry import overlay_dirs
     from ..resources import data_dir
 
     h = hashlib.sha256()
-    for d in (Path(clauses_dir) if clauses_dir else data_dir("clauses"), Path(refs_dir) if refs_dir else data_dir("legal_refs")):
+    dirs = [Path(clauses_dir) if clauses_dir else data_dir("clauses"), data_dir("legal_refs")]
+    dirs += [Path(d) for d in overlay_dirs(refs_dir)]
+    for d in dirs:
+        h.update(str(d).encode() + b"\0")
         _hash_files(h, d, "*.yaml")
     return h.hexdigest()[:16]
 

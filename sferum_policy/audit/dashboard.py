@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,8 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..fileio import write_atomic
+from ..render.freshness import freshness_lines
+from ..report import RegistryInfo
 from ..vocab import CATEGORY_TITLES, Category
 from .score import SCORE_EXPLANATION, grade
 from .writers import CSV_DELIMITER
@@ -74,5 +76,8 @@ def write_dashboard(path: Path, *, rows: list[dict[str, Any]], summary: dict[str
         categories=categories,
         score_explanation=SCORE_EXPLANATION,
         csv_delimiter=CSV_DELIMITER,
+        timedelta=timedelta,
+        registry_lines=freshness_lines(RegistryInfo.model_validate(summary["registry"]), as_of)
+        if summary.get("registry") else [],
     )
     write_atomic(path, html)

@@ -6,7 +6,8 @@ from typing import Any
 
 from ..vocab import CATEGORY_TITLES, DOC_KIND_TITLES, ORG_KIND_TITLES, Category
 
-OUTDATED = ("repealed", "expired", "superseded")
+OUTDATED = ("repealed", "expired", "superseded", "lapsed")
+EXPIRING_DAYS = 90  # the dashboard's «истекает в ближайшие 90 дней»: a quarter to prepare the change
 ERROR_WEIGHT = 5
 WARNING_WEIGHT = 1
 PENALTY_CATEGORIES = tuple(c.value for c in Category if c != Category.missing_clause)
@@ -57,9 +58,35 @@ def outdated_refs(report: dict[str, Any]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+def expiring_refs(report: dict[str, Any], days: int = EXPIRING_DAYS) -> list[dict[str, Any]]:
+    """Citations of acts in force whose registry end date falls within ``days`` after the report's date, one per act."""
+    from datetime import date, timedelta
+
+    as_of = date.fromisoformat(report["as_of"])
+    end = as_of + timedelta(days=days)
+    seen: dict[str, dict[str, Any]] = {}
+    for r in report.get("legal_refs", []):
+        until = r.get("effective_until")
+        if not until or r.get("status") not in ("in_force", "expiring", "incomplete"):
+            continue
+        if as_of < date.fromisoformat(until) <= end:
+            seen.setdefault(r.get("act_id") or r.get("text"), r)
+    return sorted(seen.values(), key=lambda r: r["effective_until"])
+
+
+def until_label(ref: dict[str, Any]) -> str:
+    """«СП 2.4.3648-20 — до 01.01.2027» (with «дата не подтверждена» when the registry says so)."""
+    y, m, d = ref["effective_until"].split("-")
+    mark = ", дата не подтверждена" if ref.get("effective_until_verified") is False else ""
+    return f"{short_citation(ref)} — до {d}.{m}.{y}{mark}"
+
+
 def short_citation(ref: dict[str, Any]) -> str:
     """``№ 124-ФЗ от 24.07.1998`` or the act's id or the cited text."""
     number, when = ref.get("number"), ref.get("date")
+    code = {"sanitary_rules": "СП", "sanitary_norms": "СанПиН", "standard": "ГОСТ Р"}.get(ref.get("kind") or "")
+    if number and code:
+        return f"{code} {number}"
     if number:
         if when:
             y, m, d = when.split("-")
@@ -82,6 +109,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("warnings", "Предупреждений"),
     *[(f"cat_{c.value}", f"{CATEGORY_TITLES[c]}: ошибок и предупреждений") for c in Category],
     ("outdated", "Устаревшие акты"),
+    ("expiring", f"Истекает в ближайшие {EXPIRING_DAYS} дней"),
     ("status", "Статус"),
     ("reason", "Причина ошибки"),
     ("seconds", "Время проверки, с"),
@@ -135,6 +163,7 @@ def row(result: dict[str, Any]) -> dict[str, Any]:
         errors=s["errors"],
         warnings=s["warnings"],
         outdated=", ".join(short_citation(r) for r in outdated_refs(rep)),
+        expiring="; ".join(until_label(r) for r in expiring_refs(rep)),
         status="ok",
         **text_layer_cells(rep.get("text_layer")),
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..library.registry import STATUS_TITLES
 from ..vocab import LEVEL_TITLES, SECTION_TITLES
-from .score import grade, outdated_refs, short_citation
+from .score import EXPIRING_DAYS, expiring_refs, grade, outdated_refs, short_citation
 
 BINS = 10
 
@@ -25,12 +25,25 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
     clause_info: dict[str, dict[str, Any]] = {}
     outdated: Counter[str] = Counter()
     act_info: dict[str, dict[str, Any]] = {}
+    expiring: dict[str, dict[str, Any]] = {}
+    registry = None
     checked = 0
     for res in results:
         rep = res.get("report")
         if not rep:
             continue
         checked += 1
+        registry = registry or rep.get("registry")
+        for ref in expiring_refs(rep):
+            key = ref.get("act_id") or ref.get("text")
+            item = expiring.setdefault(key, {
+                "act_id": ref.get("act_id"), "citation": short_citation(ref),
+                "title": ref.get("title") or " ".join((ref.get("text") or "").split())[:120],
+                "until": ref["effective_until"], "until_verified": ref.get("effective_until_verified") is not False,
+                "documents": 0, "files": [],
+            })
+            item["documents"] += 1
+            item["files"].append(res.get("name"))
         titles = res.get("clause_titles") or {}
         act_names = res.get("act_names") or {}
         for c in rep.get("clauses", []):
@@ -69,4 +82,7 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
                             for k, n in sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
         "outdated_acts": [{**act_info[k], "documents": n}
                           for k, n in sorted(outdated.items(), key=lambda kv: (-kv[1], str(kv[0])))[:top]],
+        "expiring_days": EXPIRING_DAYS,
+        "expiring_acts": sorted(expiring.values(), key=lambda a: (a["until"], str(a["act_id"]))),
+        "registry": registry,
     }

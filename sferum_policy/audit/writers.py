@@ -20,7 +20,7 @@ from ..fileio import write_atomic
 from ..report import SCHEMA_VERSION
 from .score import COLUMNS, SCORE_EXPLANATION
 
-AUDIT_SCHEMA_VERSION = "1.0"
+AUDIT_SCHEMA_VERSION = "1.1"  # 1.1: rows[].expiring, summary.expiring_acts and summary.registry
 CSV_DELIMITER = ";"
 
 

@@ -60,13 +60,15 @@ LR003 = rule(
 LR004 = rule(
     code="LR004", name="expiring-act", category=Category.legal_ref, severity=Severity.warning,
     title="Акт скоро утратит силу",
-    why="Срок действия акта заканчивается в ближайшие 12 месяцев; после этой даты ссылка устареет.",
-    fix="Проверьте, продлён ли акт или чем он заменён, и заранее подготовьте изменения в положение.",
+    why="Срок действия акта заканчивается в ближайшие 12 месяцев; после этой даты ссылка устареет, если акт не продлят "
+    "или не заменят. Продление и замену реестр подтверждает только по опубликованным актам.",
+    fix="Проверьте на publication.pravo.gov.ru, продлён ли акт или чем он заменён, и заранее подготовьте изменения в положение.",
     bad=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются требования СП 2.4.3648-20 "
     "«Санитарно-эпидемиологические требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи».\n",
-    good=_BASIS_HEAD + "1.2. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ "
-    "«Об образовании в Российской Федерации».\n",
+    good=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются действующие "
+    "санитарно-эпидемиологические требования и гигиенические нормативы.\n",
     basis=("sp-2.4.3648-20", "sanpin-1.2.3685-21"),
+    example_options={"as_of": "2026-12-02"},
 )
 LR005 = rule(
     code="LR005", name="citation-mismatch", category=Category.legal_ref, severity=Severity.warning,
@@ -149,7 +151,22 @@ LR011 = rule(
     basis=("letter-minpros-az-1828-04-2022",),
 )
 
-CODES = ("LR001", "LR002", "LR003", "LR004", "LR005", "LR006", "LR007", "LR008", "LR009", "LR010", "LR011")
+LR012 = rule(
+    code="LR012", name="term-ended-unconfirmed", category=Category.legal_ref, severity=Severity.warning,
+    title="Срок действия акта истёк по данным реестра, замена не проверена",
+    why="Реестр знает дату окончания действия акта, но не знает, продлён ли он или чем заменён (источники, "
+    "доступные при составлении реестра, об этом молчат). Ссылка, возможно, устарела; убирать её нельзя, пока не найден "
+    "действующий акт — для санитарных требований это единственное основание.",
+    fix="Сверьте на publication.pravo.gov.ru, продлён ли акт или какой акт его заменил, и обновите ссылку.",
+    bad=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются требования СП 2.4.3648-20 "
+    "«Санитарно-эпидемиологические требования к организациям воспитания и обучения, отдыха и оздоровления детей и молодежи».\n",
+    good=_BASIS_HEAD + "1.2. При использовании электронных средств обучения соблюдаются действующие "
+    "санитарно-эпидемиологические требования и гигиенические нормативы.\n",
+    basis=("sp-2.4.3648-20", "sanpin-1.2.3685-21"),
+    example_options={"as_of": "2027-01-02"},
+)
+
+CODES = ("LR001", "LR002", "LR003", "LR004", "LR005", "LR006", "LR007", "LR008", "LR009", "LR010", "LR011", "LR012")
 
 # Registry kinds a citation's wording is compatible with.
 _COMPATIBLE: dict[str, tuple[str, ...]] = {
@@ -207,7 +224,7 @@ class Resolution:
 
     citation: Citation
     act: LegalAct | None
-    status: str  # in_force expiring repealed expired superseded unverified unknown incomplete internal
+    status: str  # in_force expiring lapsed repealed expired superseded unverified unknown incomplete internal
     replaced_by: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -222,7 +239,7 @@ class Resolution:
 # --- text helpers -------------------------------------------------------------------------------
 
 _QUOTES = re.compile(r"[«»\"“”„‟'‘’]")
-_PAREN = re.compile(r"\([^)]*\)")
+_PAREN = re.compile(r"\s*\((?!или\))[^)]*\)")  # editorial notes in a registry title; «и (или)» is the title's own
 
 
 def _norm_title(t: str) -> str:
@@ -332,9 +349,18 @@ def _by_issuer(acts: list[LegalAct], issuer: str | None) -> list[LegalAct]:
     return [a for a in acts if re.search(hint, a.issuer, re.IGNORECASE)] or acts
 
 
-def _current(registry: Registry, act: LegalAct, as_of: date) -> list[LegalAct]:
-    """The acts in force now that replace ``act`` (following chains such as 137 → 2 → 816 → 1678)."""
-    out: list[LegalAct] = []
+_LIVE = ("in_force", "expiring")
+
+
+def _current(registry: Registry, act: LegalAct, as_of: date) -> tuple[list[LegalAct], list[LegalAct]]:
+    """Walk ``act``'s replacement chain (e.g. 137 → 2 → 816 → 1678) on ``as_of``.
+
+    Return the acts in force that replace it, and the dead ends: successors that are themselves out of
+    force with no further successor (СанПиН 2.4.2.2821-10 → СП 2.4.3648-20 after 01.01.2027). A
+    successor that is not in force, or unverified, is never suggested.
+    """
+    live: list[LegalAct] = []
+    dead: list[LegalAct] = []
     seen = {act.id}
     todo = list(act.replaced_by)
     while todo:
@@ -345,11 +371,40 @@ def _current(registry: Registry, act: LegalAct, as_of: date) -> list[LegalAct]:
         r = registry.get(rid)
         if r is None:
             continue
-        if r.status_on(as_of) in _OUTDATED and r.replaced_by:
+        st = r.status_on(as_of)
+        if st in _LIVE:
+            live.append(r)
+        elif r.replaced_by:
             todo.extend(r.replaced_by)
         else:
-            out.append(r)
-    return out
+            dead.append(r)
+    return live, dead
+
+
+_PORTAL_CHECK = "сверьте на publication.pravo.gov.ru, какой акт действует сейчас"
+
+
+def _advice(live: list[LegalAct], dead: list[LegalAct], fallback: str, as_of: date | None = None) -> str:
+    """What to cite instead: the current successors (with their own end dates), or why the registry knows none."""
+    def ends(acts: list[LegalAct]) -> str:
+        return "; ".join(f"{_short(a)} — срок действия истёк {a.until_text()}" if a.effective_until
+                         else f"{_short(a)} — не действует" for a in acts)
+
+    if live:
+        parts = []
+        for a in live:
+            cite = full_citation(a)
+            if a.effective_until and as_of is not None and a.status_on(as_of) == "expiring":
+                cite += f" (действует до {a.until_text()}; продление не подтверждено)"
+            parts.append(cite)
+        out = f"Сошлитесь на {'; '.join(parts)}."
+        if dead:
+            out += f" Другая замена по реестру уже не действует ({ends(dead)})."
+        return out
+    if dead:
+        return (f"Замена, указанная в реестре, сама не действует на дату проверки ({ends(dead)}); действующая замена в "
+                f"реестре не известна — {_PORTAL_CHECK}.")
+    return fallback
 
 
 def _find(c: Citation, registry: Registry) -> tuple[LegalAct | None, str | None]:
@@ -479,32 +534,41 @@ def resolve(c: Citation, registry: Registry, as_of: date) -> Resolution:
     if st == "not_yet":
         st = "in_force"
     res.status = st
-    current = _current(registry, act, as_of) if st in (*_OUTDATED, "expiring") else []
-    res.replaced_by = [a.id for a in current]
-    repl = "; ".join(full_citation(a) for a in current)
-    use = f"Сошлитесь на {repl}." if repl else None
+    live, dead = _current(registry, act, as_of) if st in (*_OUTDATED, "expiring") else ([], [])
+    res.replaced_by = [a.id for a in live]
     name = _short(act)
     until = act.effective_until
+    unsure = " (дата окончания не подтверждена)" if act.unverified("effective_until") else ""
     if st == "repealed":
         when = f" с {_fmt(until)}" if until else ""
-        res.problems.append(Problem("LR001", f"{_cap(name)} утратил силу{when}.", use or "Уберите ссылку на отменённый акт."))
+        res.problems.append(Problem("LR001", f"{_cap(name)} утратил силу{when}.",
+                                    _advice(live, dead, "Уберите ссылку на отменённый акт.", as_of)))
+    elif st == "expired" and act.term_lapsed(as_of) and not live:
+        res.status = "lapsed"
+        res.problems.append(Problem(
+            "LR012",
+            f"{_cap(name)}: срок действия по данным реестра истёк {act.until_text()}; продление или замена "
+            f"не проверены (реестр сверен {_fmt(act.reviewed_on)}).",
+            f"Не убирайте ссылку, пока не найдёте действующий акт: {_PORTAL_CHECK}, и обновите ссылку.",
+        ))
     elif st == "expired":
         last = f", акт действовал по {_fmt(until - timedelta(days=1))}" if until else ""
         res.problems.append(Problem("LR002", f"{_cap(name)}: срок действия истёк{last}.",
-                                    use or "Уберите ссылку на акт, срок действия которого истёк."))
+                                    _advice(live, dead, "Уберите ссылку на акт, срок действия которого истёк.", as_of)))
     elif st == "superseded":
         since = f" с {_fmt(until)}" if until else ""
         res.problems.append(Problem(
             "LR003",
             f"{_cap(name)} заменён другим актом{since}; ссылка устарела.",
-            use or "Сошлитесь на акт, который его заменил.",
+            _advice(live, dead, "Сошлитесь на акт, который его заменил.", as_of),
         ))
     elif st == "expiring":
         res.problems.append(Problem(
             "LR004",
-            f"{_cap(name)} действует до {_fmt(until)}; после этой даты ссылка устареет." if until else
-            f"{_cap(name)} скоро утратит силу.",
-            use or "Перед утверждением проверьте, продлён ли акт или чем он заменён, и обновите ссылку.",
+            f"{_cap(name)} действует до {_fmt(until)}{unsure}; продление или замена реестром не подтверждены."
+            if until else f"{_cap(name)} скоро утратит силу.",
+            _advice(live, [], f"До {_fmt(until)} {_PORTAL_CHECK.replace('сейчас', 'после этой даты')}, и при "
+                    "необходимости обновите ссылку." if until else "Проверьте, продлён ли акт или чем он заменён."),
         ))
     elif st == "unverified":
         note = re.sub(r"^не удалось проверить:?\s*", "", _first_sentence(act.note).rstrip("."), flags=re.IGNORECASE)
@@ -580,7 +644,7 @@ def _first_sentence(text: str) -> str:
 
 
 def _rules() -> dict[str, object]:
-    return {r.code: r for r in (LR001, LR002, LR003, LR004, LR005, LR006, LR007, LR008, LR009, LR010, LR011)}
+    return {r.code: r for r in (LR001, LR002, LR003, LR004, LR005, LR006, LR007, LR008, LR009, LR010, LR011, LR012)}
 
 
 def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resolution], Iterator[Finding]]:
@@ -597,7 +661,7 @@ def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resoluti
             r.problems = [p for p in r.problems if p.code != "LR006"]
             if r.status == "incomplete":
                 r.status = "in_force"
-    return resolutions, _findings(doc, resolutions)
+    return resolutions, _findings(doc, resolutions, registry, as_of)
 
 
 def _own_requisite(doc: Document, c: Citation) -> bool:
@@ -611,7 +675,7 @@ def _own_requisite(doc: Document, c: Citation) -> bool:
     return False
 
 
-def _findings(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]:
+def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
     rules = _rules()
     once: set[tuple[str, str]] = set()
     for r in resolutions:
@@ -639,10 +703,10 @@ def _findings(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]
             ))
             f.act_id = r.act.id if r.act else None
             yield f
-    yield from _missing_basis(doc, resolutions)
+    yield from _missing_basis(doc, resolutions, registry, as_of)
 
 
-def _missing_basis(doc: Document, resolutions: list[Resolution]) -> Iterator[Finding]:
+def _missing_basis(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
     if doc.meta.doc_kind == DocKind.not_local_act:
         return
     registry_acts = {r.act.id: r.act for r in resolutions if r.act is not None}
@@ -656,6 +720,9 @@ def _missing_basis(doc: Document, resolutions: list[Resolution]) -> Iterator[Fin
             continue
         if pattern is not None and not pattern.search(doc.text):
             continue
+        needed = registry.get(act_id)
+        if needed is None or needed.status_on(as_of) not in ("in_force", "expiring", "not_yet"):
+            continue  # never advise citing an act that is not in force on the as-of date
         yield finding(
             LR010, doc, f"Нет ссылки на {_NEED_NAMES[act_id]}.",
             paragraph=anchor, text=anchor.text if anchor else None,
@@ -692,9 +759,12 @@ def entry(doc: Document, r: Resolution) -> LegalRefEntry:
         if cmap and doc.source_text is not None and doc.format in ("txt", "md") and s < len(cmap):
             line = doc.source_text.count("\n", 0, cmap[s]) + 1
         loc = Location(paragraph=p.index, label=p.label, start=c.start, end=c.end, line=line)
+    act = r.act
     return LegalRefEntry(
         text=c.text, kind=c.kind, number=c.number, date=c.date, title=c.title,
-        act_id=r.act.id if r.act else None, status=r.status, replaced_by=r.replaced_by, location=loc,
+        act_id=act.id if act else None, status=r.status, replaced_by=r.replaced_by, location=loc,
+        effective_until=act.effective_until if act else None,
+        effective_until_verified=not act.unverified("effective_until") if act and act.effective_until else None,
     )
 
 

@@ -313,7 +313,12 @@ def _requisites(doc: Document) -> Iterator[Finding]:
 
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _DIGIT = re.compile(r"\d")
-_NUM_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(\s*)(г\.?|года?)(?![а-яё]))?", re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?:(\s*)(г\.?|года?)(?![а-яё]))?", re.IGNORECASE)
+# A number of sanitary rules, a standard or another act is never a date: «СП 2.4.3648-20», «СанПиН 2.2.2/2.4.1340-03»,
+# «ГОСТ Р 7.0.97-2025», «№ 1.2.3685». Such numbers have no year a local act could carry (see _YEARS), and this
+# pattern refuses a number that follows an act-number code or «№»; date ranges («1.09.2025-31.05.2026») stay dates.
+_YEARS = range(1900, 2200)
+_CODE_BEFORE = re.compile(r"(?:\b(?:СП|СанПиН|ГОСТ(?:\s*Р)?|СНиП|МР|МУ|ГН|ОК|ОСТ|РД|ТУ)|№|\bN)\s*[\d./]*$", re.IGNORECASE)
 _WORD_DATE = re.compile(r"([«\"“]\s*)?(\d{1,2})(\s*[»\"”])?\s+(" + _MONTHS + r")\s+(\d{4})(?:(\s*)(г\.|г\b|года?\b))?",
                         re.IGNORECASE)
 
@@ -326,7 +331,11 @@ def _dates(doc: Document) -> Iterator[Finding]:
         if _DIGIT.search(text) is None:
             continue  # most paragraphs: no date to look at
         for m in _NUM_DATE.finditer(text):
+            if _CODE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue
             d_, mo, y = map(int, m.group(1, 2, 3))
+            if y not in _YEARS:
+                continue
             try:
                 d = date(y, mo, d_)
             except ValueError:
@@ -431,6 +440,9 @@ def _act_end(doc: Document) -> Paragraph | None:
     return None
 
 
+_SHEET = re.compile(r"\W*лист\s+ознакомления\W*$", re.IGNORECASE)
+
+
 def _truncation(doc: Document) -> Iterator[Finding]:
     p = _act_end(doc)
     if p is None:
@@ -438,6 +450,8 @@ def _truncation(doc: Document) -> Iterator[Finding]:
     text = p.text.rstrip().rstrip("*").rstrip()
     if not text or _NOT_SENTENCE.search(clean(text)):
         return
+    if any(_SHEET.match(q.text) for q in doc.paragraphs[max(0, p.index - 80): p.index + 1]):
+        return  # the act ends with a «лист ознакомления»: a table of signatures, not a sentence
     m = _CUT_ADDRESS.search(text, max(0, len(text) - 256))  # only the tail: linear on huge lines
     if m and not re.search(r"\.[A-Za-zА-Яа-яЁё]{2,}/?$", m.group()):
         yield finding(ST010, doc, f"документ обрывается на неполном адресе «{m.group()}»: окончание текста потеряно",

@@ -9,7 +9,7 @@ import click
 
 from ..errors import InputError
 from ..vocab import LEVEL_TITLES, ORG_KIND_TITLES, SECTION_TITLES, OrgKind, Section
-from .options import clauses_dir, refs_dir, table
+from .options import DATE, clauses_dir, refs_dir, table
 
 SECTIONS = click.Choice([s.value for s in Section])
 KINDS = click.Choice([k.value for k in OrgKind])
@@ -86,10 +86,10 @@ def refs() -> None:
 @refs_dir
 def refs_list(status: str | None, fmt: str, refs_dir: str | None) -> None:
     """Список актов реестра."""
-    from ..library import load_registry
+    from ..library import registry_for
     from ..library.registry import STATUS_TITLES
 
-    reg = load_registry(refs_dir)
+    reg = registry_for(refs_dir)
     acts = [a for a in reg if status is None or a.status == status]
     if fmt == "json":
         click.echo(json.dumps([a.model_dump(mode="json") for a in acts], ensure_ascii=False, indent=2))
@@ -107,34 +107,96 @@ def refs_list(status: str | None, fmt: str, refs_dir: str | None) -> None:
 @refs_dir
 def refs_show(number: str, refs_dir: str | None) -> None:
     """Акт по номеру (273-ФЗ, 1678), идентификатору или части названия."""
-    from ..library import load_registry
-    from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
+    from ..library import registry_for
+    from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
 
-    reg = load_registry(refs_dir)
+    reg = registry_for(refs_dir)
     found = [reg.get(number)] if reg.get(number) else (reg.by_number(number) or reg.search(number))
     if not found:
         raise InputError(f"{number}: такого акта нет в реестре")
+    today = date.today()
     for i, act in enumerate(found):
         if i:
             click.echo("")
         click.echo(f"{act.id}: {act.citation()}")
         click.echo(f"Вид: {ACT_KIND_TITLES[act.kind]}; {'принят' if act.kind in ('federal_law', 'law_rf') else 'издан'}: {act.issuer}")
-        today = date.today()
-        click.echo(f"Статус на {today:%d.%m.%Y}: {STATUS_TITLES[act.status_on(today)]}; "
+        status = "lapsed" if act.term_lapsed(today) else act.status_on(today)
+        click.echo(f"Статус на {today:%d.%m.%Y}: {STATUS_TITLES[status]}; "
                    f"достоверность: {CONFIDENCE_TITLES[act.confidence]}")
-        if act.effective_from or act.effective_until:
+        if act.effective_from or act.effective_until or act.unverified("effective_until"):
             span = f"с {act.effective_from:%d.%m.%Y}" if act.effective_from else ""
-            span += f" до {act.effective_until:%d.%m.%Y}" if act.effective_until else ""
-            click.echo(f"Действие: {span.strip()}")
+            until = act.until_text()
+            if act.effective_until:
+                span += f" до {until}"
+            elif until:
+                span += f"; {until}"
+            click.echo(f"Действие: {span.strip('; ')}")
+        if act.term_lapsed(today):
+            click.echo("Срок действия по данным реестра истёк; продление или замена не проверены — сверьте на "
+                       "publication.pravo.gov.ru")
         for rid in act.replaced_by:
             repl = reg.get(rid)
             click.echo(f"Заменён: {repl.citation() if repl else rid}")
+        for rid in act.amended_by:
+            amend = reg.get(rid)
+            click.echo(f"Изменён: {amend.citation() if amend else rid}")
         if act.short_names:
             click.echo("Краткие названия: " + "; ".join(act.short_names))
         for art in act.articles:
-            click.echo(f"  {art.ref}: {art.note}")
+            since = f" (в редакции, действующей с {art.effective_from:%d.%m.%Y})" if art.effective_from else ""
+            click.echo(f"  {art.ref}{since}: {art.note}")
+        if act.unverified_fields:
+            click.echo("Не подтверждено источниками: " + ", ".join(VERIFIABLE_FIELDS[f] for f in act.unverified_fields))
         click.echo(f"Примечание: {act.note}")
         click.echo("Источники: " + "; ".join(act.sources))
+        checked = f"Сверено с источниками: {act.reviewed_on:%d.%m.%Y}"
+        if act.review_by:
+            checked += f"; проверить снова до {act.review_by:%d.%m.%Y}"
+        click.echo(checked)
+    click.echo("")
+    click.echo(registry_line(reg, today))
+
+
+@refs.command("expiring")
+@click.option("--within", "within", type=click.IntRange(1, 3650), default=90, show_default=True,
+              help="Окно в днях от даты --as-of.")
+@click.option("--as-of", "as_of", type=DATE, default=None, help="Дата отсчёта (по умолчанию — сегодня).")
+@click.option("--format", "fmt", type=FORMAT, default="table", show_default=True, help="Формат вывода.")
+@refs_dir
+def refs_expiring(within: int, as_of: date | None, fmt: str, refs_dir: str | None) -> None:
+    """Акты, срок действия которых истекает в ближайшие N дней."""
+    from ..library import registry_for
+
+    reg = registry_for(refs_dir)
+    when = as_of or date.today()
+    acts = reg.expiring(when, within)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "as_of": when.isoformat(), "within_days": within,
+            "registry_data_date": reg.data_date.isoformat() if reg.data_date else None,
+            "acts": [{
+                "id": a.id, "citation": a.citation(), "effective_until": a.effective_until.isoformat(),
+                "days_left": (a.effective_until - when).days, "end_date_verified": not a.unverified("effective_until"),
+                "successor_known": bool(a.replaced_by), "reviewed_on": a.reviewed_on.isoformat(),
+            } for a in acts],
+        }, ensure_ascii=False, indent=2))
+        return
+    if not acts:
+        click.echo(f"С {when:%d.%m.%Y} в ближайшие {within} дн. ни один акт реестра не утрачивает силу.")
+    else:
+        rows = [[a.id, _short(a.citation(), 60), a.until_text() or "—", str((a.effective_until - when).days),
+                 "известна" if a.replaced_by else "не проверена"] for a in acts]
+        click.echo(f"Акты, срок действия которых истекает с {when:%d.%m.%Y} в ближайшие {within} дн.:")
+        click.echo(table(rows, ["идентификатор", "акт", "действует до", "осталось дней", "замена"]))
+        click.echo("\nПродление или замена этих актов реестром не подтверждены — сверьте на publication.pravo.gov.ru.")
+    click.echo(registry_line(reg, when))
+
+
+def registry_line(reg, as_of: date) -> str:
+    """«Реестр: данные на 02.12.2026 …» with overlays and a staleness warning (Russian, one or two lines)."""
+    from ..render.freshness import registry_text
+
+    return registry_text(reg, as_of)
 
 
 def _short(text: str, n: int) -> str:
@@ -173,11 +235,11 @@ def docs(out_dir: str, check_only: bool) -> None:
 @refs_dir
 def info(clauses_dir: str | None, refs_dir: str | None) -> None:
     """Сводка: сколько положений в библиотеке и актов в реестре."""
-    from ..library import load_clauses, load_registry
+    from ..library import load_clauses, registry_for
     from ..library.registry import STATUS_TITLES
 
     lib = load_clauses(clauses_dir)
-    reg = load_registry(refs_dir)
+    reg = registry_for(refs_dir)
     rows = []
     for section, n in lib.counts().items():
         by_level = {lvl: sum(1 for c in lib.section(section) if c.level == lvl) for lvl in LEVEL_TITLES}
@@ -189,3 +251,4 @@ def info(clauses_dir: str | None, refs_dir: str | None) -> None:
         statuses[act.status.value] = statuses.get(act.status.value, 0) + 1
     click.echo(f"\nРеестр нормативных актов ({reg.directory}): {len(reg)}")
     click.echo(table([[STATUS_TITLES[s], str(n)] for s, n in sorted(statuses.items())], ["статус", "актов"]))
+    click.echo(registry_line(reg, date.today()))

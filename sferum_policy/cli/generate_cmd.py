@@ -42,15 +42,39 @@ def generate(profile: Path, output: Path, fmt: str | None, force: bool, clauses_
     write_atomic(output, data, force=force, protect=(profile,))
     points = sum(len(s.points) for s in act.sections)
     click.echo(f"Создан {output}: {act.kind_title.lower()}, разделов — {len(act.sections)}, пунктов — {points}.", err=True)
+    for note in act.notes:
+        click.echo(f"ВНИМАНИЕ: {note}", err=True)
+    _legal_notes(act, clauses_dir, refs_dir)
+
+
+def _legal_notes(act, clauses_dir: str | None, refs_dir: str | None) -> None:
+    """Tell the author which acts of the basis lapse soon or have unverified dates (and how fresh the registry is)."""
+    from datetime import date
+
+    from ..generator.legal_notes import legal_notes
+    from ..pipeline import default_clauses, default_registry
+    from .data_cmds import registry_line
+
+    registry = default_registry(refs_dir)
+    when = act.as_of or date.today()
+    notes = legal_notes(act, default_clauses(clauses_dir), registry, when)
+    for note in notes:
+        click.echo(f"Обратите внимание: {note}", err=True)
+    if notes or registry.stale_on(when):
+        click.echo(registry_line(registry, when), err=True)
 
 
 def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | None):
+    from ..errors import DataError
     from ..generator.assemble import assemble
     from ..generator.profile import load_profile
     from ..generator.render import render
     from ..pipeline import default_clauses, default_registry
 
     prof = load_profile(profile)
+    if prof.example:
+        raise DataError(f"{profile}: это незаполненный шаблон (example: true) — впишите данные своей организации "
+                        "и удалите строку «example: true»; или создайте профиль по вопросам: sferum-policy init")
     act = assemble(prof, default_clauses(clauses_dir), default_registry(refs_dir))
     return act, render(act, fmt)
 
@@ -85,8 +109,15 @@ def init(output: Path, kind: str, force: bool, interactive: bool | None) -> None
         from ..generator.prompts import ask
 
         answers = ask(answers)
+    else:
+        answers.example = True
     text = render_template(answers)
     parse_profile(text, str(output))  # the template must be a valid profile
     write_atomic(output, text, force=force)
-    how = "по вашим ответам" if interactive else "шаблон с примерами — замените их своими данными"
-    click.echo(f"Создан профиль {output} ({how}). Дальше: sferum-policy generate {output} -o положение.docx", err=True)
+    if interactive:
+        click.echo(f"Создан профиль {output} (по вашим ответам). Дальше: sferum-policy generate {output} "
+                   "-o положение.docx", err=True)
+    else:
+        click.echo(f"Создан шаблон {output}: наименования и фамилия в нем — примеры, реквизиты протоколов и приказа "
+                   "не заполнены. Впишите свои данные и удалите строку «example: true» — до этого generate не "
+                   "создаст акт.", err=True)

@@ -13,7 +13,8 @@ clauses_dir = click.option(
 )
 refs_dir = click.option(
     "--refs", "refs_dir", type=click.Path(file_okay=False), default=None,
-    help="Каталог своего реестра нормативных актов (по умолчанию — встроенный).",
+    help="Каталог дополнений к реестру нормативных актов: свои акты и изменения встроенных (override: true); "
+    "накладывается на встроенный реестр. То же — переменная окружения SFERUM_POLICY_REFS.",
 )
 
 

@@ -5,6 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+FAMILIARISATION_TITLE = "ЛИСТ ОЗНАКОМЛЕНИЯ"
+FAMILIARISATION_COLUMNS = ("№ п/п", "Фамилия, инициалы", "Должность", "Дата", "Подпись")
+FAMILIARISATION_ROWS = 15
+_ABLT_TITLE = {"ПОЛОЖЕНИЕ": "Положением", "ПОРЯДОК": "Порядком", "ПРИМЕРНОЕ ПОЛОЖЕНИЕ": "Примерным положением",
+               "ПРИМЕРНЫЙ ПОРЯДОК": "Примерным порядком"}
+
+
+def _ablt_title(kind_title: str) -> str:
+    return _ABLT_TITLE.get(kind_title, kind_title.capitalize())
+
 
 @dataclass(slots=True)
 class Point:
@@ -55,6 +65,10 @@ class Act:
     as_of: date | None = None
     platforms: list[str] = field(default_factory=list)
     org_kind: str | None = None
+    # What the user must know before signing (blank requisites, an outdated platform); printed by ``generate``.
+    notes: list[str] = field(default_factory=list)
+    # «Лист ознакомления»: a table for employees' signatures after the text (profile option).
+    familiarisation_sheet: bool = False
 
     @property
     def title(self) -> str:
@@ -79,4 +93,10 @@ class Act:
                 out.append(f"{point.label} {point.text}")
                 out += [f"– {item}" for item in point.items]
             out.append("")
+        if self.familiarisation_sheet:
+            out += [FAMILIARISATION_TITLE, self.familiarisation_caption(), "  ".join(FAMILIARISATION_COLUMNS), ""]
         return out
+
+    def familiarisation_caption(self) -> str:
+        """«с Положением об использовании …» — what the employees sign that they have read."""
+        return f"с {_ablt_title(self.kind_title)} {self.about}"

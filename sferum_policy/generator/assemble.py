@@ -10,6 +10,7 @@ from ..errors import DataError
 from ..library import Clause, ClauseLibrary, LegalAct, Registry
 from ..library.registry import ActKind
 from ..library.templating import context, render_clause
+from ..library.terms import Term
 from ..vocab import Level, OrgKind, Platform, Section
 from .act import Act, ActSection, Block, Point
 from .inflect import inflect_phrase
@@ -23,7 +24,7 @@ IN_FORCE = ("in_force", "expiring")
 OPTION_CLAUSES: dict[str, tuple[str, ...]] = {
     "opt_out": ("final.alternative",),
     "personal_data": ("general.personal_data", "legal_basis.fz_152", "prohibitions.publish_personal_data",
-                      "prohibitions.foreign_personal_data"),
+                      "general.foreign_personal_data"),
     "ethics": ("obligations.business_style", "prohibitions.child_matters", "prohibitions.advertising"),
     "support_contacts": ("rights.support", "administrator.tech_support"),
     "administrator_appointment": ("general.administrator", "administrator.appointment",
@@ -121,7 +122,9 @@ def _legal_acts(clause: Clause, registry: Registry) -> list[LegalAct]:
     return acts
 
 
-def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, topics: set[str]) -> bool:
+def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, topics: set[str],
+            auto: bool = False) -> bool:
+    """Whether ``clause`` goes into the act; ``auto``: an optional clause its ``requires`` switched on."""
     if clause.id in profile.exclude or _switched_off(clause, profile):
         return False
     if clause.section == Section.legal_basis and clause.legal_basis:
@@ -130,24 +133,58 @@ def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, to
             return False
         if clause.id not in profile.include and not any(set(a.topics) & topics for a in acts):
             return False
-    return clause.level != Level.optional or clause.id in profile.include
+    return clause.level != Level.optional or clause.id in profile.include or auto
+
+
+# «… (далее — Учреждение)»: the word an act uses for its own organisation, from the full name.
+_ORG_REF = {
+    "учреждени": Term(nomn="Учреждение", gent="Учреждения", datv="Учреждению", accs="Учреждение", ablt="Учреждением",
+                      loct="Учреждении"),
+    "организаци": Term(nomn="Организация", gent="Организации", datv="Организации", accs="Организацию",
+                       ablt="Организацией", loct="Организации"),
+}
+_ITS = {"Учреждение": "его", "Организация": "ее"}
+
+
+def org_reference(profile: Profile) -> Term | None:
+    """«Учреждение» or «Организация» — how the act names its organisation after «(далее — …)».
+
+    None for a district authority (its model act speaks of «образовательная организация») and for a
+    name with neither word (the kind's own term is used then).
+    """
+    org = profile.organization
+    if org.kind == OrgKind.district:
+        return None
+    low = org.full_name.lower()
+    found = [(low.find(stem), term) for stem, term in _ORG_REF.items() if stem in low]
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def template_context(profile: Profile, library: ClauseLibrary) -> dict[str, Any]:
     """Variables for clause and user templates: role words plus the organisation's own data."""
     org = profile.organization
+    ref = org_reference(profile)
+    extra: dict[str, Any] = {}
+    if ref is not None:
+        extra = {"org": ref, "org_its": _ITS[ref.nomn], "org_ref": ref.nomn}
+    else:
+        extra = {"org_its": "ее", "org_ref": ""}
     return context(
         library.terms,
         org.kind,
         profile.document.platforms,
         profile.document.kind,
+        **extra,
         options=profile.options.model_dump(),
         org_name=org.full_name,
+        org_name_gent=inflect_phrase(org.full_name, "gent"),
+        org_name_datv=inflect_phrase(org.full_name, "datv"),
+        approval_style=profile.approval.style,
         org_short=org.short_name,
         locality=org.locality or "",
         head_position=org.head.position,
         head_name=org.head.name,
-        support_email=profile.options.support_email,
+        support_email=profile.options.support_email or "",
         support_phone=profile.options.support_phone or "",
     )
 
@@ -199,6 +236,25 @@ def _punctuate(point: Point) -> None:
         point.text = point.text.rstrip(" ;,:") + "."
 
 
+# Legal basis in the order of legal force: laws (by date), decrees, orders of the Government, ministries' acts.
+_RANK = {ActKind.federal_law: 0, ActKind.law_rf: 0, ActKind.government_decree: 1, ActKind.government_order: 2,
+         ActKind.ministry_order: 3}
+
+
+def _basis_order(chosen: list[Clause], registry: Registry) -> list[Clause]:
+    """Clauses in library order, except that the legal-basis items follow the order of legal force."""
+
+    def key(clause: Clause) -> tuple:
+        if not clause.legal_basis:
+            return (9 if clause.text.lstrip().startswith("уставом") else -1, date.min)  # intro first, charter last
+        act = registry.get(clause.legal_basis[0])
+        return (_RANK.get(act.kind, 5) if act else 5, act.date or date.min if act else date.min)
+
+    basis = sorted((c for c in chosen if c.section == Section.legal_basis), key=key)
+    it = iter(basis)
+    return [next(it) if c.section == Section.legal_basis else c for c in chosen]
+
+
 def assemble(profile: Profile, library: ClauseLibrary, registry: Registry) -> Act:
     """Build the act for ``profile`` from ``library`` (sections in canonical order, numbered)."""
     kind = OrgKind(profile.organization.kind)
@@ -209,6 +265,14 @@ def assemble(profile: Profile, library: ClauseLibrary, registry: Registry) -> Ac
     candidates = library.select(kind, platforms)
     topics = _topics(profile, {c.id for c in candidates})
     chosen = [c for c in candidates if _wanted(c, profile, registry, when, topics)]
+    ids = {c.id for c in chosen}
+    # A clause with ``requires`` goes in together with those clauses — an optional one automatically
+    # (41-ФЗ in the legal basis when the act bans foreign messengers) — and never without them.
+    chosen = [c for c in candidates
+              if (c.id in ids and (not c.requires or all(r in ids for r in c.requires) or c.id in profile.include))
+              or (c.requires and c.id not in ids and all(r in ids for r in c.requires)
+                  and _wanted(c, profile, registry, when, topics, auto=True))]
+    chosen = _basis_order(chosen, registry)
     by_section: dict[Section, list[Point]] = {s: [] for s in Section}
     for clause in chosen:
         text, items = _render(clause, profile, ctx, registry)
@@ -231,19 +295,72 @@ def assemble(profile: Profile, library: ClauseLibrary, registry: Registry) -> Ac
     return Act(
         org_full=org.full_name,
         org_short=org.short_name,
-        kind_title="ПОЛОЖЕНИЕ" if profile.document.kind == "polozhenie" else "ПОРЯДОК",
+        kind_title=_kind_title(profile),
         about=_about(profile),
         approval=_approval(profile),
         left_blocks=_left_blocks(profile),
         sections=sections,
         locality=org.locality,
-        year=profile.approval.order_date.year,
+        year=profile.approval.order_date.year if profile.approval.order_date else None,
         head_position=org.head.position,
         head_name=org.head.name,
         as_of=when,
         platforms=[p.value for p in profile.document.platforms],
         org_kind=kind.value,
+        notes=notes(profile),
+        familiarisation_sheet=profile.options.familiarisation_sheet,
     )
+
+
+def _kind_title(profile: Profile) -> str:
+    poryadok = profile.document.kind == "poryadok"
+    if profile.organization.kind == OrgKind.district:
+        return "ПРИМЕРНЫЙ ПОРЯДОК" if poryadok else "ПРИМЕРНОЕ ПОЛОЖЕНИЕ"
+    return "ПОРЯДОК" if poryadok else "ПОЛОЖЕНИЕ"
+
+
+BLANK_DATE = "«___» ________ 20__ г."
+BLANK_NUMBER = "____"
+
+
+def requisite(day: date | None, number: str | None, *, with_number: bool = True) -> str:
+    """«от 31.08.2026 № 215-од»; what the user did not give stays a visible blank to fill in by hand."""
+    out = f"от {format_numeric(day) if day else BLANK_DATE}"
+    return f"{out} № {number or BLANK_NUMBER}" if with_number else out
+
+
+def notes(profile: Profile) -> list[str]:
+    """Warnings for the user: blank requisites, VK Messenger (replaced by MAX in 2025)."""
+    out: list[str] = []
+    blanks: list[str] = []
+    a = profile.approval
+    what = "дата подписания (гриф «УТВЕРЖДАЮ»)" if a.style == "utverzhdayu" else "приказ об утверждении"
+    if a.order_date is None or (a.style == "utverzhdeno" and not a.order_number):
+        blanks.append(what)
+    for p in ([profile.adoption] if profile.adoption else []) + profile.councils:
+        if p.date is None or not p.number:
+            blanks.append(f"протокол ({p.body})")
+    late = [p.body for p in ([profile.adoption] if profile.adoption else []) + profile.councils
+            if p.date and a.order_date and p.date > a.order_date]
+    if late:
+        out.append(f"Протокол ({'; '.join(late)}) датирован позже утверждения акта ({format_numeric(a.order_date)}): "
+                   "мнение советов учитывается до утверждения — проверьте даты.")
+    if blanks:
+        out.append("Не указаны реквизиты: " + "; ".join(blanks) + ". В акте оставлены пропуски "
+                   f"«от {BLANK_DATE} № {BLANK_NUMBER}» — заполните их от руки или в профиле до подписания.")
+    from ..checks.kind_specific import PLACEHOLDERS
+
+    org = profile.organization
+    examples = sorted({m.group() for v in (org.full_name, org.short_name, org.locality or "", org.head.name)
+                       for m in PLACEHOLDERS.finditer(v)})
+    if examples:
+        out.append(f"В профиле остались значения из шаблона ({', '.join(f'«{e}»' for e in examples)}): замените их "
+                   "данными своей организации — с ними акт подписывать нельзя.")
+    if Platform.vk_messenger in profile.document.platforms:
+        out.append("Учебный профиль VK Мессенджера: с 01.09.2025 «Сферум» работает в национальном мессенджере MAX, "
+                   "чаты «Сферума» в VK Мессенджере с ноября 2025 года доступны только для чтения. Оставьте VK "
+                   "Мессенджер в акте, только если организация действительно им пользуется.")
+    return out
 
 
 def _about(profile: Profile) -> str:
@@ -258,18 +375,27 @@ def _about(profile: Profile) -> str:
     return f"{head} {subject} {place}"
 
 
+def initials_first(name: str) -> str:
+    """«Петрова Н.В.» → «Н.В. Петрова»: in a signature the initials go before the surname (ГОСТ Р 7.0.97)."""
+    parts = name.split()
+    if len(parts) == 2 and parts[1].endswith(".") and not parts[0].endswith("."):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
 def _approval(profile: Profile) -> Block:
     a = profile.approval
     org = profile.organization
-    order = f"от {format_numeric(a.order_date)} № {a.order_number}"
+    order = requisite(a.order_date, a.order_number)
     position = inflect_phrase(org.head.position, "gent")
     position = position[:1].lower() + position[1:] if not position[:2].isupper() else position
+    if org.kind == OrgKind.district:  # a model act is an annex to the authority's order
+        return Block("Приложение", [f"к приказу {inflect_phrase(org.full_name, 'gent')}", order])
     if a.style == "utverzhdayu":
-        return Block("УТВЕРЖДАЮ", [org.head.position, org.short_name, f"____________ {org.head.name}",
-                                   format_numeric(a.order_date)])
+        signed = format_numeric(a.order_date) if a.order_date else BLANK_DATE
+        return Block("УТВЕРЖДАЮ", [f"{org.head.position} {inflect_phrase(org.short_name, 'gent')}",
+                                   f"__________\u00a0{initials_first(org.head.name)}", signed])
     word = "УТВЕРЖДЕНО" if profile.document.kind == "polozhenie" else "УТВЕРЖДЕН"
-    if org.kind == OrgKind.district:
-        return Block(word, ["приказом", inflect_phrase(org.full_name, "gent"), order])
     return Block(word, [f"приказом {position}", inflect_phrase(org.short_name, "gent"), order])
 
 
@@ -278,9 +404,8 @@ def _left_blocks(profile: Profile) -> list[Block]:
     if profile.adoption:
         p = profile.adoption
         word = "ПРИНЯТО" if profile.document.kind == "polozhenie" else "ПРИНЯТ"
-        blocks.append(Block(word, [inflect_phrase(p.body, "ablt"),
-                                   f"(протокол от {format_numeric(p.date)} № {p.number})"]))
+        blocks.append(Block(word, [inflect_phrase(p.body, "ablt"), f"(протокол {requisite(p.date, p.number)})"]))
     for council in profile.councils:
         blocks.append(Block("С учетом мнения", [inflect_phrase(council.body, "gent"),
-                                               f"(протокол от {format_numeric(council.date)} № {council.number})"]))
+                                               f"(протокол {requisite(council.date, council.number)})"]))
     return blocks

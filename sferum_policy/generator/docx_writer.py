@@ -65,12 +65,44 @@ def render_docx(act: Act) -> bytes:
             add(f"{point.label} {nbsp(point.text)}")
             for item in point.items:
                 add(f"– {nbsp(item)}", STYLE_SUBITEM)
+    if act.familiarisation_sheet:
+        _familiarisation(document, act, ids)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
 
 
+def _familiarisation(document: DocxDocument, act: Act, ids: dict[str, str]) -> None:
+    """«Лист ознакомления» on a new page: a title, what was read and a table for signatures."""
+    from docx.enum.text import WD_BREAK
+
+    from .act import FAMILIARISATION_COLUMNS, FAMILIARISATION_ROWS, FAMILIARISATION_TITLE
+
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    title = document.add_paragraph(FAMILIARISATION_TITLE)
+    title._p.get_or_add_pPr().style = ids[KIND_STYLE]
+    caption = document.add_paragraph(nbsp(act.familiarisation_caption()))
+    caption._p.get_or_add_pPr().style = ids[ABOUT_STYLE]
+    table = document.add_table(rows=FAMILIARISATION_ROWS + 1, cols=len(FAMILIARISATION_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    for i, name in enumerate(FAMILIARISATION_COLUMNS):
+        table.cell(0, i).text = name
+    for n in range(1, FAMILIARISATION_ROWS + 1):
+        table.cell(n, 0).text = str(n)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for row in table.rows:  # cells: centred, no paragraph indent, 12 pt (the body style is justified)
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.first_line_indent = 0
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in para.runs:
+                    run.font.size = Pt(12)
+
+
 _NBSP_AFTER = re.compile(r"(№|§|\b(?:г|с|ст|ч|п|пп|гг|им|д|ул)\.) (?=\S)")
+_NBSP_DAYS = re.compile(r"\b(\d+) (?=(?:рабочих|календарных)\s+дн|дн(?:ей|я)\b)")
 _INITIALS = re.compile(r"\b([А-ЯЁ]\.\s?[А-ЯЁ]\.) (?=[А-ЯЁ][а-яё])|(?<=[а-яё]) (?=[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
 
 
@@ -78,6 +110,7 @@ def nbsp(text: str) -> str:
     """Non-breaking spaces where a line must not break: «№ 273-ФЗ», «ч. 3», initials, before «—»."""
     text = _NBSP_AFTER.sub("\\1\u00a0", text)
     text = _INITIALS.sub(lambda m: (m.group(1) or "") + "\u00a0", text)
+    text = _NBSP_DAYS.sub("\\1\u00a0", text)  # «10 рабочих дней» stays on one line
     return text.replace(" — ", "\u00a0— ")
 
 

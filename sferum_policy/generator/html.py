@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .act import Act, Block
+from .act import FAMILIARISATION_COLUMNS, FAMILIARISATION_ROWS, FAMILIARISATION_TITLE, Act, Block
 
 _CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
@@ -20,6 +20,7 @@ p { margin: 0; text-align: justify; text-indent: 1.25cm; hyphens: auto; }
 .block .grif { text-transform: none; }
 h1, h2 { font-size: 14pt; font-weight: bold; text-align: center; margin: 0; }
 h1 { margin-top: 1em; }
+table.sheet { border-collapse: collapse; width: 100%; } table.sheet td, table.sheet th { border: 1px solid #000; height: 1.6em; padding: 0 4px; }
 .about { text-align: center; font-weight: bold; text-indent: 0; margin: 0.2em 0 1em; }
 h2 { margin: 1em 0 0.4em; page-break-after: avoid; break-after: avoid; }
 ul.sub { list-style: none; margin: 0; padding: 0; }
@@ -64,5 +65,12 @@ def render_html(act: Act) -> str:
             if point.items:
                 out.append('<ul class="sub">' + "".join(f"<li>{escape(i)}</li>" for i in point.items) + "</ul>")
         out.append("</section>")
+    if act.familiarisation_sheet:
+        head = "".join(f"<th>{escape(c)}</th>" for c in FAMILIARISATION_COLUMNS)
+        rows = "".join(f"<tr><td>{n}</td>" + "<td></td>" * (len(FAMILIARISATION_COLUMNS) - 1) + "</tr>"
+                       for n in range(1, FAMILIARISATION_ROWS + 1))
+        out += ['<section class="sheet">', f"<h2>{escape(FAMILIARISATION_TITLE)}</h2>",
+                f"<p>{escape(act.familiarisation_caption())}</p>",
+                f'<table class="sheet"><tr>{head}</tr>{rows}</table>', "</section>"]
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -68,11 +68,14 @@ class Organization(_Model):
 
 
 class Protocol(_Model):
-    """A protocol of a collegial body: its name, date and number."""
+    """A protocol of a collegial body: its name, date and number.
+
+    An unknown date or number stays empty: the act then shows a visible blank to fill in by hand.
+    """
 
     body: str = Field(min_length=3)
-    date: RuDate
-    number: str = Field(min_length=1)
+    date: RuDate | None = None
+    number: str | None = Field(default=None, min_length=1)
 
 
 _STYLES = {"утверждено": "utverzhdeno", "утвержден": "utverzhdeno", "утверждаю": "utverzhdayu"}
@@ -84,15 +87,27 @@ def _style(value: object) -> object:
 
 
 class Approval(_Model):
-    """How the act is approved: by the head's order (УТВЕРЖДЕНО) or by signature (УТВЕРЖДАЮ)."""
+    """How the act is approved: by the head's order (УТВЕРЖДЕНО) or by signature (УТВЕРЖДАЮ).
+
+    With «УТВЕРЖДАЮ» the act is approved by the head's signature: ``order_date`` is the date of the
+    signature and there is no order number. Unknown requisites stay empty (a visible blank in the act).
+    """
 
     style: Annotated[Literal["utverzhdeno", "utverzhdayu"], BeforeValidator(_style)] = "utverzhdeno"
-    order_date: RuDate
-    order_number: str = Field(min_length=1)
+    order_date: RuDate | None = None
+    order_number: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _no_number_with_signature(self) -> Approval:
+        if self.style == "utverzhdayu" and self.order_number:
+            raise ValueError(
+                "при грифе «УТВЕРЖДАЮ» акт утверждается подписью руководителя, номер приказа в акте не печатается: "
+                "уберите order_number или выберите style: utverzhdeno (УТВЕРЖДЕНО приказом)")
+        return self
 
 
 class Options(_Model):
-    quiet_hours: bool = True
+    quiet_hours: bool = False
     quiet_from: str = "21:00"
     quiet_to: str = "07:00"
     opt_out: bool = True
@@ -100,7 +115,8 @@ class Options(_Model):
     ethics: bool = True
     support_contacts: bool = True
     administrator_appointment: bool = True
-    support_email: str = "info@sferum.ru"
+    familiarisation_sheet: bool = False
+    support_email: str | None = None
     support_phone: str | None = None
 
     @field_validator("quiet_from", "quiet_to")
@@ -112,8 +128,8 @@ class Options(_Model):
 
     @field_validator("support_email")
     @classmethod
-    def _email(cls, v: str) -> str:
-        if not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", v):
+    def _email(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", v):
             raise ValueError("нужен адрес электронной почты, например info@sferum.ru")
         return v
 
@@ -180,6 +196,8 @@ class Profile(_Model):
     exclude: list[str] = Field(default_factory=list)
     overrides: dict[str, str] = Field(default_factory=dict)
     extra_clauses: list[ExtraClause] = Field(default_factory=list)
+    # ``sferum-policy init --no-input`` writes a template whose values are examples: generate refuses it.
+    example: bool = False
     _source: str = PrivateAttr(default="профиль")
 
     @property

@@ -27,10 +27,16 @@ class Answers:
     adoption_number: str = "1"
     councils: list[str] = field(default_factory=list)
     order_date: date | None = None
-    order_number: str = "1"
+    order_number: str | None = "1"
     style: str = "utverzhdeno"
+    quiet_hours: bool = False
     quiet_from: str = "21:00"
     quiet_to: str = "07:00"
+    familiarisation_sheet: bool = False
+    # Protocol date and number of each council (by name); what is missing stays a blank in the act.
+    council_protocols: dict[str, tuple[date | None, str | None]] = field(default_factory=dict)
+    # True for the template of ``init --no-input``: its values are examples, ``generate`` refuses it.
+    example: bool = False
 
 
 _DEFAULTS: dict[OrgKind, dict] = {
@@ -73,16 +79,40 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _req(value: date | str | None, what: str) -> str:
+    """A requisite's YAML value, or an empty one with a note that the act will show a blank."""
+    if value is None or value == "":
+        return f"   # {what} — не указано, в акте будет пропуск «___»; впишите значение"
+    return f" {format_numeric(value) if isinstance(value, date) else _q(value)}"
+
+
 def render_template(a: Answers) -> str:
-    """The profile as commented YAML (comments in Russian explain every field)."""
+    """The profile as commented YAML (comments in Russian explain every field).
+
+    Requisites the user did not give (protocol and order dates and numbers) are left empty: the act
+    then shows a visible blank, never an invented value. An example template (``a.example``) carries
+    ``example: true``, which ``generate`` refuses until the user has put in the organisation's data.
+    """
     kinds = ", ".join(f"{k.value} — {t}" for k, t in ORG_KIND_TITLES.items())
-    adoption_date = format_numeric(a.adoption_date or date.today())
-    order_date = format_numeric(a.order_date or date.today())
+    if a.example:
+        a.adoption_date = a.order_date = None
+        a.adoption_number = a.order_number = None
+        a.council_protocols = {}
     lines = [
         "# Профиль организации для «sferum-policy generate ПРОФИЛЬ -o положение.docx».",
         "# Заполните поля своими данными; строки с «#» — пояснения, их можно удалить.",
         "# Даты пишутся как ДД.ММ.ГГГГ (30.08.2026).",
         "",
+    ]
+    if a.example:
+        lines += [
+            "# ЭТО ШАБЛОН: наименования, фамилия руководителя и населенный пункт ниже — примеры.",
+            "# Впишите данные своей организации и реквизиты протоколов и приказа, затем удалите строку",
+            "# «example: true»: пока она есть, generate откажется создавать акт.",
+            "example: true",
+            "",
+        ]
+    lines += [
         "organization:",
         "  # Полное наименование по уставу — печатается вверху первой страницы.",
         f"  full_name: {_q(a.full_name)}",
@@ -92,7 +122,7 @@ def render_template(a: Answers) -> str:
         "  # От него зависят слова акта: классный руководитель / куратор / воспитатель, обучающиеся / студенты.",
         f"  kind: {a.kind}",
         "  # Населенный пункт (необязательно).",
-        f"  locality: {_q(a.locality)}",
+        f"  locality: {_q(a.locality)}" if a.locality else "  # locality: \"г. Северск\"",
         "  head:",
         "    # Должность руководителя (Директор, Заведующий, Начальник управления).",
         f"    position: {_q(a.head_position)}",
@@ -115,53 +145,67 @@ def render_template(a: Answers) -> str:
             "adoption:",
             "  # Название в именительном падеже: «педагогический совет» — в акте будет «педагогическим советом».",
             f"  body: {_q(a.adoption_body)}",
-            f"  date: {adoption_date}",
-            f"  number: {_q(a.adoption_number)}",
+            f"  date:{_req(a.adoption_date, 'дата протокола')}",
+            f"  number:{_req(a.adoption_number, 'номер протокола')}",
             "",
         ]
-    else:
+    elif a.kind != OrgKind.district.value:
         lines += [
             "# Коллегиальный орган, который принимает акт (отметка «ПРИНЯТО»), — если он есть:",
             "# adoption:",
             "#   body: педагогический совет",
-            f"#   date: {adoption_date}",
+            "#   date: 30.08.2026",
             "#   number: \"1\"",
             "",
         ]
-    lines += [
-        "# Советы, мнение которых учтено при принятии (ч. 3 ст. 30 Федерального закона № 273-ФЗ):",
-        "# отметки «С учетом мнения» слева вверху. Названия — в именительном падеже.",
-    ]
-    if a.councils:
-        lines.append("councils:")
-        for body in a.councils:
-            lines += [f"  - body: {_q(body)}", f"    date: {adoption_date}", "    number: \"1\""]
+    if a.kind == OrgKind.district.value:
+        lines += ["# Орган управления образованием утверждает примерное положение приказом; советы подведомственных",
+                  "# организаций учитываются при принятии их собственных актов.", "councils: []"]
     else:
-        lines += ["councils: []", "# councils:", "#   - body: совет родителей", f"#     date: {adoption_date}",
-                  "#     number: \"1\""]
+        lines += [
+            "# Советы, мнение которых учтено при принятии (ч. 3 ст. 30 Федерального закона № 273-ФЗ):",
+            "# отметки «С учетом мнения» слева вверху. Названия — в именительном падеже.",
+        ]
+        if a.councils:
+            lines.append("councils:")
+            for body in a.councils:
+                day, number = a.council_protocols.get(body, (None, None))
+                lines += [f"  - body: {_q(body)}", f"    date:{_req(day, 'дата протокола')}",
+                          f"    number:{_req(number, 'номер протокола')}"]
+        else:
+            lines += ["councils: []", "# councils:", "#   - body: совет родителей", "#     date: 30.08.2026",
+                      "#     number: \"1\""]
     lines += [
         "",
-        "# Утверждение: utverzhdeno — «УТВЕРЖДЕНО приказом …», utverzhdayu — «УТВЕРЖДАЮ» с подписью руководителя.",
+        "# Утверждение: utverzhdeno — «УТВЕРЖДЕНО приказом … от … № …», utverzhdayu — «УТВЕРЖДАЮ» с подписью",
+        "# руководителя и датой (номер приказа тогда не указывается). Для органа управления образованием —",
+        "# приказ, к которому примерное положение прилагается.",
         "approval:",
         f"  style: {a.style}",
-        f"  order_date: {order_date}",
-        f"  order_number: {_q(a.order_number)}",
+        f"  order_date:{_req(a.order_date, 'дата')}",
+    ]
+    if a.style != "utverzhdayu":
+        lines.append(f"  order_number:{_req(a.order_number, 'номер приказа')}")
+    lines += [
         "",
         "# Что включить в акт (true — включить, false — не включать).",
         "options:",
-        "  # Время тишины: сообщения не направляются с quiet_from до quiet_to (ЧЧ:ММ).",
-        "  quiet_hours: true",
+        "  # Время тишины: работники не направляют сообщения с quiet_from до quiet_to (ЧЧ:ММ) и в неучебные",
+        "  # дни; родителям это рекомендуется. По умолчанию выключено.",
+        f"  quiet_hours: {'true' if a.quiet_hours else 'false'}",
         f"  quiet_from: \"{a.quiet_from}\"",
         f"  quiet_to: \"{a.quiet_to}\"",
+        "  # Лист ознакомления работников с актом (таблица для подписей после текста).",
+        f"  familiarisation_sheet: {'true' if a.familiarisation_sheet else 'false'}",
         "  # Другие способы связи для тех, кто отказался от платформы (рекомендуется оставить).",
         "  opt_out: true",
         "  # Положения о персональных данных (152-ФЗ).",
         "  personal_data: true",
         "  # Правила делового общения в чатах.",
         "  ethics: true",
-        "  # Консультации и адрес службы поддержки.",
+        "  # Консультации и служба поддержки платформы; адрес почты — только если хотите его указать.",
         "  support_contacts: true",
-        "  support_email: info@sferum.ru",
+        "  # support_email: адрес@пример.рф",
         "  # Назначение администратора платформы приказом руководителя.",
         "  administrator_appointment: true",
         "",

@@ -1,7 +1,7 @@
 """The two bodies of knowledge: the clause library and the legal-reference registry."""
 
 from .clauses import Clause, ClauseLibrary, Signals, Variant, load_clauses
-from .registry import Article, LegalAct, Registry, load_registry
+from .registry import Article, LegalAct, Registry, load_registry, registry_for
 from .terms import Term, Terms, load_terms
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "load_clauses",
     "load_registry",
     "load_terms",
+    "registry_for",
 ]

@@ -73,6 +73,9 @@ class Clause(BaseModel):
     provenance: list[str] = Field(default_factory=list)
     legal_basis: list[str] = Field(default_factory=list)
     option: str | None = Field(default=None, description="profile option that switches the clause on")
+    requires: list[str] = Field(default_factory=list,
+                                description="the clause goes into an act only together with all of these clauses; "
+                                "an optional one goes in automatically when they are all there")
     note: str | None = None
 
     @field_validator("id")

@@ -35,6 +35,7 @@ def context(
     kind: OrgKind | str,
     platforms: set[Platform] | list[Platform] | None = None,
     doc_kind: DocKind | str = DocKind.polozhenie,
+    act_key: str | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """Template variables: role words of ``kind``, messenger of the main platform, act names.
@@ -45,6 +46,9 @@ def context(
     kind = OrgKind(kind)
     chosen = [p for p in PLATFORM_ORDER if p in set(platforms or [Platform.max])] or [Platform.max]
     doc_key = DocKind(doc_kind).value if DocKind(doc_kind) in (DocKind.polozhenie, DocKind.poryadok) else "polozhenie"
+    if kind == OrgKind.district:  # an education authority writes a model act for its organisations
+        doc_key = f"model_{doc_key}"
+    doc_key = act_key or doc_key
     kt = terms.for_kind(kind)
     ctx: dict[str, Any] = {name: getattr(kt, name) for name in type(kt).model_fields}
     ctx.update(
@@ -56,8 +60,17 @@ def context(
         act=terms.acts[doc_key].act,
         this_act=terms.acts[doc_key].this_act,
         options={},
+        # The organisation's own data; neutral values when a checker renders the library without a profile.
+        org_its="ее",  # «иными ее локальными актами» — «его» when the act says «Учреждение»
+        org_ref="",  # «Учреждение» after «(далее — …)»
+        org_name_gent="",  # the organisation's full name in the genitive
+        org_name_datv="",
+        approval_style="utverzhdeno",  # utverzhdayu: approved by the head's signature, not by an order
+        support_email="",
     )
     ctx.update(extra)
+    # «директор Учреждения», but «заведующий Учреждением» (the word governs the instrumental case)
+    ctx.setdefault("head_org", ctx["org"].ablt if kt.head.nomn.startswith("заведующ") else ctx["org"].gent)
     return ctx
 
 

@@ -32,7 +32,8 @@ class Term(BaseModel):
         return {getattr(self, c) for c in CASES}
 
 
-ROLE_TERMS = ("student", "students", "class_teacher", "class_teachers", "teacher", "teachers", "unit", "units", "head", "org")
+ROLE_TERMS = ("student", "students", "class_teacher", "class_teachers", "teacher", "teachers", "unit", "units", "head", "org",
+              "parents", "family")
 
 
 class KindTerms(BaseModel):
@@ -48,6 +49,8 @@ class KindTerms(BaseModel):
     units: Term
     head: Term
     org: Term
+    parents: Term  # «родители (законные представители) обучающихся»; college: of minor students only
+    family: Term  # students and their parents as the act addresses them together (preschool: parents only)
 
 
 class PlatformTerms(BaseModel):

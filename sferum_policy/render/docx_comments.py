@@ -23,13 +23,14 @@ from ..document import Document, Paragraph
 from ..errors import InputError
 from ..report import Finding, Report
 from ..vocab import SECTION_TITLES, Section
+from .freshness import freshness_lines
 
 AUTHOR = "sferum-policy"
 INITIALS = "SP"
 FONT = "Times New Roman"
 FONT_SIZE = 14
-OUTDATED = ("repealed", "expired", "superseded", "expiring")
-_OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004")
+OUTDATED = ("repealed", "expired", "superseded", "expiring", "lapsed")
+_OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -342,6 +343,7 @@ def summary_comment(report: Report) -> str:
         f"Проверка программой {report.tool.name} на {report.as_of:%d.%m.%Y}: ошибок — {s.errors}, "
         f"предупреждений — {s.warnings}, сведений — {s.infos}. Замечания к конкретным местам — в примечаниях ниже."
     ]
+    lines.extend(freshness_lines(report.registry, report.as_of))
     layer = report.text_layer
     if layer is not None and (layer.status != "ok" or layer.source == "ocr"):
         lines.insert(0, "Текстовый слой: " + layer.message + ".")

@@ -28,10 +28,11 @@ from ..vocab import (
     Section,
     Severity,
 )
+from .freshness import freshness_lines
 
 CONTEXT_CHARS = 90
 PRIORITY_PLACES = 6
-_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "repealed": "bad", "expired": "bad", "superseded": "bad",
+_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "lapsed": "warn", "repealed": "bad", "expired": "bad", "superseded": "bad",
                  "not_yet": "warn", "incomplete": "warn", "unverified": "muted", "unknown": "muted"}
 
 
@@ -244,4 +245,5 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
         severity_titles={k.value: v for k, v in SEVERITY_TITLES.items()},
         status_titles=STATUS_TITLES,
         status_class=_STATUS_CLASS,
+        registry_lines=freshness_lines(report.registry, report.as_of),
     )

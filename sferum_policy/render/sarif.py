@@ -19,6 +19,7 @@ from ..document import Document
 from ..report import Finding, Report
 from ..rules import RULES
 from ..vocab import CATEGORY_TITLES
+from .freshness import freshness_lines
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -185,6 +186,8 @@ def render_sarif(report: Report, *, document: Document | None = None) -> str:
             "docKind": d.doc_kind,
             "orgKind": d.org_kind,
             "coverage": report.coverage.overall if report.coverage else None,
+            "registry": report.registry.model_dump(mode="json") if report.registry else None,
+            "registryNote": " ".join(freshness_lines(report.registry, report.as_of)) or None,
         },
     }
     if run["tool"]["driver"]["semanticVersion"] is None:

@@ -15,6 +15,7 @@ from ..vocab import (
     Category,
     DocKind,
 )
+from .freshness import freshness_lines
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 # What a reader at a terminal should see first: concrete defects, then what is absent.
@@ -58,6 +59,7 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
     if d.platform:
         lines.append("Платформа: " + ", ".join(d.platform))
     lines.append(f"Абзацев: {d.paragraphs}, слов: {d.words}; проверено на дату {report.as_of:%d.%m.%Y}")
+    lines.extend(freshness_lines(report.registry, report.as_of))
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}")
     layer = report.text_layer

@@ -61,6 +61,9 @@ def check_prepositions(toks: list[Token], score: Callable[[str, str], int]) -> l
         cases = GOVERNS.get(p.folded)
         if not cases:
             continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and not p.linked and prev.end == p.start - 1 and len(prev.folded) <= 2:
+            continue  # part of an abbreviation such as «д/с» (детский сад) or «п/п», not a preposition
         x = toks[i + 1]
         if not x.linked or x.is_upper or len(x.folded) < 3 or not x.is_cyrillic:
             continue

@@ -1,0 +1,337 @@
+"""What an act must not say: wording wrong for the kind of organisation, bans that bind families,
+participation by video only, a ban on criticism, requisites that contradict each other, placeholders.
+
+These are the lessons of the editor's review of generated acts (December 2026): each rule fires on
+the defect a methodologist found and stays quiet on the corrected wording the generator now writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..document import Document, Paragraph
+from ..report import Finding
+from ..rules import rule
+from ..vocab import Category, OrgKind, Severity
+from . import check
+from .base import CheckContext, finding
+
+_SCHOOL = "МБОУ «СОШ № 7»\n"
+_KINDERGARTEN = "МБДОУ «Детский сад № 3»\n"
+_COLLEGE = "ГАПОУ «Заречный колледж»\n"
+_POL = "ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»\n1. Общие положения\n"
+_DISTRICT = "Управление образования администрации Заречного муниципального округа\n"
+
+KS001 = rule(
+    code="KS001", name="kindergarten-school-words", category=Category.risk, severity=Severity.warning,
+    title="Школьные слова в акте детского сада",
+    why="В дошкольном образовании нет оценивания и учебных занятий в школьном смысле: освоение программы "
+    "не сопровождается аттестацией (ч. 2 ст. 64 273-ФЗ), речь идет о развитии и воспитании детей. Дети "
+    "дошкольного возраста не пользуются платформой сами: в акте детского сада пользователи — родители "
+    "(законные представители) и работники.",
+    fix="Уберите «успеваемость», «учебные занятия», «учебные предметы»; пишите «развитие и воспитание», "
+    "«занятия», «мероприятия». Воспитанников не называйте пользователями платформы и адресатами сообщений: "
+    "адресаты — их родители (законные представители).",
+    bad=_KINDERGARTEN + _POL.replace("ПОЛОЖЕНИЕ", "ПОРЯДОК") + "1.1. В групповых чатах запрещается обсуждать "
+    "успеваемость конкретного воспитанника.\n1.2. Платформа служит для взаимодействия педагогов, воспитанников "
+    "и их родителей (законных представителей).\n",
+    good=_KINDERGARTEN + _POL.replace("ПОЛОЖЕНИЕ", "ПОРЯДОК") + "1.1. В групповых чатах не обсуждается развитие "
+    "конкретного воспитанника.\n1.2. Платформа служит для взаимодействия педагогов и родителей (законных "
+    "представителей) воспитанников.\n",
+)
+KS002 = rule(
+    code="KS002", name="college-adult-students", category=Category.risk, severity=Severity.warning,
+    title="Законные представители у всех студентов колледжа",
+    why="Большинство студентов колледжа совершеннолетние: у них нет законных представителей, они сами решают, "
+    "пользоваться ли платформой, и сами дают согласие на обработку персональных данных (ст. 9 152-ФЗ).",
+    fix="Пишите «студенты и родители (законные представители) несовершеннолетних студентов».",
+    bad=_COLLEGE + _POL + "1.1. Использование платформы студентами и их родителями (законными представителями) "
+    "является добровольным.\n",
+    good=_COLLEGE + _POL + "1.1. Использование платформы студентами и родителями (законными представителями) "
+    "несовершеннолетних студентов является добровольным.\n",
+)
+KS003 = rule(
+    code="KS003", name="messaging-ban-on-families", category=Category.risk, severity=Severity.warning,
+    title="Запрет писать сообщения в определенное время для родителей и обучающихся",
+    why="Организация не вправе запрещать родителям и обучающимся переписку по часам и дням: это их частная "
+    "переписка, к тому же такой запрет ломает субботние и вечерние занятия (колледж, интернат, дополнительное "
+    "образование) и сообщения родителей об отсутствии ребенка. Время тишины — обязанность работников.",
+    fix="Сформулируйте «время тишины» как обязанность работников («Работникам … запрещается направлять "
+    "сообщения с 21:00 до 07:00 и в неучебные дни»), а для родителей и обучающихся — как рекомендацию.",
+    bad=_SCHOOL + _POL + "1.1. Участникам образовательных отношений запрещается направлять через платформу "
+    "сообщения с 21:00 до 07:00, а также в выходные дни.\n",
+    good=_SCHOOL + _POL + "1.1. Работникам Учреждения запрещается направлять обучающимся и их родителям "
+    "сообщения с 21:00 до 07:00. Родителям рекомендуется соблюдать то же время.\n",
+)
+KS004 = rule(
+    code="KS004", name="video-only-participation", category=Category.risk, severity=Severity.warning,
+    title="Собрания или занятия только по видеосвязи платформы",
+    why="Использование платформы для родителей и обучающихся добровольно. Если родительское собрание или "
+    "занятие проводится только посредством видеосвязи платформы, отказавшиеся от нее лишены участия — "
+    "добровольность отменена на деле.",
+    fix="Добавьте в тот же пункт, как участвуют те, кто не пользуется платформой: при личном присутствии, "
+    "по телефону, иным доступным способом, с ознакомлением с материалами и решениями.",
+    bad=_SCHOOL + _POL + "1.1. Если провести родительское собрание при личном присутствии невозможно, "
+    "классный руководитель проводит его посредством видеосвязи на платформе.\n",
+    good=_SCHOOL + _POL + "1.1. Если провести родительское собрание при личном присутствии невозможно, "
+    "классный руководитель проводит его посредством видеосвязи на платформе и обеспечивает родителям, не "
+    "использующим платформу, участие в собрании иным способом.\n",
+)
+KS005 = rule(
+    code="KS005", name="criticism-ban", category=Category.risk, severity=Severity.warning,
+    title="Запрет критиковать работников",
+    why="Запрет критики работников ограничивает свободу выражения мнения и право на обращения (ст. 29, 33 "
+    "Конституции РФ) и вызывает протест прокурора. Запретить можно оскорбления и заведомо недостоверные "
+    "сведения, а жалобы направить в установленном порядке (ст. 45 273-ФЗ).",
+    fix="Замените запрет критики запретом оскорблений и распространения заведомо недостоверных сведений и "
+    "укажите, куда направлять жалобы: руководителю организации или в комиссию по урегулированию споров.",
+    bad=_SCHOOL + _POL + "1.1. В групповых чатах запрещается публично критиковать работников образовательной "
+    "организации.\n",
+    good=_SCHOOL + _POL + "1.1. Участникам запрещается оскорблять работников и распространять о них заведомо "
+    "недостоверные сведения; жалобы направляются директору.\n",
+)
+KS006 = rule(
+    code="KS006", name="grif-contradicts-text", category=Category.structure, severity=Severity.warning,
+    title="Гриф «УТВЕРЖДАЮ» противоречит тексту об утверждении приказом",
+    why="Гриф «УТВЕРЖДАЮ» означает утверждение подписью руководителя. Если текст говорит, что акт «утверждается "
+    "приказом» или «вступает в силу со дня утверждения приказом», а приказа в реквизитах нет, акт противоречит "
+    "сам себе (ГОСТ Р 7.0.97: гриф утверждения — подпись или документ).",
+    fix="Либо гриф «УТВЕРЖДЕНО приказом … от … № …», либо в тексте «утверждается директором» и «вступает в силу "
+    "со дня его утверждения директором».",
+    bad="УТВЕРЖДАЮ\nДиректор МБОУ «СОШ № 7»\n____________ А.В. Смирнова\n01.09.2026\n\n" + _POL
+    + "1.1. Настоящее Положение утверждается приказом директора.\n",
+    good="УТВЕРЖДАЮ\nДиректор МБОУ «СОШ № 7»\n____________ А.В. Смирнова\n01.09.2026\n\n" + _POL
+    + "1.1. Настоящее Положение утверждается директором.\n",
+)
+KS007 = rule(
+    code="KS007", name="protocol-after-order", category=Category.structure, severity=Severity.error,
+    title="Протокол совета датирован позже утверждения",
+    why="Акт принимают и учитывают мнение советов до утверждения (ч. 3 ст. 30 273-ФЗ). Протокол, датированный "
+    "позже приказа (или подписи) об утверждении, означает, что мнение учтено после утверждения, — или что дата "
+    "вписана неверно.",
+    fix="Проверьте даты: протоколы педагогического совета и советов должны быть не позже даты утверждения.",
+    bad="ПРИНЯТО\nпедагогическим советом\n(протокол от 05.09.2026 № 1)\n\nУТВЕРЖДЕНО\nприказом директора\n"
+    "МБОУ «СОШ № 7»\nот 31.08.2026 № 215-од\n\n" + _POL + "1.1. Текст.\n",
+    good="ПРИНЯТО\nпедагогическим советом\n(протокол от 28.08.2026 № 1)\n\nУТВЕРЖДЕНО\nприказом директора\n"
+    "МБОУ «СОШ № 7»\nот 31.08.2026 № 215-од\n\n" + _POL + "1.1. Текст.\n",
+)
+KS008 = rule(
+    code="KS008", name="placeholder-left", category=Category.structure, severity=Severity.warning,
+    title="В акте остались образцы или пропуски",
+    why="«И.И. Иванова», «г. Энск», «№ ____», ««___» ________ 20__ г.» — значения из шаблона или незаполненные "
+    "реквизиты. Акт с ними нельзя подписывать и размещать на сайте.",
+    fix="Впишите настоящие фамилию руководителя, наименование, даты и номера протоколов и приказа.",
+    bad="УТВЕРЖДЕНО\nприказом директора\nМБОУ «СОШ № 1» г. Энска\nот «___» ________ 20__ г. № ____\n\n" + _POL
+    + "1.1. Текст.\n",
+    good="УТВЕРЖДЕНО\nприказом директора\nМБОУ «СОШ № 1» г. Заречного\nот 31.08.2026 № 215-од\n\n" + _POL
+    + "1.1. Текст.\n",
+)
+KS009 = rule(
+    code="KS009", name="district-binds-participants", category=Category.risk, severity=Severity.warning,
+    title="Акт органа управления образованием напрямую обязывает обучающихся и родителей",
+    why="Права и обязанности участников образовательных отношений устанавливает сама организация своими "
+    "локальными актами с учетом мнения советов (ст. 28, ч. 3 ст. 30 273-ФЗ). Положение управления образования, "
+    "которое запрещает что-либо обучающимся и родителям всех подведомственных организаций, обходит их советы.",
+    fix="Оформите документ как «Примерное положение» (или методические рекомендации), приложение к приказу "
+    "органа, и укажите, что подведомственные организации принимают на его основе собственные локальные акты.",
+    bad=_DISTRICT + "ПОЛОЖЕНИЕ об использовании ИКОП «Сферум» в подведомственных образовательных "
+    "организациях\n1. Общие положения\n1.1. Родителям (законным представителям) обучающихся запрещается "
+    "направлять сообщения в выходные дни.\n",
+    good=_DISTRICT + "ПРИМЕРНОЕ ПОЛОЖЕНИЕ об использовании ИКОП «Сферум» в подведомственных образовательных "
+    "организациях\n1. Общие положения\n1.1. На основе настоящего Примерного положения образовательная "
+    "организация принимает собственный локальный нормативный акт.\n1.2. Родителям (законным представителям) "
+    "обучающихся запрещается размещать рекламу в чатах.\n",
+)
+
+CODES = ("KS001", "KS002", "KS003", "KS004", "KS005", "KS006", "KS007", "KS008", "KS009")
+
+_SENT = re.compile(r"[^.!?;\n]+(?:[.!?;]|$)")
+_I = re.IGNORECASE
+
+_PRESCHOOL_WORDS = re.compile(
+    r"успеваемост\w*|учебн\w+\s+(?:заняти|предмет|план)\w*|домашн\w+\s+задани\w*|оценк\w+\s+знани\w*"
+    r"|(?:информировани\w*|пользовател\w*[^;.]{0,40}?)\s+воспитанник\w*(?!\s+\()"
+    r"|воспитанник\w*,?\s+(?:и\s+)?их\s+родител\w*|педагогическ\w+\s+работник\w*,\s+воспитанник\w*", _I)
+_COLLEGE_PARENTS = re.compile(r"студент\w*,?\s+(?:и\s+)?их\s+родител\w*", _I)
+_BAN = re.compile(r"запрещ\w*|не\s+допуска\w*|недопустим\w*|не\s+вправе|нельзя|не\s+разреша\w*", _I)
+_SEND = re.compile(r"направл\w*|отправл\w*|писать|присыла\w*|переписк\w*", _I)
+_WHEN = re.compile(r"\d{1,2}[:.]\d{2}|выходн\w*|ночн\w*|вечерн\w*|нерабоч\w*", _I)
+_FAMILY = re.compile(
+    r"участник\w*\s+образовательн\w+\s+отношени\w*|родител\w*|обучающ\w*|учащ\w*|студент\w*|ученик\w*|воспитанник\w*",
+    _I)
+_STAFF = re.compile(r"работник\w*|педагог\w*|учител\w*|сотрудник\w*|классн\w+\s+руководител\w*|администратор\w*", _I)
+_GATHERING = re.compile(r"собрани\w*|урок\w*|заняти\w*", _I)
+_VIDEO = re.compile(r"видеосвяз\w*|видеоконференц\w*|онлайн\w*|дистанционн\w+\s+формат\w*", _I)
+_CONDITIONAL = re.compile(r"использующ\w*\s+платформ|при\s+использовании\s+платформ|решивш\w*\s+пользоваться", _I)
+_OTHER_WAY = re.compile(r"не\s+использующ\w*|ины\w+\s+(?:доступн\w+\s+)?способ\w*|личн\w+\s+присутстви\w*\b(?!\s+невозможно)"
+                        r"|по\s+телефону|иным\s+образом", _I)
+_CRITICISM = re.compile(r"критик\w*|критиков\w*", _I)
+_TARGET_STAFF = re.compile(r"работник\w*|педагог\w*|учител\w*|администраци\w*|воспитател\w*|руководител\w*", _I)
+_BY_ORDER = re.compile(r"утвержда\w*\s+приказом|утверждени\w*\s+приказом|утвержден\w*\s+приказом", _I)
+PLACEHOLDERS = re.compile(
+    r"\b[ИI]\.\s?[ИI]\.\s?Иванов[аы]?\b|\bИванов[аы]?\s+[ИI]\.\s?[ИI]\.|\bЭнск\w*|№\s*_{2,}|«_{2,}»|_{4,}\s*20_{2}"
+    r"|\bХХ\.ХХ\.\d{2,4}|\b00\.00\.0000\b|\[\s*(?:наименование|ФИО|дата|номер)[^\]]*\]|<\s*(?:наименование|ФИО)[^>]*>",
+    re.IGNORECASE)
+_MODEL = re.compile(r"примерн\w+\s+(?:положени|порядк|порядок|правил)|методическ\w+\s+рекомендаци"
+                    r"|на\s+основе\s+настоящ", _I)
+_FAMILY_SUBJECT = re.compile(
+    r"(?:участник\w*\s+образовательн\w+\s+отношени\w*|обучающ\w+|родител\w+(?:\s*\([^)]*\))?(?:\s+обучающ\w+)?"
+    r"|студент\w*|учащ\w+)\s+(?:запрещается|обязаны|не\s+допускается|не\s+вправе)", _I)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    for m in _SENT.finditer(text):
+        yield m.start(), m.group()
+
+
+def _body(doc: Document) -> list[Paragraph]:
+    """The act's paragraphs that carry text (requisite blocks included: some rules read them)."""
+    return [p for p in doc.paragraphs if p.text.strip()]
+
+
+def _kindergarten(doc: Document) -> Iterator[Finding]:
+    seen = 0
+    for p in _body(doc):
+        for m in _PRESCHOOL_WORDS.finditer(p.text):
+            yield finding(KS001, doc, f"В акте детского сада: «{m.group().strip()}» — школьное слово или "
+                          "воспитанники как пользователи платформы.",
+                          paragraph=p, start=m.start(), end=m.end(),
+                          suggestion="«развитие», «занятия», «мероприятия»; адресаты сообщений — родители "
+                          "(законные представители) воспитанников")
+            seen += 1
+            if seen >= 5:
+                return
+
+
+def _college(doc: Document) -> Iterator[Finding]:
+    for p in _body(doc):
+        for m in _COLLEGE_PARENTS.finditer(p.text):
+            yield finding(KS002, doc, "Законные представители названы у всех студентов, хотя большинство студентов "
+                          "совершеннолетние.", paragraph=p, start=m.start(), end=m.end(),
+                          suggestion="студенты и родители (законные представители) несовершеннолетних студентов")
+            return
+
+
+def _messaging_ban(doc: Document) -> Iterator[Finding]:
+    for p in _body(doc):
+        for s, sent in _sentences(p.text):
+            ban = _BAN.search(sent)
+            if not ban or not _SEND.search(sent, ban.end()) or not _WHEN.search(sent):
+                continue
+            before = sent[: ban.start()]
+            if not _FAMILY.search(before) or _STAFF.search(before):
+                continue
+            yield finding(KS003, doc, "Запрет направлять сообщения в определенное время обращен к родителям и "
+                          "обучающимся (участникам образовательных отношений).", paragraph=p,
+                          start=s, end=s + len(sent), text=sent.strip(),
+                          suggestion="«Работникам … запрещается направлять …»; родителям — «рекомендуется»")
+            return
+
+
+def _video_only(doc: Document) -> Iterator[Finding]:
+    for p in _body(doc):
+        if _OTHER_WAY.search(p.text) or _CONDITIONAL.search(p.text):
+            continue
+        for s, sent in _sentences(p.text):
+            g = _GATHERING.search(sent)
+            v = _VIDEO.search(sent)
+            if not g or not v or "консультаци" in g.group().lower():
+                continue
+            yield finding(KS004, doc, "Собрание или занятие проводится посредством видеосвязи, но не сказано, как "
+                          "участвуют те, кто не пользуется платформой.", paragraph=p,
+                          start=s, end=s + len(sent), text=sent.strip(),
+                          suggestion="добавьте: «… и обеспечивает лицам, не использующим платформу, участие иным "
+                          "способом»")
+            break
+
+
+def _criticism(doc: Document) -> Iterator[Finding]:
+    for p in _body(doc):
+        for s, sent in _sentences(p.text):
+            c = _CRITICISM.search(sent)
+            if c and _BAN.search(sent) and _TARGET_STAFF.search(sent):
+                yield finding(KS005, doc, "Акт запрещает критиковать работников.", paragraph=p,
+                              start=s + c.start(), end=s + c.end(), text=sent.strip(),
+                              suggestion="запрет оскорблений и заведомо недостоверных сведений; жалобы — директору "
+                              "или в комиссию по урегулированию споров")
+                return
+
+
+def _grif(doc: Document) -> Iterator[Finding]:
+    approvals = [r for r in doc.meta.requisites if r.kind == "approval"]
+    if not approvals or not approvals[0].text.lstrip().upper().startswith("УТВЕРЖДАЮ"):
+        return
+    for p in _body(doc):
+        m = _BY_ORDER.search(p.text)
+        if m:
+            yield finding(KS006, doc, "Гриф «УТВЕРЖДАЮ» (утверждение подписью), а текст говорит об утверждении "
+                          "приказом.", paragraph=p, start=m.start(), end=m.end(),
+                          suggestion="«утверждается директором» или гриф «УТВЕРЖДЕНО приказом … от … № …»")
+            return
+
+
+def _protocol_dates(doc: Document) -> Iterator[Finding]:
+    approved = next((r.date for r in doc.meta.requisites if r.kind == "approval" and r.date), None)
+    if approved is None:
+        return
+    for r in doc.meta.requisites:
+        if r.kind in ("adoption", "consent", "agreement") and r.date and r.date > approved:
+            p = doc.paragraphs[r.paragraph] if r.paragraph is not None else None
+            yield finding(KS007, doc, f"Протокол ({r.body or 'совет'}) от {r.date:%d.%m.%Y} датирован позже "
+                          f"утверждения акта ({approved:%d.%m.%Y}).", paragraph=p, text=r.text,
+                          suggestion="проверьте даты протоколов и приказа")
+
+
+def _placeholders(doc: Document) -> Iterator[Finding]:
+    found: set[str] = set()
+    for p in _body(doc):
+        for m in PLACEHOLDERS.finditer(p.text):
+            key = m.group().strip()
+            if key in found:
+                continue
+            found.add(key)
+            yield finding(KS008, doc, f"Образец или незаполненный реквизит: «{key}».", paragraph=p,
+                          start=m.start(), end=m.end(), suggestion="впишите настоящее значение")
+
+
+def _district(doc: Document) -> Iterator[Finding]:
+    if doc.meta.org_kind != OrgKind.district:
+        return
+    if _MODEL.search(doc.meta.title or "") or _MODEL.search(doc.text):
+        return
+    for p in _body(doc):
+        m = _FAMILY_SUBJECT.search(p.text)
+        if m:
+            yield finding(KS009, doc, "Акт органа управления образованием непосредственно обязывает участников "
+                          "образовательных отношений подведомственных организаций.", paragraph=p,
+                          start=m.start(), end=m.end(),
+                          suggestion="«Примерное положение» — приложение к приказу; организации принимают "
+                          "собственные акты с учетом мнения советов")
+            return
+
+
+@check("kind_specific", order=36, codes=CODES)
+def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+    """Find wording an act of this kind of organisation must not contain."""
+    out: list[Finding] = []
+    kind = doc.meta.org_kind
+    if ctx.wants("KS001") and kind == OrgKind.preschool:
+        out.extend(_kindergarten(doc))
+    if ctx.wants("KS002") and kind == OrgKind.college:
+        out.extend(_college(doc))
+    if ctx.wants("KS003"):
+        out.extend(_messaging_ban(doc))
+    if ctx.wants("KS004"):
+        out.extend(_video_only(doc))
+    if ctx.wants("KS005"):
+        out.extend(_criticism(doc))
+    if ctx.wants("KS006"):
+        out.extend(_grif(doc))
+    if ctx.wants("KS007"):
+        out.extend(_protocol_dates(doc))
+    if ctx.wants("KS008"):
+        out.extend(_placeholders(doc))
+    if ctx.wants("KS009"):
+        out.extend(_district(doc))
+    return out
