@@ -136,6 +136,7 @@ class OcrPage(BaseModel):
     confidence: float | None = None
     seconds: float = 0.0
     dpi: int | None = None
+    lang: str = "rus"
 
 
 class OcrInfo(BaseModel):

@@ -294,3 +294,22 @@ def test_web_checks_an_uploaded_page_photo(scan, tmp_path):
         assert r.status_code == 303, r.text[:500]
         page = client.get(r.headers["location"]).text
         assert 'id="text-layer"' in page and "Изображение распознано" in page
+
+
+def _row(block, par, line, word, left, text, width=60, height=20, conf=95):
+    return f"5\t1\t{block}\t{par}\t{line}\t{word}\t{left}\t0\t{width}\t{height}\t{conf}\t{text}"
+
+
+def test_stamps_printed_side_by_side_keep_their_own_lines():
+    """ПРИНЯТО … | УТВЕРЖДЕНО … read by Tesseract as one line each are given column after column."""
+    header = TSV.splitlines()[0]
+    rows = [
+        _row(1, 1, 1, 1, 100, "ПРИНЯТО"), _row(1, 1, 1, 2, 900, "УТВЕРЖДЕНО"),
+        _row(1, 1, 2, 1, 100, "советом"), _row(1, 1, 2, 2, 900, "приказом"),
+        _row(1, 1, 3, 1, 100, "от"), _row(1, 1, 3, 2, 170, "28.08.2026"), _row(1, 1, 3, 3, 900, "от"),
+        _row(1, 1, 3, 4, 970, "31.08.2026"),
+        _row(2, 1, 1, 1, 100, "1."), _row(2, 1, 1, 2, 170, "Общие"), _row(2, 1, 1, 3, 240, "положения"),
+    ]
+    page = engine.parse_tsv("\n".join([header, *rows]), 1)
+    text = page.text
+    assert text == "ПРИНЯТО\nсоветом\nот 28.08.2026\n\nУТВЕРЖДЕНО\nприказом\nот 31.08.2026\n\n1. Общие положения"

@@ -94,8 +94,8 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
             lineno += 1
     doc.annotations["ocr"] = {
         "engine": engine_name(), "lang": LANG, "dpi": _common_dpi(pages) or dpi(), "reason": reason,
-        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi}
-                  for p in pages],
+        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
+                   "lang": p.lang} for p in pages],
         "seconds": round(sum(p.seconds for p in pages), 2),
         "line_confidence": line_conf,
     }
