@@ -150,7 +150,9 @@ def test_scan_does_not_invent_defects_of_the_generated_act(scan_report):
     _, rep, _ = scan_report
     bad = [f for f in rep.findings if f.severity == "error" and f.location.paragraph is not None
            and f.category in ("legal_ref", "structure")]
-    assert len(bad) <= 1, [(f.code, f.text) for f in bad]
+    assert bad == [], [(f.code, f.text) for f in bad]
+    # slips of our own recognition are repaired silently: they are not the school's defects
+    assert not [f for f in rep.findings if f.code in ("OC002", "OC003", "TY002")]
 
 
 @needs_ocr

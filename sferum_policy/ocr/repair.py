@@ -102,7 +102,7 @@ def _number_pattern() -> re.Pattern:
 def _label_pattern() -> re.Pattern:
     dig = "".join(re.escape(c) for c in requisites().digits if c not in ".")
     n = f"[0-9{dig}]{{1,3}}"
-    return re.compile(rf"^\s*({n}(?:\.{n}){{0,4}}\.)(?=\s)")
+    return re.compile(rf"^\s*({n}(?:\.{n}){{0,4}}[.;,:])(?=\s)")
 
 
 def label_edit(text: str) -> tuple[int, int, str] | None:
@@ -111,7 +111,9 @@ def label_edit(text: str) -> tuple[int, int, str] | None:
     if not m:
         return None
     t = m.group(1)
-    fixed = _fix_digits(t, requisites().digits)
+    if t[-1] != "." and "." not in t:
+        return None  # «5, 6 и 7 классы»: a list, not a label; «1.3;» is a label read with a semicolon
+    fixed = _fix_digits(t[:-1], requisites().digits) + "."
     if fixed == t or sum(not c.isdigit() and c != "." for c in t) > 2 or not fixed[0].isdigit():
         return None
     if not all(g.isdigit() for g in fixed.split(".") if g) or not any(c.isdigit() for c in t):
@@ -555,6 +557,27 @@ def repair_document(doc) -> list[Repair]:
         p.text, p.char_map = text, cmap
         changed = True
         repairs.extend(Repair(p.index, s, e, o, f, k) for s, e, o, f, k in found)
-    if changed:
+    repairs.extend(_dropped_label_dots(doc))
+    if changed or any(r.start < 0 for r in repairs):
         doc.reindex()
     return repairs
+
+
+_TWO_DIGITS = re.compile(r"(\d)(\d)\.")
+
+
+def _dropped_label_dots(doc) -> list[Repair]:
+    """«17.» between «1.6.» and «1.8.»: the dot of «1.7.» was lost in recognition."""
+    out: list[Repair] = []
+    prev: tuple[int, int] | None = None
+    for p in doc.paragraphs:
+        if not p.label:
+            continue
+        m = _TWO_DIGITS.fullmatch(p.label)
+        if m and prev is not None and prev == (int(m.group(1)), int(m.group(2)) - 1):
+            fixed = f"{m.group(1)}.{m.group(2)}."
+            out.append(Repair(p.index, -(len(p.label) + 1), -1, p.label, fixed, "requisite"))
+            p.label, p.kind, p.level = fixed, "item", 2
+        parts = [x for x in p.label.split(".") if x]
+        prev = (int(parts[0]), int(parts[1])) if len(parts) == 2 and all(x.isdigit() for x in parts) else prev
+    return out
