@@ -134,10 +134,9 @@ def _glued(texts: dict[str, str]) -> list[str]:
         reported = sum(f.code == "TY003" for f in rep.findings)
         spaced_codes = {(c, k) for c, k, _ in spaced}
         glued_codes = {(c, k) for c, k, _ in glued}
-        diff = len(spaced_codes ^ glued_codes)
-        base = max(1, len(spaced_codes))
-        rows.append(f"| {profile} | {len(spaced_codes)} | {len(glued_codes)} | {diff} ({diff / base:.0%} of "
-                    f"{base}) | {reported} |")
+        new, lost = len(glued_codes - spaced_codes), len(spaced_codes - glued_codes)
+        share = f"{(new + lost) / len(spaced_codes):.0%}" if spaced_codes else "—"
+        rows.append(f"| {profile} | {len(spaced_codes)} | {len(glued_codes)} | +{new} / −{lost} ({share}) | {reported} |")
     return rows
 
 
@@ -203,8 +202,11 @@ def run() -> str:
     out.append(f"Изменений в неповреждённых актах (ложные исправления): {clean}.\n")
     out.append("### Склеенный текст против исходного\n")
     out.append("В каждом третьем пункте убраны все пробелы после первого слова (как в «сплющенной» строке PDF); "
-               "сравниваются замечания (код и положение библиотеки), кроме замечаний о самих склейках (TY003).\n")
-    out.append("| профиль | замечаний (с пробелами) | замечаний (склеено) | расхождение | склеек сообщено (TY003) |")
+               "сравниваются замечания (код и положение библиотеки), кроме замечаний о самих склейках (TY003). "
+               "Созданные акты замечаний не имеют, поэтому сравниваются и пять образцов (реальные акты с ошибками).\n")
+    out.append("| акт | замечаний (с пробелами) | замечаний (склеено) | новых / пропавших (доля) | склеек сообщено (TY003) |")
     out.append("|---|---|---|---|---|")
-    out.extend(_glued(texts))
+    samples = {f"образец {p.name[:3]}": p.read_text(encoding="utf-8")
+               for p in sorted((ROOT / "samples" / "acts").glob("0*.txt"))}
+    out.extend(_glued({**texts, **samples}))
     return "\n".join(out) + "\n"

@@ -51,6 +51,7 @@ def test_tables_load_and_hold_the_kinds_of_damage():
     assert req.digits["o"] == "0" and req.digits["З"] == "3"
     assert "N°" in req.number_signs and "@3" in req.fz
     assert "max" in tables.latin_words() and "telegram" in tables.latin_words()
+    assert "видео" in tables.compound_prefixes()
 
 
 @pytest.mark.parametrize("name, text, message", [

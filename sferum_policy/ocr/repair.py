@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tables import latin_words, lookalikes, requisites
+from .tables import compound_prefixes, latin_words, lookalikes, requisites
 
 
 @dataclass(slots=True)
@@ -384,7 +384,10 @@ def _word_cost(w: str) -> float | None:
     if len(w) == 2 and w not in _FUNCTION:
         return None
     if not _morph_word(w):
-        return None
+        prefix = next((p for p in compound_prefixes() if w.startswith(p) and len(w) - len(p) >= 3), None)
+        if prefix is None or not _morph_word(w[len(prefix):]):
+            return None  # «видеосвязи» is one word: «видео» + «связи»
+        w = w[len(prefix):]
     uni = _lm().uni(w)
     return 1.0 + 2.0 / (1.0 + math.log1p(uni))
 
@@ -448,7 +451,7 @@ def _split_ok(parts: tuple[str, ...], camel: bool) -> bool:
     return (len(a) >= 5 and len(b) >= 5 and a[-1] not in "оe" and _common_word(a) and _common_word(b))
 
 
-_MIXED_RUN = re.compile(r"[А-Яа-яЁё]+|[A-Za-z][A-Za-z0-9.@_-]*[A-Za-z0-9]|[A-Za-z]")
+_GLUED_LATIN = re.compile(r"([А-Яа-яЁё]+)([A-Za-z][A-Za-z0-9.@_-]*[A-Za-z0-9]|[A-Za-z])([А-Яа-яЁё]+)?")
 
 
 def _script_boundary_edits(text: str) -> list[Edit]:
@@ -456,25 +459,17 @@ def _script_boundary_edits(text: str) -> list[Edit]:
     from .layer import _SKIP
 
     edits: list[Edit] = []
-    for m in re.finditer(r"\S+", text):
-        tok = m.group()
-        if not (_CYR.search(tok) and _LAT.search(tok)):
+    for m in _GLUED_LATIN.finditer(text):
+        cyr, lat, after = m.group(1), m.group(2), m.group(3)
+        if not (lat.lower() in latin_words() or _SKIP.fullmatch(lat) or (lat.isupper() and len(lat) >= 2)):
+            continue  # Latin letters inside a Russian word are look-alikes (the script pass), not a glued name
+
+        def word_like(run: str) -> bool:  # a word, or Russian words glued together (split by the glued pass)
+            return len(run) >= 2 and (_whole_word(run.lower()) or split_glued(run.lower()) is not None)
+
+        if not word_like(cyr) or (after and not word_like(after)):
             continue
-        runs = [(r.start(), r.group()) for r in _MIXED_RUN.finditer(tok)]
-        if len(runs) < 2 or "".join(r for _, r in runs) != re.sub(r"[^\w.@-]", "", tok):
-            continue
-        ok = True
-        for _, run in runs:
-            if _CYR.match(run):
-                ok &= len(run) >= 2 and _whole_word(run.lower())
-            else:
-                ok &= run.lower() in latin_words() or bool(_SKIP.fullmatch(run)) or (run.isupper() and len(run) >= 2)
-        if not ok:
-            continue
-        spaced = " ".join(r for _, r in runs)
-        first = m.start() + runs[0][0]
-        last = m.start() + runs[-1][0] + len(runs[-1][1])
-        edits.append((first, last, spaced, "glued"))
+        edits.append((m.start(), m.end(), " ".join(x for x in (cyr, lat, after) if x), "glued"))
     return edits
 
 
@@ -508,7 +503,7 @@ def glued_edits(text: str) -> list[Edit]:
             for p in parts:  # the parts keep the original letters (and their case)
                 out.append(piece[k:k + len(p)])
                 k += len(p)
-        if len(out) > 1 and all(_morph_word(p.lower()) or len(p) < 4 for p in out):
+        if len(out) > 1 and all(_morph_word(p.lower()) or len(p) < 4 or _word_cost(p.lower()) for p in out):
             start = m.start()
             if out[0] in ("и", "или") and start and text[start - 1] == "-":  # «аудио-ивидео…» → «аудио- и видео…»
                 start -= 1

@@ -88,3 +88,13 @@ def latin_words() -> frozenset[str]:
     if not words:
         raise DataError(f"{path}: список пуст")
     return words
+
+
+@lru_cache(maxsize=1)
+def compound_prefixes() -> frozenset[str]:
+    """First parts of compound words written together («видео» + «связь»)."""
+    path = DATA / "compound_prefixes.txt"
+    words = frozenset(line.strip().lower() for _, line in _lines(path))
+    if not words or not all(_CYR.match(w) for w in words):
+        raise DataError(f"{path}: нужны русские слова в нижнем регистре, по одному в строке")
+    return words
