@@ -15,7 +15,8 @@ class Location(BaseModel):
     """Where a finding is: paragraph index, its numbering label, offsets in ``Document.text``.
 
     ``start``/``end`` are character offsets in the document's normalised text; ``line`` is the
-    1-based line in the source file when the source is text.
+    1-based line in the source file when the source is text; ``page`` the 1-based page of a PDF or an image;
+    ``confidence`` how sure the recognition of a scan was about these lines (0–100).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -26,6 +27,7 @@ class Location(BaseModel):
     end: int | None = None
     line: int | None = None
     page: int | None = None
+    confidence: float | None = None
 
 
 class Finding(BaseModel):

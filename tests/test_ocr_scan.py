@@ -65,6 +65,17 @@ def test_tsv_keeps_lines_paragraph_breaks_and_confidences():
     assert page.confidence == pytest.approx((9 * 96.5 + 16 * 85 + 4 * 70) / 29, abs=0.1)
 
 
+def test_an_unsurely_read_place_says_so():
+    from sferum_policy.render.text import _place
+    from sferum_policy.report import Finding, Location
+
+    f = Finding(code="ST001", category="structure", severity="error", message="…",
+                location=Location(paragraph=3, label="1.4.", page=2, confidence=61.0))
+    assert _place(f) == "стр. 2, распознано неуверенно (61 %), п. 1.4"
+    f.location.confidence = 93.0
+    assert _place(f) == "стр. 2, п. 1.4"
+
+
 def test_image_signatures_and_sizes():
     png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big") + b"\x08"
     assert engine.image_kind(png) == "png" and engine.image_size(png) == (640, 480)
@@ -141,6 +152,7 @@ def test_findings_of_a_scan_name_their_page_and_progress_is_per_page(scan_report
     assert pages_seen == [(1, 3), (2, 3), (3, 3)]
     located = [f for f in rep.findings if f.location.paragraph is not None]
     assert located and all(f.location.page in (1, 2, 3) for f in located)
+    assert all(0 < f.location.confidence <= 100 for f in located)  # how sure the reading of that place was
     assert {p.source_unit for p in doc.paragraphs} == {0, 1, 2}
 
 

@@ -25,7 +25,7 @@ TOOL = {"name", "version"}
 DOCUMENT = {"path", "format", "title", "doc_kind", "org_name", "org_kind", "platform", "paragraphs", "words", "encoding"}
 SUMMARY = {"errors", "warnings", "infos", "by_category"}
 FINDING = {"code", "category", "severity", "message", "text", "suggestion", "section", "clause_id", "act_id", "location"}
-LOCATION = {"paragraph", "label", "start", "end", "line", "page"}
+LOCATION = {"paragraph", "label", "start", "end", "line", "page", "confidence"}
 LEGAL_REF = {"text", "kind", "number", "date", "title", "act_id", "status", "replaced_by", "effective_until",
              "effective_until_verified", "location"}
 REGISTRY = {"data_date", "stale_after_days", "stale", "overlays"}

@@ -45,9 +45,14 @@ def _template():
     return env.get_template("report.html")
 
 
+UNSURE = 80  # below this recognition confidence a place is named as read unsurely
+
+
 def _place(f: Finding) -> str:
     loc = f.location
     page = f"стр. {loc.page}, " if loc.page is not None else ""
+    if loc.confidence is not None and loc.confidence < UNSURE:
+        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
     if loc.label and loc.label[0].isalnum():
         return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:

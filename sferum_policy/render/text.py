@@ -24,9 +24,14 @@ _SUGGESTION_CHARS = 200
 _TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
 
 
+UNSURE = 80  # below this recognition confidence a place is named as read unsurely
+
+
 def _place(f: Finding) -> str:
     loc = f.location
     page = f"стр. {loc.page}, " if loc.page is not None else ""
+    if loc.confidence is not None and loc.confidence < UNSURE:
+        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
     if loc.label and any(ch.isalnum() for ch in loc.label):
         return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
