@@ -327,3 +327,15 @@ def test_stamps_printed_side_by_side_keep_their_own_lines():
     page = engine.parse_tsv("\n".join([header, *rows]), 1)
     text = page.text
     assert text == "ПРИНЯТО\nсоветом\nот 28.08.2026\n\nУТВЕРЖДЕНО\nприказом\nот 31.08.2026\n\n1. Общие положения"
+
+
+def test_empty_pages_are_not_sent_to_the_recogniser(tmp_path):
+    white = tmp_path / "white.pgm"
+    white.write_bytes(b"P5\n100 100\n255\n" + b"\xf0" * 10_000)
+    assert engine._blank_pgm(white)
+    text = tmp_path / "text.pgm"
+    text.write_bytes(b"P5\n100 100\n255\n" + (b"\xf0" * 50 + b"\x10" * 50) * 100)
+    assert not engine._blank_pgm(text)
+    odd = tmp_path / "odd.pgm"
+    odd.write_bytes(b"P6\n1 1\n255\n\x00\x00\x00")  # not a greyscale PGM: never skipped
+    assert not engine._blank_pgm(odd)

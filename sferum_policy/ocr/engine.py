@@ -370,13 +370,30 @@ def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
             image = stem.with_suffix(".pgm")  # uncompressed: written ten times faster than PNG
             if res.returncode != 0 or not image.exists():
                 raise InputError(f"{path}: страницу {n} не удалось перевести в изображение (PDF повреждён)")
-            page = _ocr_image(image, n, path)
+            page = OcrPage(n) if _blank_pgm(image) else _ocr_image(image, n, path)
             page.dpi = resolution
             image.unlink()
             page.seconds = time.perf_counter() - started
             return page
 
         return _each(list(range(1, page_count + 1)), work)
+
+
+_LIGHT = bytes(range(161, 256))
+DARK_PIXELS = 200  # fewer dark pixels than this: an empty page (a blank back side), not worth recognising
+
+
+def _blank_pgm(image: Path) -> bool:
+    """Is this greyscale page (binary PGM from pdftoppm) empty? Counting dark pixels costs milliseconds."""
+    try:
+        data = image.read_bytes()
+    except OSError:
+        return False
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    if not m or int(m.group(3)) != 255:
+        return False
+    pixels = data[m.end():]
+    return len(pixels.translate(None, _LIGHT)) < DARK_PIXELS
 
 
 def image_kind(data: bytes) -> str | None:
