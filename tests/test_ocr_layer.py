@@ -261,3 +261,14 @@ def test_damaged_numbering_label_is_read_back_and_split_off():
     second = next(p for p in doc.paragraphs if p.label == "1.2.")
     assert second.text == "Второй пункт с 21:00." and second.kind == "item"
     assert len(second.char_map) == len(second.text)
+
+
+@pytest.mark.parametrize("wrong, right", [
+    ("Решение принято Ha заседании совета.", "Решение принято на заседании совета."),  # H for small «н»
+    ("Протокол OT 5 мая 2024 г.", "Протокол от 5 мая 2024 г."),
+    ("HacToящee Положение вступает в силу", "Настоящее Положение вступает в силу"),
+    ("Положение вступает в силу c 1 сентября 2026 г.", "Положение вступает в силу с 1 сентября 2026 г."),
+    ("приказ № 12З-од и протокол № З", "приказ № 123-од и протокол № 3"),
+])
+def test_case_and_numbers_after_the_sign_read_back(wrong, right):
+    assert rp.repair_paragraph(wrong, None)[0] == right

@@ -99,6 +99,12 @@ def _number_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _after_sign_pattern() -> re.Pattern:
+    dig = "".join(re.escape(c) for c in requisites().digits if not c.isalpha() or c in "ЗзOoОоlI")
+    return re.compile(rf"№\s?([0-9{dig}]{{1,6}})(?=[-–/\s.,;:)]|$)")
+
+
+@lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     dig = "".join(re.escape(c) for c in requisites().digits if c not in ".")
     n = f"[0-9{dig}]{{1,3}}"
@@ -153,6 +159,10 @@ def requisite_edits(text: str) -> list[Edit]:
         t = m.group()
         if sum(c.isdigit() for c in t) >= max(2, len(t.replace(".", "").replace("/", "")) // 2):
             add(m.start(), m.end(), _fix_digits(t, digits))
+    for m in _after_sign_pattern().finditer(text):  # «№ З», «№ 12З-од»: what follows «№» is a number
+        t = m.group(1)
+        if any(c.isdigit() for c in t) or len(t) == 1:
+            add(m.start(1), m.end(1), _fix_digits(t, digits))
     for m in _number_pattern().finditer(text):  # «2o26», «2l5»: a letter between digits
         t = m.group()
         if all(c.isdigit() or (0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit())
@@ -250,6 +260,15 @@ def read_as_russian(token: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
+def _proper(word: str) -> bool:
+    """A name or a place: written with a capital anywhere."""
+    from ..nlp import morph
+
+    parses = morph().parse(word)
+    return bool(parses) and bool({"Name", "Surn", "Patr", "Geox", "Orgn"} & parses[0].tag.grammemes)
+
+
 _RARE_TAGS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Erro", "Dist", "Infr", "Slng", "Arch"})
 
 
@@ -264,14 +283,19 @@ def _common_word(word: str) -> bool:
     return any(p.is_known and p.score >= 0.05 and not (_RARE_TAGS & p.tag.grammemes) for p in morph().parse(word))
 
 
-def _case_like(original: str, word: str) -> str:
+def _case_like(original: str, word: str, sentence_start: bool = True) -> str:
+    """The case of the repaired word. Capital Latin H, T, B, K, M stand for small Russian н, т, в, к, м as often as
+    for capitals, so a word inside a sentence is given in lower case unless it is all capitals (a heading)."""
     letters = [c for c in original if c.isalpha()]
     uppers = sum(c.isupper() for c in letters)
-    if len(letters) >= 2 and uppers >= 0.7 * len(letters) and uppers > 1:
+    if len(letters) >= 2 and uppers >= 0.7 * len(letters) and uppers > 1 and (len(letters) >= 4 or sentence_start):
         return word.upper()
-    if letters and letters[0].isupper():
-        return word[:1].upper() + word[1:]
+    if letters and letters[0].isupper() and (sentence_start or (letters[0] not in _SMALL_CAPS and uppers < len(letters))):
+        return word[:1].upper() + word[1:]  # a capital C, O, P, A, E … is a capital (their small forms differ)
     return word
+
+
+_SMALL_CAPS = frozenset("HTBKMnIJ")  # Latin letters that stand for small Russian н, т, в, к, м, п, л
 
 
 def _core(tok: str, start: int) -> tuple[str, int]:
@@ -286,7 +310,8 @@ def script_edits(text: str) -> list[Edit]:
     latin_only = [(c, s) for c, s in toks if _LAT.search(c) and not _CYR.search(c) and not _URLISH.search(c)
                   and c.lower() not in latin_words() and c.lower().split("-")[0] not in latin_words()]
     cyr_words = sum(1 for c, _ in toks if _CYR.search(c) and not _LAT.search(c))
-    latin_context = len(latin_only) >= 2 or (latin_only and cyr_words >= 2)
+    mixed = sum(1 for c, _ in toks if _CYR.search(c) and _LAT.search(c))
+    latin_context = len(latin_only) >= 2 or (latin_only and (cyr_words >= 2 or mixed >= 1))
     edits: list[Edit] = []
     for k, (core, s) in enumerate(toks):
         has_cyr, has_lat = bool(_CYR.search(core)), bool(_LAT.search(core))
@@ -297,7 +322,8 @@ def script_edits(text: str) -> list[Edit]:
         elif has_lat and not has_cyr and latin_context and (core, s) in latin_only:
             if len(core) == 1:
                 prev_c = toks[k - 1][0] if k else ""
-                next_c = toks[k + 1][0] if k + 1 < len(toks) else ""
+                # the next word, past a number («c 1 сентября»)
+                next_c = next((c for c, _ in toks[k + 1:k + 3] if not c.isdigit()), "")
                 if core not in _SINGLE or not (_CYR.search(prev_c) or _CYR.search(next_c)):
                     continue
                 edits.append((s, s + 1, _SINGLE[core], "script"))
@@ -307,7 +333,9 @@ def script_edits(text: str) -> list[Edit]:
         word = read_as_russian(core)
         if word is None:
             continue
-        fixed = _case_like(core, word)
+        prev_tok = toks[k - 1][0] if k else ""
+        starts = k == 0 or prev_tok[-1:] in ".!?:;" or bool(re.fullmatch(r"[\d.]+\)?|[-–—•]", prev_tok))
+        fixed = _case_like(core, word, starts or (core[:1].isupper() and _proper(word)))
         if fixed != core:
             edits.append((s, s + len(core), fixed, "script"))
     return edits
