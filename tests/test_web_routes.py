@@ -27,12 +27,13 @@ from sferum_policy.web.app import create_app
 from sferum_policy.web.limits import Limits
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+BASE = "http://127.0.0.1:8000"  # the server accepts only its own (loopback) host names
 
 
 @pytest.fixture(scope="module")
 def client():
     app = create_app(Limits(workers=1, max_zip=5 * 1024 * 1024, max_unpacked=40 * 1024 * 1024))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=BASE) as c:
         yield c
 
 
@@ -103,7 +104,7 @@ def test_expired_results_are_removed():
     token, folder = storage.new("check", name="x.txt")
     (folder / "report.html").write_text("<html><body>x</body></html>", encoding="utf-8")
     time.sleep(0.05)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=BASE) as c:
         assert c.get(f"/check/{token}").status_code == 404
     assert not folder.exists()
 
@@ -113,7 +114,7 @@ def test_expired_results_are_removed():
     ("акт.pdf", "ПОЛОЖЕНИЕ\nтекст".encode(), 415, "не соответствует расширению"),
     ("акт.txt", b"%PDF-1.4\n" + b"x" * 100, 415, "не соответствует расширению"),
     ("программа.exe", b"MZ" + b"\x00" * 100, 415, "не поддерживается"),
-    ("пусто.txt", b"", 400, "Выберите файл"),
+    ("пусто.txt", b"", 400, "Файл «пусто.txt» пустой"),
 ])
 def test_wrong_types_are_refused_in_russian(client, name, data, status, words):
     r = client.post("/check", files={"document": (name, data, "application/octet-stream")})
@@ -147,7 +148,7 @@ def test_deeply_nested_docx_is_answered_not_crashed(client):
 
 def test_oversize_document_is_413():
     app = create_app(Limits(workers=1, max_document=2000))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=BASE) as c:
         r = c.post("/check", files={"document": ("большой.txt", "а".encode() * 5000, "text/plain")})
         assert r.status_code == 413
         assert "слишком большой" in r.text and "большой.txt" in r.text
@@ -156,10 +157,10 @@ def test_oversize_document_is_413():
 
 def test_check_time_limit_stops_the_worker():
     app = create_app(Limits(workers=1, check_timeout=0.05))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=BASE) as c:
         r = c.post("/check", files={"document": ("медленный.txt", SAMPLE_001.read_bytes(), "text/plain")})
     assert r.status_code == 400
-    assert "не уложилась в 0.05 с" in r.text
+    assert "не уложилась в 0,05 с" in r.text
 
 
 def test_check_bad_date_is_400(client):
@@ -206,11 +207,46 @@ def _post_generate(client, values: dict, action: str):
     return client.post("/generate", data={**values, "action": action})
 
 
+def _fill(values: dict, **extra: str) -> dict:
+    """What a user types into the empty form: the organisation, the head, order and protocol details."""
+    kind = values["organization.kind"]
+    names = {"college": ("Государственное автономное профессиональное образовательное учреждение «Энский колледж»",
+                         "ГАПОУ «Энский колледж»"),
+             "preschool": ("Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 3»",
+                           "МБДОУ «Детский сад № 3»")}
+    full, short = names.get(kind, ("Муниципальное бюджетное общеобразовательное учреждение «Средняя "
+                                   "общеобразовательная школа № 1»", "МБОУ «СОШ № 1»"))
+    out = {**values, "organization.full_name": full, "organization.short_name": short,
+           "organization.head.position": "Заведующий" if kind == "preschool" else "Директор",
+           "organization.head.name": "А.В. Смирнова", "approval.order_date": "31.08.2026",
+           "approval.order_number": "45-од"}
+    for prefix in ("adoption", *(f"councils.{i}" for i in range(3))):
+        if out.get(f"{prefix}.body"):
+            out[f"{prefix}.date"], out[f"{prefix}.number"] = "28.08.2026", "1"
+    out.update(extra)
+    return out
+
+
+def test_generate_form_starts_with_placeholders_not_invented_values(client):
+    html = client.get("/generate").text
+    values = _form_fields(html)
+    for name in ("organization.full_name", "organization.short_name", "organization.head.name",
+                 "approval.order_date", "approval.order_number", "adoption.date", "councils.0.date"):
+        assert values[name] == "", name
+    assert "И.И. Иванова" not in html and time.strftime("%d.%m.%Y") not in html  # no example person, no «today»
+    assert 'placeholder="МБОУ «СОШ № 1»"' in html.replace("&#34;", '"')
+    assert 'placeholder="ДД.ММ.ГГГГ"' in html
+    # the untouched form is not turned into an act with invented details: the user is asked for them
+    r = _post_generate(client, values, "docx")
+    assert r.status_code == 400 and 'id="errors"' in r.text
+    assert "attachment" not in r.headers.get("content-disposition", "")
+
+
 def test_generate_docx_rereads_correctly(client, tmp_path):
     from sferum_policy.readers import read
 
-    values = _form_fields(client.get("/generate?kind=college").text)
-    assert values["organization.short_name"] == "ГАПОУ «Энский колледж»"
+    values = _fill(_form_fields(client.get("/generate?kind=college").text))
+    assert values["councils.0.body"] == "студенческий совет"  # the kind's usual bodies are real defaults
     values["organization.full_name"] = "Государственное бюджетное профессиональное образовательное учреждение «Северный техникум»"
     r = _post_generate(client, values, "docx")
     assert r.status_code == 200, r.text[:3000]
@@ -227,7 +263,7 @@ def test_generate_docx_rereads_correctly(client, tmp_path):
 
 
 def test_generate_preview_and_text_formats(client):
-    values = _form_fields(client.get("/generate").text)
+    values = _fill(_form_fields(client.get("/generate").text))
     page = _post_generate(client, values, "preview")
     assert page.status_code == 200
     assert 'id="preview"' in page.text and "srcdoc=" in page.text and "sandbox" in page.text
@@ -243,14 +279,15 @@ def test_kind_switch_changes_fields_and_role_words(client):
     school["organization.kind"] = "preschool"
     r = _post_generate(client, {**school, "prev_kind": "school"}, "kind")
     fields = _form_fields(r.text)
-    assert fields["organization.head.position"] == "Заведующий"
-    assert fields["organization.short_name"] == "МБДОУ «Детский сад № 1»"
+    shown = r.text.replace("&#34;", '"')
+    assert 'placeholder="Заведующий"' in shown and 'placeholder="МБДОУ «Детский сад № 1»"' in shown
+    assert fields["organization.short_name"] == "" and fields["councils.0.body"] == "совет родителей"
     assert "<strong>воспитанники</strong>" in r.text
     fields["organization.kind"] = "district"
     r = _post_generate(client, {**fields, "prev_kind": "preschool"}, "kind")
     district = _form_fields(r.text)
     assert "adoption.date" not in district and "councils.0.body" not in district  # no adoption fields for a district
-    assert district["organization.head.position"] == "Начальник управления"
+    assert 'placeholder="Начальник управления"' in r.text
 
 
 def test_kind_switch_keeps_what_the_user_typed(client):
@@ -259,11 +296,12 @@ def test_kind_switch_keeps_what_the_user_typed(client):
     values["organization.kind"] = "college"
     fields = _form_fields(_post_generate(client, {**values, "prev_kind": "school"}, "kind").text)
     assert fields["organization.short_name"] == "МБОУ «Гимназия № 5»"
-    assert fields["organization.full_name"].endswith("«Энский колледж»")
+    assert fields["organization.full_name"] == ""
+    assert fields["councils.0.body"] == "студенческий совет"  # an untouched default follows the kind
 
 
 def test_generate_validation_errors_are_shown_by_field(client):
-    values = _form_fields(client.get("/generate").text)
+    values = _fill(_form_fields(client.get("/generate").text))
     values["organization.head.name"] = "Иванова"
     values["approval.order_date"] = "вчера"
     values.pop("document.platforms")
@@ -276,7 +314,7 @@ def test_generate_validation_errors_are_shown_by_field(client):
 
 
 def test_profile_yaml_round_trip(client):
-    values = _form_fields(client.get("/generate?kind=school").text)
+    values = _fill(_form_fields(client.get("/generate?kind=school").text))
     values.update({"organization.short_name": "МБОУ «СОШ № 7»", "options.support_phone": "+7 800 100-00-00",
                    "councils.2.body": "управляющий совет", "councils.2.date": "01.09.2026",
                    "councils.2.number": "3"})

@@ -27,8 +27,12 @@ GRADE_COLORS = {"good": "#2e7d32", "fair": "#f9a825", "poor": "#c62828", "failed
 def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
+    from ..ru import number, plural
+
     env = Environment(loader=PackageLoader("sferum_policy.render", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
+    env.globals["plural"] = plural
+    env.filters["ru_num"] = number
     return env.get_template("dashboard.html")
 
 
@@ -61,7 +65,8 @@ def write_dashboard(path: Path, *, rows: list[dict[str, Any]], summary: dict[str
         href = files.get("html") or files.get("json")
         file_html = Markup("/<wbr>").join(escape(part) for part in r["file"].split("/"))
         table.append({**r, "file_html": file_html, "href": quote(href) if href else None, "grade": grade(r["score"]),
-                      "json_href": quote(files["json"]) if files.get("json") and files.get("html") else None})
+                      "json_href": quote(files["json"]) if files.get("json") and files.get("html") else None,
+                      "docx_href": quote(files["docx"]) if files.get("docx") else None})
     table.sort(key=lambda r: (r["score"] is not None, r["score"] if r["score"] is not None else 0, r["file"]))
     categories = [(f"cat_{c.value}", CATEGORY_TITLES[c]) for c in Category]
     html = _template().render(

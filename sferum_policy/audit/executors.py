@@ -29,8 +29,12 @@ def chunks(tasks: list[Task], jobs: int, most: int = 8) -> list[list[Task]]:
 
 def inline(tasks: list[Task], *, as_of: date, formats: tuple[str, ...], clauses_dir: str | None,
            refs_dir: str | None) -> Iterator[dict[str, Any]]:
-    """Check in this process, one document after another."""
-    worker.init(clauses_dir, refs_dir, ignore_sigint=False)
+    """Check in this process, one document after another.
+
+    This process keeps every result until the summary is written, so it is not put under the
+    per-document address-space bound; the XML limits derived from the ceiling still apply.
+    """
+    worker.init(clauses_dir, refs_dir, ignore_sigint=False, memory_limit=False)
     for name, path, data in tasks:
         yield worker.check_one(name, path, data, as_of, formats, clauses_dir, refs_dir)
 

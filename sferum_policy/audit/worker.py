@@ -24,11 +24,26 @@ _WARM_TEXT = (
 )
 
 
-def init(clauses_dir: str | None = None, refs_dir: str | None = None, *, ignore_sigint: bool = True) -> None:
-    """Load everything a check needs, once per process (the pool's initializer)."""
+def init(clauses_dir: str | None = None, refs_dir: str | None = None, *, ignore_sigint: bool = True,
+         memory_limit: int | bool | None = True) -> None:
+    """Load everything a check needs, once per process (the pool's initializer).
+
+    The process is bounded by memory first (:func:`sferum_policy.memory.apply`): ``memory_limit``
+    True = the configured ceiling (``SFERUM_MEMORY_LIMIT_MB``, 1536 MB), a number = that many bytes,
+    None = no ceiling, False = leave the process as it is (the caller has bounded it).
+    """
     if ignore_sigint:
         # Ctrl-C goes to the whole process group: the parent stops the audit and writes what is done.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if "memory" not in _STATE:
+        _STATE["memory"] = True
+        if memory_limit is not False:
+            from .. import memory
+
+            if memory_limit is None:
+                memory.configure(None)
+            else:
+                memory.apply(None if memory_limit is True else memory_limit)
     key = (clauses_dir, refs_dir)
     if _STATE.get("key") == key:
         return
@@ -56,7 +71,8 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
     Returns ``{"name", "status": "ok"|"error", "error", "report" (JSON-able dict), "rendered"
     ({format: text}), "seconds"}``.
     """
-    init(clauses_dir, refs_dir, ignore_sigint=False)
+    # in-process callers are not bounded here; pool initializers, check_chunk (Dask) and the web worker are
+    init(clauses_dir, refs_dir, ignore_sigint=False, memory_limit=False)
     t0 = time.perf_counter()
     result: dict[str, Any] = {"name": name, "status": "ok", "error": None, "report": None, "rendered": {}}
     tmpdir = None
@@ -71,8 +87,11 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
         result.update(_check(name, real, as_of, formats))
     except Exception as exc:  # one broken document must not stop the audit
         from ..errors import SferumError
+        from ..memory import is_out_of_memory
 
-        if isinstance(exc, SferumError):
+        if is_out_of_memory(exc):  # the memory ceiling stopped it: one clear line (below), the worker goes on
+            message = None
+        elif isinstance(exc, SferumError):
             message = str(exc).replace(str(real), name) if real is not None else str(exc)
         else:
             message = f"{name}: внутренняя ошибка при проверке ({type(exc).__name__}: {exc})"
@@ -80,6 +99,10 @@ def check_one(name: str, path: str | None, data: bytes | None, as_of: date, form
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
+    if result["status"] == "error" and result["error"] is None:  # made here: the traceback's memory is free now
+        from ..memory import out_of_memory_message
+
+        result["error"] = out_of_memory_message(name)
     result["seconds"] = round(time.perf_counter() - t0, 4)
     return result
 
@@ -117,5 +140,9 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
 
 def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,
                 refs_dir: str | None = None) -> list[dict[str, Any]]:
-    """Check several documents (``(name, path, data)`` each) in one call: fewer round trips."""
+    """Check several documents (``(name, path, data)`` each) in one call: fewer round trips.
+
+    Runs in a pool worker or on a Dask worker: the process is bounded by memory first (once).
+    """
+    init(clauses_dir, refs_dir, ignore_sigint=False)
     return [check_one(name, path, data, as_of, formats, clauses_dir, refs_dir) for name, path, data in tasks]

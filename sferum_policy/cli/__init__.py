@@ -82,9 +82,15 @@ def main(argv: list[str] | None = None) -> None:
         fail("прервано пользователем", 130)
     except BrokenPipeError:
         sys.exit(0)
-    except MemoryError:
-        fail("не хватило памяти для обработки документа")
+    except MemoryError as exc:  # the readers put the file's name in it
+        from ..memory import out_of_memory_message
+
+        fail(out_of_memory_message(exc.args[0] if exc.args and isinstance(exc.args[0], str) else "документ"))
     except Exception as exc:  # a bug, not the user's fault: one line, details on request
+        from ..memory import is_out_of_memory
+
+        if is_out_of_memory(exc):
+            fail(f"не хватило памяти для обработки документа ({type(exc).__name__})")
         if os.environ.get("SFERUM_POLICY_DEBUG"):
             raise
         fail(f"внутренняя ошибка ({type(exc).__name__}: {exc}); повторите с SFERUM_POLICY_DEBUG=1 и сообщите разработчикам", 3)

@@ -50,29 +50,18 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
     Код завершения: 0 — замечаний уровня --fail-on нет, 1 — есть, 2 — файл или параметры
     нельзя использовать.
     """
+    from .. import memory
+    from ..errors import InputError
     from ..fileio import write_atomic
-    from ..pipeline import default_clauses, default_registry, load_document
-    from ..pipeline import run as run_check
-    from ..render import render
 
     if output is None and fmt in BINARY:
         raise click.UsageError("для формата docx укажите файл: -o отчёт.docx")
-    from ..ocr.engine import progress
 
-    with progress(terminal_progress()):
-        source = load_document(file)  # unusable input fails fast, before the data is loaded
-    doc, report = run_check(
-        source,
-        as_of=as_of,
-        select=_codes(select) or None,
-        ignore=_codes(ignore),
-        clauses=default_clauses(clauses_dir),
-        registry=default_registry(refs_dir),
-    )
-    kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
-    if fmt in ("docx", "html", "sarif"):
-        kwargs = {"document": doc}
-    out = render(report, fmt, **kwargs)
+    # this process reads a document someone sent: bounded like a worker (SFERUM_MEMORY_LIMIT_MB)
+    with memory.bounded():
+        out, report, out_of_memory = _check(file, fmt, as_of, select, ignore, verbose, clauses_dir, refs_dir)
+    if out_of_memory:
+        raise InputError(memory.out_of_memory_message(str(file)))
     if output is not None:
         write_atomic(output, out, force=force, protect=(file,))
         click.echo(f"Отчёт записан: {output}", err=True)
@@ -80,3 +69,31 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
         click.echo(out, nl=False)
     if report.fails(fail_on):
         raise click.exceptions.Exit(1)
+
+
+def _check(file: Path, fmt: str, as_of, select, ignore, verbose: bool, clauses_dir: str | None,
+           refs_dir: str | None) -> tuple:
+    """Read, check and render; (output, report, False), or (None, None, True) when memory ran out."""
+    from ..ocr.engine import progress
+    from ..pipeline import default_clauses, default_registry, load_document
+    from ..pipeline import run as run_check
+    from ..render import render
+
+    try:
+        with progress(terminal_progress()):
+            source = load_document(file)  # unusable input fails fast, before the data is loaded
+        doc, report = run_check(
+            source,
+            as_of=as_of,
+            select=_codes(select) or None,
+            ignore=_codes(ignore),
+            clauses=default_clauses(clauses_dir),
+            registry=default_registry(refs_dir),
+        )
+        kwargs: dict = {"verbose": verbose} if fmt == "text" else {}
+        if fmt in ("docx", "html", "sarif"):
+            kwargs = {"document": doc}
+        out = render(report, fmt, **kwargs)
+    except MemoryError:
+        return None, None, True  # the message is made by the caller, once the traceback's memory is freed
+    return out, report, False

@@ -18,14 +18,18 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--timeout", "check_timeout", type=click.FloatRange(min=0.1),
               help="Сколько секунд можно проверять один документ (120).")
 @click.option("--workers", type=click.IntRange(1, 64), help="Сколько процессов проверяют документы (2).")
+@click.option("--memory-mb", type=click.FloatRange(min=400),
+              help="Сколько памяти может занять один процесс проверки, МБ (1536).")
 @clauses_dir
 @refs_dir
 def serve(host: str, port: int, max_document_mb: float | None, max_zip_mb: float | None, check_timeout: float | None,
-          workers: int | None, clauses_dir: str | None, refs_dir: str | None) -> None:
+          workers: int | None, memory_mb: float | None, clauses_dir: str | None, refs_dir: str | None) -> None:
     """Открыть страницу в браузере: проверка, создание положения, аудит, справочник.
 
     Ограничения можно задать и переменными окружения SFERUM_WEB_MAX_DOCUMENT (МБ),
-    SFERUM_WEB_MAX_ZIP (МБ), SFERUM_WEB_CHECK_TIMEOUT (с), SFERUM_WEB_RESULT_TTL (с).
+    SFERUM_WEB_MAX_ZIP (МБ), SFERUM_WEB_CHECK_TIMEOUT (с), SFERUM_WEB_RESULT_TTL (с),
+    SFERUM_WEB_MAX_MEMORY (МБ на процесс проверки), SFERUM_WEB_MAX_RESULTS (сколько результатов
+    хранить), SFERUM_WEB_MAX_STORAGE (МБ на все результаты).
 
     \b
     Пример:
@@ -48,9 +52,9 @@ def serve(host: str, port: int, max_document_mb: float | None, max_zip_mb: float
     limits = Limits.from_env(
         max_document=int(max_document_mb * MB) if max_document_mb else None,
         max_zip=int(max_zip_mb * MB) if max_zip_mb else None,
-        check_timeout=check_timeout, workers=workers,
+        check_timeout=check_timeout, workers=workers, max_memory=int(memory_mb * MB) if memory_mb else None,
     )
-    app = create_app(limits, clauses_dir=clauses_dir, refs_dir=refs_dir)
+    app = create_app(limits, clauses_dir=clauses_dir, refs_dir=refs_dir, host=host, port=port or None)
     root = str(app.state.sferum.storage.root)
     # Every temporary file of this server (ours and the libraries') goes into the private folder.
     tempfile.tempdir = root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..memory import lift_in_child
 from .package import ZIP_SIGNATURE
 
 CONVERT_TIMEOUT = 120  # seconds
@@ -34,7 +36,8 @@ def read_doc(data: bytes, path: Path) -> Document:
         cmd = [office, "--headless", "--norestore", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
                "--convert-to", "docx", "--outdir", tmp, str(src)]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False,
+                           preexec_fn=lift_in_child if os.name == "posix" else None)
         except subprocess.TimeoutExpired:
             raise InputError(f"{path}: LibreOffice не преобразовал файл .doc за {CONVERT_TIMEOUT} с; "
                              f"сохраните файл как .docx") from None

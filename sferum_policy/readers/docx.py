@@ -25,6 +25,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import InputError
+from ..memory import is_out_of_memory
 from ..normalize import clean_line, fix_chars
 from .assemble import Block, finalize
 from .numbering import format_number
@@ -323,7 +324,9 @@ def read_docx(data: bytes, path: Path) -> Document:
         pkg = open_word(zf)
     except MemoryError:
         raise
-    except Exception:  # a missing or unparsable main part, a damaged deflate stream, a spreadsheet …
+    except Exception as exc:  # a missing or unparsable main part, a damaged deflate stream, a spreadsheet …
+        if is_out_of_memory(exc):  # lxml reports running into the memory ceiling as a parser error
+            raise MemoryError(str(path)) from exc
         raise InputError(f"{path}: файл DOCX повреждён или это не документ Word") from None
     finally:
         zf.close()
@@ -332,6 +335,8 @@ def read_docx(data: bytes, path: Path) -> Document:
     except (InputError, MemoryError):
         raise
     except Exception as exc:  # malformed but parseable XML
+        if is_out_of_memory(exc):
+            raise MemoryError(str(path)) from exc
         raise InputError(f"{path}: не удалось разобрать документ DOCX ({type(exc).__name__})") from None
 
 

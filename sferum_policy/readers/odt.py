@@ -20,6 +20,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import InputError
+from ..memory import is_out_of_memory
 from ..normalize import clean_line, fix_chars
 from .assemble import Block, finalize
 from .numbering import format_number
@@ -235,7 +236,9 @@ def read_odt(data: bytes, path: Path) -> Document:
             raise InputError(f"{path}: файл ODT повреждён или это не текстовый документ OpenDocument")
     except InputError:
         raise
-    except Exception:
+    except Exception as exc:
+        if is_out_of_memory(exc):
+            raise MemoryError(str(path)) from exc
         raise InputError(f"{path}: файл ODT повреждён или это не текстовый документ OpenDocument") from None
     try:
         walker = _Walker(_list_styles(odoc))
@@ -248,6 +251,8 @@ def read_odt(data: bytes, path: Path) -> Document:
         raise InputError(f"{path}: в документе ODT слишком глубокая вложенность элементов; "
                          f"файл повреждён или небезопасен") from None
     except Exception as exc:
+        if is_out_of_memory(exc):
+            raise MemoryError(str(path)) from exc
         raise InputError(f"{path}: не удалось разобрать документ ODT ({type(exc).__name__})") from None
     return doc
 

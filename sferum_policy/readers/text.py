@@ -1,6 +1,6 @@
 """Plain text and Markdown: encoding detection, markup stripping, line → paragraph assembly.
 
-Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1251 and KOI8-R (chosen by which
+Encodings: UTF-8 (with or without BOM), UTF-16 (with or without BOM), Windows-1251 and KOI8-R (chosen by which
 decoding reads as ordinary Russian text). Markdown is recognised by the ``.md`` extension or by its
 markup (``**``, ``#`` headings, ``\\_`` escapes, links, tables) — exports saved as ``.txt`` are
 common. Every paragraph's ``char_map`` points into ``Document.source_text`` (the decoded text);
@@ -54,16 +54,25 @@ def decode(data: bytes, name: str | Path) -> tuple[str, str]:
     return _check_textual(data.decode(best, errors="replace"), name), best
 
 
+_HIGH_BYTES = (0x00, 0x04, 0x20, 0x21)  # high bytes of Latin/punctuation, Cyrillic, typographic marks, «№»
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes sit at nearly every odd (LE) or even (BE) position."""
+    """UTF-16 without a BOM: the high byte of nearly every character is 00 (Latin), 04 (Cyrillic) or 20/21.
+
+    English text has NUL at every odd (LE) or even (BE) position; Russian text has 04 there and NUL
+    only for spaces, digits and punctuation — still far more NULs on that side than on the other.
+    """
     sample = data[:4096]
-    odd = sample[1::2].count(0)
-    even = sample[0::2].count(0)
+    sample = sample[: len(sample) - len(sample) % 2]
     half = len(sample) // 2
-    if half and odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if half and even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
+    if not half:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    for high, low, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        usual = sum(high.count(b) for b in _HIGH_BYTES)
+        if usual > 0.9 * half and high.count(0) > 0.05 * half and low.count(0) < 0.02 * half:
+            return enc
     return None
 
 

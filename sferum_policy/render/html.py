@@ -40,9 +40,41 @@ _STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "lapsed": "warn", "repeal
 def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
+    from ..ru import number, plural
+
     env = Environment(loader=PackageLoader("sferum_policy.render", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
+    env.globals["plural"] = plural
+    env.filters["ru_num"] = number
     return env.get_template("report.html")
+
+
+def _act_names(report: Report) -> dict[str, str]:
+    """Act ids of the report's references → their citations in the registry (the id where unknown)."""
+    ids = {i for r in report.legal_refs for i in (r.act_id, *r.replaced_by) if i}
+    if not ids:
+        return {}
+    try:
+        from ..pipeline import default_registry
+
+        reg = default_registry()
+    except Exception:  # a damaged registry must not cost the report; the ids are shown then
+        return {}
+    out = {}
+    for act_id in ids:
+        act = reg.get(act_id)
+        if act is not None:
+            out[act_id] = act.citation()
+    return out
+
+
+def _rule_codes(report: Report) -> list[tuple[str, str, int]]:
+    from ..rules import RULES
+
+    counts: dict[str, int] = {}
+    for f in report.findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    return [(code, RULES[code].title if code in RULES else "", n) for code, n in sorted(counts.items())]
 
 
 UNSURE = 80  # below this recognition confidence a place is named as read unsurely
@@ -235,6 +267,7 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
             groups.append({"title": CATEGORY_TITLES[cat], "key": cat.value, "rows": items,
                            "errors": sum(i["f"].severity == Severity.error for i in items)})
     d = report.document
+    act_names = _act_names(report)
     platforms = [PLATFORM_TITLES.get(p, p) for p in d.platform]  # type: ignore[call-overload]
     return _template().render(
         report=report,
@@ -247,6 +280,9 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
         doc_kind=DOC_KIND_TITLES.get(d.doc_kind, d.doc_kind),  # type: ignore[call-overload]
         org_kind=ORG_KIND_TITLES.get(d.org_kind, "не определён") if d.org_kind else "не определён",  # type: ignore[call-overload]
         platforms=platforms,
+        act_names=act_names,
+        act_codes=sorted(act_names.items()),
+        rule_codes=_rule_codes(report),
         severity_titles={k.value: v for k, v in SEVERITY_TITLES.items()},
         status_titles=STATUS_TITLES,
         status_class=_STATUS_CLASS,

@@ -44,14 +44,22 @@ def state(request: Request) -> State:
 
 
 def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, refs_dir: str | None = None,
-               temp_root: Path | None = None) -> Starlette:
-    """The web application; workers start on the first check, the storage is removed on shutdown."""
+               temp_root: Path | None = None, host: str | None = None, port: int | None = None) -> Starlette:
+    """The web application; workers start on the first check, the storage is removed on shutdown.
+
+    ``host``/``port`` are where the server listens: only those (and the loopback names) are accepted
+    in ``Host``; without ``port`` any port of a loopback name is (tests, an unknown port).
+    """
+    from starlette.middleware import Middleware
+
     from . import views_audit, views_check, views_generate, views_reference
+    from .guard import RequestGuard, allowed_hosts
 
     limits = limits or Limits.from_env()
-    storage = Storage(limits.result_ttl, temp_root)
+    storage = Storage(limits.result_ttl, temp_root, max_results=limits.max_results, max_bytes=limits.max_storage)
     settings = {"clauses_dir": clauses_dir, "refs_dir": refs_dir}
-    st = State(limits, storage, WorkerPool(limits.workers, str(storage.root), **settings), settings)
+    pool = WorkerPool(limits.workers, str(storage.root), memory_limit=limits.max_memory, **settings)
+    st = State(limits, storage, pool, settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -64,7 +72,8 @@ def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, 
         *views_check.routes, *views_generate.routes, *views_audit.routes, *views_reference.routes,
         Mount("/static", StaticFiles(packages=[("sferum_policy.web", "static")]), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
+    guard = Middleware(RequestGuard, hosts=allowed_hosts(host, port))
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard], exception_handlers={
         HTTPException: _http_error, UploadError: _upload_error, SferumError: _user_error, Exception: _internal_error,
     })
     app.state.sferum = st

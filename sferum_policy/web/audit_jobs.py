@@ -17,11 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..memory import megabytes
+from ..ru import number
 from .limits import Limits
 from .storage import Storage
-from .workers import TaskTimeout, WorkerFailed, WorkerPool
+from .workers import OutOfMemory, TaskTimeout, WorkerFailed, WorkerPool
 
-AUDIT_FORMATS = ("html", "json")
+AUDIT_FORMATS = ("html", "json", "docx")  # the school opens the DOCX with comments in Word
 SUMMARY_FILES = {"index.html": "сводка (страница)", "summary.xlsx": "таблица Excel", "summary.csv": "таблица CSV",
                  "audit.json": "все отчёты (JSON)"}
 
@@ -44,7 +46,7 @@ def _update(storage: Storage, folder: Path, **changes: Any) -> None:
 def _run(storage: Storage, pool: WorkerPool, limits: Limits, folder: Path, archive: Path, shown: str,
          as_of: date) -> None:
     from ..audit.inputs import collect
-    from ..audit.runner import safe_name
+    from ..audit.runner import EXTENSIONS, safe_name
 
     work = folder / "work"
     work.mkdir(mode=0o700)
@@ -71,12 +73,15 @@ def _run(storage: Storage, pool: WorkerPool, limits: Limits, folder: Path, archi
                     r = pool.call("check_document", (it.name, str(it.path), as_of.isoformat(), AUDIT_FORMATS),
                                   limits.check_timeout)
                 except TaskTimeout:
-                    r = _failed(it.name, f"{it.name}: проверка не уложилась в {limits.check_timeout:g} с и остановлена")
+                    r = _failed(it.name, f"{it.name}: проверка не уложилась в {number(limits.check_timeout, 2)} с и остановлена")
+                except OutOfMemory:
+                    r = _failed(it.name, f"{it.name}: для проверки не хватило памяти (предел — "
+                                         f"{megabytes(limits.max_memory)}); документ слишком большой или небезопасен")
                 except WorkerFailed as exc:
                     r = _failed(it.name, f"{it.name}: проверка прервана ({exc})")
             files = {}
             for fmt, text in (r.pop("rendered", None) or {}).items():
-                target = reports / (safe_name(it.name) + (".html" if fmt == "html" else ".json"))
+                target = reports / (safe_name(it.name) + EXTENSIONS.get(fmt, ".json"))
                 data = base64.b64decode(text[7:]) if text.startswith("base64:") else text.encode("utf-8")
                 target.write_bytes(data)
                 files[fmt] = f"reports/{target.name}"
@@ -97,6 +102,7 @@ def _run(storage: Storage, pool: WorkerPool, limits: Limits, folder: Path, archi
     finally:
         shutil.rmtree(work, ignore_errors=True)
         archive.unlink(missing_ok=True)
+        storage.done(folder.name)
 
 
 def _failed(name: str, error: str) -> dict[str, Any]:

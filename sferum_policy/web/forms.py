@@ -1,7 +1,8 @@
 """The generator form: field names are the profile's dotted paths (``organization.head.name``).
 
 :func:`profile_data` turns a submitted form into profile data, :func:`form_values` a profile back
-into form values, :func:`defaults` gives a kind's example values (those of ``sferum-policy init``).
+into form values, :func:`defaults` gives a kind's starting values and :func:`placeholders` its
+examples (those of ``sferum-policy init``), shown greyed in empty fields and never submitted.
 """
 
 from __future__ import annotations
@@ -40,29 +41,54 @@ def _ru(d: dt.date | str | None) -> str:
 
 
 def defaults(kind: str, today: dt.date | None = None) -> dict[str, Any]:
-    """Example values for ``kind`` (the profile template's), as form values."""
+    """The form's starting values for ``kind``: only true defaults, never an example organisation.
+
+    Names, the head, dates and numbers of orders and protocols start empty (their examples are
+    :func:`placeholders`), so nothing invented reaches the act unless the user typed it. Kept as
+    values: the kind's usual collegial bodies, quiet hours, the official support address, the
+    platforms and every «what to include» option — the choices the act is built from.
+    """
     from ..generator.template import default_answers
 
     a = default_answers(kind, today)
     values: dict[str, Any] = {
-        "organization.full_name": a.full_name, "organization.short_name": a.short_name,
-        "organization.kind": a.kind, "organization.locality": a.locality,
-        "organization.head.position": a.head_position, "organization.head.name": a.head_name,
+        "organization.full_name": "", "organization.short_name": "",
+        "organization.kind": a.kind, "organization.locality": "",
+        "organization.head.position": "", "organization.head.name": "",
         "document.kind": a.doc_kind, "document.platforms": list(a.platforms), "document.as_of": "",
-        "adoption.body": a.adoption_body, "adoption.date": _ru(a.adoption_date) if a.adoption_body else "",
-        "adoption.number": a.adoption_number if a.adoption_body else "",
-        "approval.style": a.style, "approval.order_date": _ru(a.order_date), "approval.order_number": a.order_number,
+        "adoption.body": a.adoption_body, "adoption.date": "", "adoption.number": "",
+        "approval.style": a.style, "approval.order_date": "", "approval.order_number": "",
         "options.quiet_from": a.quiet_from, "options.quiet_to": a.quiet_to,
         "options.support_email": "info@sferum.ru", "options.support_phone": "", "extra": "",
     }
     for flag in OPTION_FLAGS:
         values[f"options.{flag}"] = True
     for i in range(COUNCIL_ROWS):
-        body = a.councils[i] if i < len(a.councils) else ""
-        values[f"councils.{i}.body"] = body
-        values[f"councils.{i}.date"] = _ru(a.adoption_date) if body else ""
-        values[f"councils.{i}.number"] = "1" if body else ""
+        values[f"councils.{i}.body"] = a.councils[i] if i < len(a.councils) else ""
+        values[f"councils.{i}.date"] = ""
+        values[f"councils.{i}.number"] = ""
     return values
+
+
+def placeholders(kind: str) -> dict[str, str]:
+    """Grey examples in the empty fields for ``kind`` (``placeholder``, never submitted)."""
+    from ..generator.template import default_answers
+
+    a = default_answers(kind)
+    out = {
+        "organization.full_name": a.full_name, "organization.short_name": a.short_name,
+        "organization.locality": "г. Энск", "organization.head.position": a.head_position,
+        "organization.head.name": "А.В. Смирнова", "document.as_of": "ДД.ММ.ГГГГ",
+        "adoption.body": a.adoption_body or "педагогический совет", "adoption.date": "ДД.ММ.ГГГГ",
+        "adoption.number": "1", "approval.order_date": "ДД.ММ.ГГГГ", "approval.order_number": "45-од",
+        "options.quiet_from": "21:00", "options.quiet_to": "08:00", "options.support_email": "info@sferum.ru",
+        "options.support_phone": "8 800 000-00-00",
+    }
+    for i in range(COUNCIL_ROWS):
+        out[f"councils.{i}.body"] = a.councils[i] if i < len(a.councils) else "совет родителей"
+        out[f"councils.{i}.date"] = "ДД.ММ.ГГГГ"
+        out[f"councils.{i}.number"] = "1"
+    return out
 
 
 def submitted(form: Form) -> dict[str, Any]:

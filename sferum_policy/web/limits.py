@@ -27,6 +27,9 @@ class Limits:
     check_timeout: float = 120.0  # one document: read, check and render in a worker process
     result_ttl: float = 3600.0  # how long results stay downloadable
     workers: int = 2  # worker processes that check documents
+    max_memory: int = 1536 * MB  # address space of one worker; the XML limits follow (sferum_policy.memory)
+    max_results: int = 200  # results kept at once (the oldest finished ones go first)
+    max_storage: int = 512 * MB  # their total size on disk
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: float | int | None) -> Limits:
@@ -42,7 +45,7 @@ class Limits:
         return replace(limits, **given)
 
 
-_SIZES = {"max_document", "max_zip", "max_unpacked", "max_profile"}
+_SIZES = {"max_document", "max_zip", "max_unpacked", "max_profile", "max_memory", "max_storage"}
 
 
 def _parse(name: str, raw: str) -> float | int:
@@ -66,3 +69,14 @@ def megabytes(size: int) -> str:
     """``20 МБ``, ``0,3 МБ`` — a size for a Russian message."""
     mb = size / MB
     return f"{mb:.0f} МБ" if mb >= 1 else f"{mb:.1f} МБ".replace(".", ",")
+
+
+def duration(seconds: float) -> str:
+    """``1 час``, ``2 часа``, ``30 минут``, ``45 секунд`` — a time span for a Russian sentence."""
+    from ..ru import plural
+
+    if seconds >= 3600 and seconds % 3600 < 60:
+        return plural(round(seconds / 3600), "час", "часа", "часов")
+    if seconds >= 60:
+        return plural(round(seconds / 60), "минуту", "минуты", "минут")
+    return plural(round(seconds), "секунду", "секунды", "секунд")

@@ -17,7 +17,7 @@ MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "sarif"
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          "md": "text/markdown; charset=utf-8", "yaml": "application/x-yaml; charset=utf-8",
          "csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-_SECURITY = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "SAMEORIGIN",
+_SECURITY = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "SAMEORIGIN",
              "Cache-Control": "no-store"}
 
 
@@ -41,12 +41,13 @@ def page(template: str, code: int = 200, **ctx: Any) -> HTMLResponse:
     return HTMLResponse(render(template, **ctx), status_code=code, headers=_SECURITY)
 
 
-def error_page(message: str, status: int, active: str | None = None, back: str | None = None) -> HTMLResponse:
+def error_page(message: str, status: int, active: str | None = None, back: str | None = None,
+               title: str | None = None) -> HTMLResponse:
     """One Russian message on a page, with the status a program can read."""
     titles = {400: "Не удалось обработать файл", 404: "Страница не найдена", 405: "Так эту страницу открыть нельзя",
               413: "Файл слишком большой", 415: "Неподходящий файл", 500: "Внутренняя ошибка"}
-    return page("error.html", code=status, active=active, title=titles.get(status, "Ошибка"), message=message,
-                back=back or "/")
+    return page("error.html", code=status, active=active, title=title or titles.get(status, "Ошибка"),
+                message=message, back=back or "/")
 
 
 def inject(html: str, bar: str) -> HTMLResponse:

@@ -12,7 +12,7 @@ def warm_up(settings: dict[str, Any]) -> None:
     """Load the library, the registry, the checks and the language data once per worker."""
     from ..audit.worker import init
 
-    init(settings.get("clauses_dir"), settings.get("refs_dir"), ignore_sigint=True)
+    init(settings.get("clauses_dir"), settings.get("refs_dir"), ignore_sigint=True, memory_limit=False)
 
 
 def check_document(settings: dict[str, Any], name: str, path: str, as_of: str | None,

@@ -149,6 +149,7 @@ class _PartState:
         self._path: Path | None = None
         self._size = 0
         self._parts = 0
+        self._named = False
 
     def callbacks(self) -> dict:
         return {
@@ -179,6 +180,7 @@ class _PartState:
         _, params = parse_options_header(self._headers.get(b"content-disposition", b""))
         self._name = params.get(b"name", b"").decode("utf-8", "replace")
         raw = params.get(b"filename")
+        self._named = bool(raw and raw.strip())  # a browser sends filename="" when nothing was chosen
         if raw is not None and not self.error:
             self._filename = display_name(raw.decode("utf-8", "replace"))
             suffix = Path(self._filename).suffix.lower()
@@ -208,7 +210,7 @@ class _PartState:
         if self._filename is not None:
             self._fh.close()  # type: ignore[union-attr]
             self._fh = None
-            if self._size:  # an empty file input (nothing chosen) is not a file
+            if self._size or self._named:  # an empty file input (nothing chosen) is not a file; an empty file is
                 self.form.files[self._name] = UploadedFile(self._name, self._filename, self._path, self._size)  # type: ignore[arg-type]
         else:
             self.form.fields.setdefault(self._name, []).append(self._buf.decode("utf-8", "replace"))
@@ -242,16 +244,39 @@ def sniff(path: Path) -> str:
         if "mimetype" in names and "content.xml" in names:
             return "odt"
         return "zip"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary"
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return "binary" if controls > len(head) // 100 + 2 else "text"
+    if b"\x00" not in head and controls <= len(head) // 100 + 2:
+        return "text"
+    return "text" if _decodes_as_text(head) else "binary"
+
+
+def _decodes_as_text(head: bytes) -> bool:
+    """UTF-16 or UTF-32 text (Notepad's «Юникод», with or without a BOM), judged by the text reader itself."""
+    from ..errors import InputError
+    from ..readers.text import decode
+
+    head = head[: len(head) - len(head) % 4]  # never cut a UTF-16/32 character in two
+    if not head:
+        return False
+    try:
+        text, encoding = decode(head, "файл")
+    except InputError:
+        return False
+    return encoding.startswith(("utf-16", "utf-32")) and "\x00" not in text
+
+
+def require_content(upload: UploadedFile) -> None:
+    """An empty file (0 bytes) is refused by its name, not as «nothing chosen»."""
+    if upload.size == 0:
+        raise UploadError(f"Файл «{upload.filename}» пустой (0 байт): в нём нечего проверять. "
+                          f"Возможно, он не сохранился до конца — откройте его и сохраните ещё раз")
 
 
 def require_document(upload: UploadedFile | None) -> str:
     """The reader kind of an uploaded act; 400/415 with a Russian message when it is not one."""
     if upload is None:
         raise UploadError(f"Выберите файл документа ({ACCEPTED})")
+    require_content(upload)
     claimed = DOCUMENT_TYPES.get(upload.suffix)
     if claimed is None:
         shown = upload.suffix or "без расширения"
@@ -268,6 +293,7 @@ def require_zip(upload: UploadedFile | None) -> None:
     """An uploaded archive of acts must be a real ZIP named ``*.zip``."""
     if upload is None:
         raise UploadError("Выберите архив ZIP с актами")
+    require_content(upload)
     if upload.suffix != ".zip":
         raise UploadError(f"Файл «{upload.filename}»: нужен архив .zip с документами", 415)
     actual = sniff(upload.path)

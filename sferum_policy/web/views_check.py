@@ -11,10 +11,13 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from ..errors import InputError
+from ..memory import megabytes
+from ..ru import number
 from .app import state
+from .limits import duration
 from .pages import file_download, inject, page, render, stem
 from .uploads import UploadError, parse_form, require_document
-from .workers import TaskTimeout, WorkerFailed
+from .workers import OutOfMemory, TaskTimeout, WorkerFailed
 
 FILES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif", "docx": "report.docx"}
 TITLES = {"html": "HTML — страница отчёта", "docx": "DOCX — примечания Word в тексте документа",
@@ -23,7 +26,8 @@ TITLES = {"html": "HTML — страница отчёта", "docx": "DOCX — п
 
 async def form(request: Request):
     st = state(request)
-    return page("check.html", active="check", max_mb=st.limits.max_document // (1024 * 1024))
+    return page("check.html", active="check", max_mb=st.limits.max_document // (1024 * 1024),
+                timeout_text=duration(st.limits.check_timeout), keep_text=duration(st.limits.result_ttl))
 
 
 async def upload(request: Request):
@@ -37,8 +41,12 @@ async def upload(request: Request):
             result = await run_in_threadpool(st.pool.call, "check_document",
                                              (doc.filename, str(doc.path), as_of), st.limits.check_timeout)
         except TaskTimeout:
-            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {st.limits.check_timeout:g} с и "
+            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {number(st.limits.check_timeout, 2)} с и "
                               f"остановлена; возможно, файл повреждён или слишком сложен") from None
+        except OutOfMemory:
+            raise UploadError(f"Файл «{doc.filename}»: для проверки не хватило памяти (предел — "
+                              f"{megabytes(st.limits.max_memory)} на проверку); документ слишком большой "
+                              f"или небезопасен") from None
         except WorkerFailed:
             raise UploadError(f"Файл «{doc.filename}»: при проверке произошёл сбой; файл повреждён или небезопасен") from None
     if result["status"] != "ok":
@@ -48,7 +56,18 @@ async def upload(request: Request):
     for fmt, text in result["rendered"].items():
         data = base64.b64decode(text[7:]) if text.startswith("base64:") else text.encode("utf-8")
         (folder / FILES[fmt]).write_bytes(data)
+    st.storage.done(token)
     return RedirectResponse(f"/check/{token}", status_code=303)
+
+
+def keep_info(st, token: str) -> dict:
+    """How long a result is kept, for the bar: «до 18:42 (1 час после проверки)» and the cap on results."""
+    import time
+
+    expires = st.storage.expires(token)
+    return {"keep_text": duration(st.limits.result_ttl),
+            "until": time.strftime("%H:%M", time.localtime(expires)) if expires else None,
+            "max_results": st.limits.max_results}
 
 
 def _as_of(value: str) -> str | None:
@@ -69,10 +88,10 @@ async def report(request: Request):
     if path is None:
         raise HTTPException(404)
     meta = st.storage.meta(path.parent) or {}
-    links = [(fmt, f"/check/{token}/download/{fmt}", TITLES[fmt]) for fmt in ("html", "docx", "json", "sarif")
-             if (path.parent / FILES[fmt]).is_file()]
-    bar = render("_report_bar.html", name=meta.get("name", "документ"), links=links, active="check",
-                 hours=max(1, round(st.limits.result_ttl / 3600)))
+    links = {fmt: f"/check/{token}/download/{fmt}" for fmt in ("html", "docx", "json", "sarif")
+             if (path.parent / FILES[fmt]).is_file()}
+    bar = render("_report_bar.html", name=meta.get("name", "документ"), links=links, titles=TITLES, active="check",
+                 **keep_info(st, token))
     return inject(path.read_text(encoding="utf-8"), bar)
 
 

@@ -11,7 +11,7 @@ from ..vocab import ORG_KIND_TITLES, OrgKind
 from . import forms
 from .app import state
 from .pages import download, page, stem
-from .uploads import UploadError, parse_form
+from .uploads import UploadError, parse_form, require_content
 
 ACTIONS = ("kind", "preview", "docx", "md", "html", "yaml")
 _EXT = {"docx": "docx", "md": "md", "html": "html", "yaml": "yaml"}
@@ -35,6 +35,7 @@ def _form_page(values: dict, *, errors: dict | None = None, preview: str | None 
     return page("generate.html", code=status, active="generate", v=values, errors=errors or {}, preview=preview,
                 summary=summary, notice=notice, kinds=[(k.value, t) for k, t in ORG_KIND_TITLES.items()],
                 kind=kind, district=kind == "district", roles=_role_words(kind), flags=forms.OPTION_FLAGS,
+                ph=forms.placeholders(kind),
                 flag_titles=forms.OPTION_TITLES, platforms=forms.PLATFORM_CHOICES, council_rows=range(forms.COUNCIL_ROWS))
 
 
@@ -106,6 +107,7 @@ async def load(request: Request):
         up = f.file("profile")
         if up is None:
             raise UploadError("Выберите файл профиля (.yaml)")
+        require_content(up)
         if up.suffix not in (".yaml", ".yml", ".json"):
             raise UploadError(f"Файл «{up.filename}»: нужен профиль в формате YAML (.yaml)", 415)
         raw = up.path.read_bytes()

@@ -10,7 +10,7 @@ from starlette.routing import Route
 from ..vocab import LEVEL_TITLES, ORG_KIND_TITLES, SECTION_TITLES, OrgKind, Section
 from .pages import page
 
-_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "not_yet": "warn", "repealed": "bad", "expired": "bad",
+_STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "lapsed": "warn", "not_yet": "warn", "repealed": "bad", "expired": "bad",
                  "superseded": "bad", "unverified": "muted"}
 
 
@@ -46,7 +46,7 @@ def _acts(q: str, status: str) -> list[dict]:
     found = {a.id for a in reg.search(q)} if q else None
     out = []
     for a in reg:
-        now = a.status_on(today)
+        now = "lapsed" if a.term_lapsed(today) else a.status_on(today)
         if status and now != status:
             continue
         if found is not None and a.id not in found and not _match(q, a.note, a.issuer, a.number):

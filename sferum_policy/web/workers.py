@@ -1,7 +1,10 @@
 """Worker processes that read and check documents, each task under a time limit.
 
 Every worker is a separate ``spawn`` process (nothing of the server's threads is inherited) that
-loads the library once and then waits for tasks on a pipe. A task that runs past its time limit
+bounds its own memory (:func:`sferum_policy.memory.apply`: the address-space limit, and the XML
+limits that follow from it), loads the library once and then waits for tasks on a pipe. A document
+that runs into the ceiling is reported as one Russian line; a worker whose peak memory passed half
+its ceiling leaves after answering and the next task gets a fresh one. A task that runs past its time limit
 gets its worker killed (the hang or the memory it held goes with it); the next task starts a new
 worker. Workers keep their temporary files in the server's private folder.
 """
@@ -23,6 +26,10 @@ class TaskTimeout(Exception):
 
 class WorkerFailed(Exception):
     """The worker died or failed while running the task (a bug or an out-of-memory kill)."""
+
+
+class OutOfMemory(WorkerFailed):
+    """The task ran into the worker's memory ceiling outside the check itself."""
 
 
 class _Worker:
@@ -82,7 +89,7 @@ class WorkerPool:
                 worker.conn.send((task, args))
                 if not worker.conn.poll(timeout):
                     raise TaskTimeout(task)
-                status, value = worker.conn.recv()
+                status, value, leaving = worker.conn.recv()
             except TaskTimeout:
                 self._drop(worker)
                 raise
@@ -92,7 +99,12 @@ class WorkerPool:
             except WorkerFailed:
                 self._drop(worker)
                 raise
-            self._give_back(worker)
+            if leaving:
+                self._drop(worker)
+            else:
+                self._give_back(worker)
+        if status == "memory":
+            raise OutOfMemory(value)
         if status != "ok":
             raise WorkerFailed(value)
         return value
@@ -143,6 +155,13 @@ def _serve(conn, tmpdir: str, settings: dict[str, Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
     os.environ["TMPDIR"] = tmpdir
     tempfile.tempdir = tmpdir
+    from .. import memory
+
+    limit = settings.get("memory_limit", True)
+    if limit is None:
+        memory.configure(None)
+    else:
+        memory.apply(None if limit is True else limit)
     try:
         from .tasks import TASKS, warm_up
 
@@ -160,6 +179,30 @@ def _serve(conn, tmpdir: str, settings: dict[str, Any]) -> None:
             return
         name, args = msg
         try:
-            conn.send(("ok", TASKS[name](settings, *args)))
+            reply: tuple[str, Any] = ("ok", TASKS[name](settings, *args))
         except Exception as exc:
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            reply = ("memory", "не хватило памяти") if memory.is_out_of_memory(exc) else \
+                ("error", f"{type(exc).__name__}: {exc}")
+        leaving = _grown(limit)  # a worker that once held much memory is replaced by a fresh one
+        try:
+            conn.send((*reply, leaving))
+        except MemoryError:
+            conn.send(("memory", "не хватило памяти", True))
+            return
+        if leaving:
+            return
+
+
+def _grown(limit: Any) -> bool:
+    """Did this worker's peak resident memory pass half of its ceiling?"""
+    from ..memory import configured_limit
+
+    ceiling = configured_limit() if limit is True else limit
+    if not ceiling:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            peak = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError):
+        return False
+    return peak > ceiling // 2
