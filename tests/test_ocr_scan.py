@@ -269,6 +269,9 @@ def test_audit_reads_scans_and_the_dashboard_says_which_acts_are_scans(scan, tmp
     assert "скан PDF (распознан)" in dashboard and "<th>Текст</th>" in dashboard
 
 
+WEB_BASE = "http://127.0.0.1:8000"  # the page accepts posts only from its own (loopback) address
+
+
 def test_web_refuses_an_image_that_is_not_one():
     pytest.importorskip("starlette")
     pytest.importorskip("httpx")
@@ -281,7 +284,7 @@ def test_web_refuses_an_image_that_is_not_one():
     from sferum_policy.web.app import create_app
     from sferum_policy.web.limits import Limits
 
-    with TestClient(create_app(Limits(workers=1))) as client:
+    with TestClient(create_app(Limits(workers=1)), base_url=WEB_BASE) as client:
         r = client.post("/check", files={"document": ("скан.png", b"%PDF-1.4 not a picture", "image/png")})
         assert r.status_code == 415
         assert "ожидался изображение (скан или фотография), а по содержимому это PDF" in r.text
@@ -302,7 +305,7 @@ def test_web_checks_an_uploaded_page_photo(scan, tmp_path):
 
     _, text_pdf, _ = scan
     photo = page_images(text_pdf, tmp_path, dpi=150, first=1, last=1, fmt="jpeg")[0]
-    with TestClient(create_app(Limits(workers=1))) as client:
+    with TestClient(create_app(Limits(workers=1)), base_url=WEB_BASE) as client:
         r = client.post("/check", files={"document": ("страница.jpg", photo.read_bytes(), "image/jpeg")},
                         follow_redirects=False)
         assert r.status_code == 303, r.text[:500]
