@@ -22,8 +22,9 @@ OC001 = rule(
         "а проверка не может судить о нечитаемых абзацах.",
     fix="Распознайте документ заново с русским языком (или разместите исходный файл с текстом) и замените файл "
         "на сайте.",
-    bad="ПОЛОЖЕНИЕ об использовании платформы\nHPHHHTO Ha neqarorHqecKoM coBeTe npoToKoJI or 28.08.2024\n"
-        "1. Oбщue noJIoжeHuя\n1.1. Hacmoящee noJIoжeHue onpeДeJIяem nopяДoK.",
+    bad=("ПОЛОЖЕНИЕ об использовании платформы\nYTB EP)l{ |]A|-O ~ qup}|{ekTop IIIK0JIbI npuka3 or |]|].|]|].2O24\n"
+         "1. O6|_|{ue no/\\o}|{eHu9\n1.1. Hac|'oя|_|ee no/\\o}|{eHue onpe|]e/\\яe|' nop9|]oK u3no/\\b3oBaHu9 "
+         "n/\\aTqbopMbI."),
     good="ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Настоящее положение определяет порядок.",
 )
 OC002 = rule(
@@ -49,8 +50,9 @@ OC004 = rule(
     why="Часть текста нечитаема (повреждённый текстовый слой). Гриф, отметки о принятии, ссылки на законы и "
         "разделы могут быть именно там, поэтому проверка не говорит «нет» о том, чего не смогла прочитать.",
     fix="Распознайте документ заново и проверьте его ещё раз.",
-    bad="IIOJIO}KEHHE o6 ncnoJIb3oBaHuu nJIaTqopMbI\nHPHHHTO Ha neqarorHqecKoM coBeTe npoToKoJI\n"
-        "1. Oбщue noJIoжeHuя\n1.1. Hacmoящee noJIoжeHue onpeДeJIяem nopяДoK.",
+    bad=("ПОЛОЖЕНИЕ об использовании платформы\nYTB EP)l{ |]A|-O ~ qup}|{ekTop IIIK0JIbI npuka3 or |]|].|]|].2O24\n"
+         "1. O6|_|{ue no/\\o}|{eHu9\n1.1. Hac|'oя|_|ee no/\\o}|{eHue onpe|]e/\\яe|' nop9|]oK u3no/\\b3oBaHu9 "
+         "n/\\aTqbopMbI."),
     good="ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Настоящее положение определяет порядок.",
 )
 
