@@ -162,7 +162,14 @@ def score_text(key: str, source: str, path: Path, labels: dict, meta: dict) -> T
         row["hit"] = bool(found)
         labelled.update(found)
         right.update(found)
-        fixes = [hits[i].suggestion for i in found if hits[i].suggestion]
+        fixes = []
+        for i in found:  # a fix of part of the quote counts when it makes the whole quote right
+            h = hits[i]
+            if h.suggestion:
+                fixes.append(h.suggestion)
+                quote = d.get("quote") or ""
+                if h.text and h.text in quote:
+                    fixes.append(quote.replace(h.text, h.suggestion, 1))
         row["fix_right"] = (any(_norm(x) == _norm(d["fix"]) for x in fixes) if fixes else None) if d.get("fix") else None
         sc.defects.append(row)
     for t in labels.get("traps") or []:

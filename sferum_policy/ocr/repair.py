@@ -152,8 +152,8 @@ def requisite_edits(text: str) -> list[Edit]:
         if sum(c.isdigit() for c in num) * 2 < len(num):
             continue  # mostly letters: a word, not a number
         fixed = _fix_digits(num, digits)
-        if fixed == num and (sep.strip() == "" or m.group(3).upper() in ("ФЗ", "Ф3")):
-            continue  # «273 ФЗ», «273-Ф3»: the number is whole; the citation checks (LR007) name the slip
+        if fixed == num and (sep.strip() == "" or m.group(3) == "ФЗ"):
+            continue  # «273 ФЗ» (a space for the hyphen) is a style point for the citation checks (LR007)
         add(m.start(), m.end(), f"{fixed}-ФЗ")
     for m in date.finditer(text):
         t = m.group()
