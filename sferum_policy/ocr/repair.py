@@ -379,13 +379,24 @@ def split_edits(text: str) -> list[Edit]:
         left, right = a.group().lower(), b.group().lower()
         if len(left) < 2 or len(right) < 2:
             continue
+        joined = left + right
+        if _domain_word(joined):  # «Мин просвещения»: a word of the acts' own vocabulary, torn in two
+            edits.append((a.start(), b.end(), a.group() + b.group(), "split"))
+            used = b.end()
+            continue
         if _morph_word(left) or _morph_word(right):
             continue
-        joined = left + right
         if len(joined) >= 6 and _morph_word(joined):
             edits.append((a.start(), b.end(), a.group() + b.group(), "split"))
             used = b.end()
     return edits
+
+
+def _domain_word(word: str) -> bool:
+    """An exact word of the domain lexicon (not a stem with any ending): «минпросвещения»."""
+    from ..typos.lexicon import lexicon
+
+    return word in lexicon().words
 
 
 GLUED_MIN = 10  # a run of letters this long that is not a word may be words glued together …
