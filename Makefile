@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench docs clean
+.PHONY: run test lint bench docs clean ocr
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,19 @@ $(STAMP): pyproject.toml
 
 SAMPLE := samples/acts/001_1984f935e93ec029.txt
 
-run: $(STAMP)
+# Scans (PDF without text, PNG/JPEG/TIFF) are recognised by Tesseract with its Russian model; pdftoppm
+# (poppler-utils) rasterises PDF pages. Installed here when missing and the machine allows (root + apt-get);
+# otherwise the hint is printed and everything else works (checking a scan then says how to install them).
+ocr:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx rus \
+	    && command -v pdftoppm >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    tesseract-ocr tesseract-ocr-rus poppler-utils >/dev/null) \
+	    || echo "make: не удалось установить Tesseract; сканы проверяться не будут" >&2; \
+	else echo "make: для проверки сканов установите: sudo apt-get install tesseract-ocr tesseract-ocr-rus poppler-utils" >&2; fi
+
+run: $(STAMP) ocr
 	@echo "=== Библиотека положений и реестр нормативных актов"
 	@$(BIN)/sferum-policy info
 	@echo
@@ -28,7 +40,7 @@ run: $(STAMP)
 	@echo
 	@echo "Веб-страница для методистов: $(BIN)/sferum-policy serve (http://127.0.0.1:8000)"
 
-test: $(STAMP)
+test: $(STAMP) ocr
 	$(BIN)/ruff check sferum_policy tests benchmarks
 	$(BIN)/python -m pytest -q
 

@@ -1,7 +1,7 @@
 """Judgement on real acts: score the checks against the hand labels of ``../shared/corpus/realworld-dev``.
 
-Run: ``python -m benchmarks judgement`` (the Markdown section for docs/benchmarks.md, no quotes from the
-corpus) or ``python -m benchmarks.realworld_eval -v`` (the same plus every finding with its text, to judge
+Run: ``python -m benchmarks realworld`` (issue #13's table, then this judgement as its subsection; no quotes from
+the corpus) or ``python -m benchmarks.realworld_eval -v`` (the judgement plus every finding with its text, to judge
 on a terminal). The corpus is third-party text: it is read from ``../shared`` at run time and never copied
 into the project; when the folder is absent the section says so and nothing is scored.
 
@@ -24,12 +24,10 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "realworld-dev"
-AS_OF = date(2026, 12, 1)
+from benchmarks.realworld import AS_OF, CORPUS
+
 CATEGORIES = ("typo", "legal_ref", "structure", "org_name", "contact", "risk", "ocr_layer")
 GOALS = {"precision": 0.9, "recall": 0.8, "fixes": 0.95}
 # The same measurement on the tree before issue #14 (commit e8b5a7a), kept for the before/after line.
@@ -318,9 +316,9 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "— (0/0)"
 
 
-def section(results: list[TextResult]) -> str:
-    lines = ["## Суждения на реальных актах (judgement)", "",
-             "Команда: `python -m benchmarks judgement` (подробно, с текстом замечаний: "
+def section(results: list[TextResult], level: int = 2) -> str:
+    lines = ["#" * level + " Суждения по каждому замечанию (задача #14)", "",
+             "Команда: `python -m benchmarks realworld` (подробно, с текстом замечаний: "
              "`python -m benchmarks.realworld_eval -v`). Данные: `../shared/corpus/realworld-dev` — выдержки "
              "чужих опубликованных актов с ручной разметкой; читаются во время замера и в проект не копируются. "
              f"Дата проверки {AS_OF:%d.%m.%Y}.", ""]

@@ -97,6 +97,9 @@ def run(
         if not ctx.wants(*spec.codes) and spec.codes:
             continue
         findings.extend(f for f in spec.fn(doc, ctx) if f.code in ctx.enabled)
+    from .ocr.quality import withhold
+
+    findings = withhold(doc, findings, ctx)
     findings = one_report_per_defect(findings)
     findings.sort(key=lambda f: f.sort_key())
     return doc, build_report(doc, findings, ctx.as_of, ctx.registry)
@@ -173,4 +176,12 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
         clauses=doc.annotations.get("clauses", []),
         coverage=doc.annotations.get("coverage"),
         registry=registry_info(registry, as_of) if registry is not None else None,
+        text_layer=_text_layer(doc),
     )
+
+
+def _text_layer(doc: Document):
+    from .report import TextLayer
+
+    layer = doc.annotations.get("text_layer")
+    return TextLayer.model_validate(layer) if layer else None

@@ -8,14 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .vocab import SEVERITY_RANK, Category, Section, Severity
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Location(BaseModel):
     """Where a finding is: paragraph index, its numbering label, offsets in ``Document.text``.
 
     ``start``/``end`` are character offsets in the document's normalised text; ``line`` is the
-    1-based line in the source file when the source is text.
+    1-based line in the source file when the source is text; ``page`` the 1-based page of a PDF or an image;
+    ``confidence`` how sure the recognition of a scan was about these lines (0–100).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -25,6 +26,8 @@ class Location(BaseModel):
     start: int | None = None
     end: int | None = None
     line: int | None = None
+    page: int | None = None
+    confidence: float | None = None
 
 
 class Finding(BaseModel):
@@ -131,6 +134,45 @@ class Summary(BaseModel):
     by_category: dict[str, int] = Field(default_factory=dict)
 
 
+class OcrPage(BaseModel):
+    page: int
+    confidence: float | None = None
+    seconds: float = 0.0
+    dpi: int | None = None
+    lang: str = "rus"
+
+
+class OcrInfo(BaseModel):
+    """How a scan was recognised: engine, language, resolution, why, pages with confidences (0–100)."""
+
+    engine: str
+    lang: str
+    dpi: int
+    reason: str  # scan | image | damaged_layer
+    pages: list[OcrPage]
+    seconds: float
+
+
+class TextLayer(BaseModel):
+    """The text layer's verdict, shown once at the top of every report.
+
+    ``status``: ok | repaired (OCR defects found and repaired) | damaged (some paragraphs unreadable) |
+    unreadable (most of the text). Paragraph numbers are 0-based indices, as in ``Location.paragraph``.
+    """
+
+    status: str
+    message: str
+    source: str  # text | ocr
+    damaged_paragraphs: list[int] = Field(default_factory=list)
+    unreadable_paragraphs: list[int] = Field(default_factory=list)
+    unreadable_share: float = 0.0
+    repaired: int = 0
+    reocr: str | None = None  # done | unavailable | no_better | failed
+    ocr: OcrInfo | None = None
+    unverified: list[str] = Field(default_factory=list)
+    kind_from_damaged_header: str | None = None
+
+
 class Report(BaseModel):
     """Everything ``check`` learnt about one document (``schema_version`` versions the JSON)."""
 
@@ -144,6 +186,7 @@ class Report(BaseModel):
     clauses: list[ClauseStatus] = Field(default_factory=list)
     coverage: Coverage | None = None
     registry: RegistryInfo | None = None
+    text_layer: TextLayer | None = None
 
     def worst(self) -> Severity | None:
         if not self.findings:

@@ -134,6 +134,7 @@ class Category(StrEnum):
     structure = "structure"
     contact = "contact"
     risk = "risk"
+    text_layer = "text_layer"
 
 
 CATEGORY_TITLES: dict[Category, str] = {
@@ -143,4 +144,5 @@ CATEGORY_TITLES: dict[Category, str] = {
     Category.structure: "Структура и реквизиты",
     Category.contact: "Адреса и контакты",
     Category.risk: "Правовые риски",
+    Category.text_layer: "Текстовый слой и распознавание",
 }

@@ -66,7 +66,7 @@ CASES: dict[str, tuple[str, Callable[[Path], None] | None, str]] = {
     "encrypted docx": ("пароль.docx", lambda p: p.write_bytes(OLE + _garbage(2048)),
                        "файл защищён паролем или это старый формат .doc"),
     "scanned pdf": ("скан.pdf", lambda p: p.write_bytes(make_blank_pdf()),
-                    "в PDF нет текстового слоя (похоже на скан); распознайте текст (OCR) и повторите"),
+                    "в PDF нет текстового слоя"),
     "encrypted pdf": ("пароль.pdf", lambda p: p.write_bytes(make_encrypted_pdf()), "PDF защищён паролем"),
     "garbage pdf": ("мусор.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n" + _garbage()), "PDF повреждён"),
     "huge file": ("огромный.txt", lambda p: _sparse(p, 50 * 1024 * 1024),

@@ -129,7 +129,8 @@ def test_light_commands_do_not_import_spacy(argv):
         "import sys\n"
         "from sferum_policy.cli import main\n"
         f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('spacy', 'pymorphy3', 'thinc', 'numpy', 'wordfreq') if m in sys.modules]\n"
+        "heavy = [m for m in ('spacy', 'pymorphy3', 'thinc', 'numpy', 'wordfreq', 'sferum_policy.ocr.engine',\n"
+        "                      'sferum_policy.ocr.repair') if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -55,7 +55,7 @@ def test_a_trap_hit_and_a_missed_defect_are_counted(tmp_path):
     corpus = _corpus(tmp_path, {
         # a defect nothing reports, and a «must not flag» place the checks do flag
         "defects": [{"cat": "typo", "quote": "рабочее время", "fix": "рабочее время.", "minor": False}],
-        "traps": [{"quote": "273-Ф3", "codes": ["LR007"], "why": "ловушка для проверки счёта"}],
+        "traps": [{"quote": "273-Ф3", "codes": ["LR007", "OC002"], "why": "ловушка для проверки счёта"}],
         "skip": [],
     })
     t = totals(evaluate(corpus))

@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMAT_DOC = ROOT / "docs" / "report-format.md"
 
 TOP = {"schema_version", "tool", "as_of", "document", "summary", "findings", "legal_refs", "clauses", "coverage",
-       "registry"}
+       "registry", "text_layer"}
+TEXT_LAYER = {"status", "message", "source", "damaged_paragraphs", "unreadable_paragraphs", "unreadable_share",
+              "repaired", "reocr", "ocr", "unverified", "kind_from_damaged_header"}
+OCR_INFO = {"engine", "lang", "dpi", "reason", "pages", "seconds"}
 TOOL = {"name", "version"}
 DOCUMENT = {"path", "format", "title", "doc_kind", "subject", "org_name", "org_kind", "platform", "paragraphs", "words", "encoding"}
 SUMMARY = {"errors", "warnings", "infos", "by_category"}
 FINDING = {"code", "category", "severity", "message", "text", "suggestion", "section", "clause_id", "act_id", "location"}
-LOCATION = {"paragraph", "label", "start", "end", "line"}
+LOCATION = {"paragraph", "label", "start", "end", "line", "page", "confidence"}
 LEGAL_REF = {"text", "kind", "number", "date", "title", "act_id", "status", "replaced_by", "effective_until",
              "effective_until_verified", "location"}
 REGISTRY = {"data_date", "stale_after_days", "stale", "overlays"}
@@ -58,12 +61,14 @@ def test_report_has_exactly_the_documented_keys(report):
     if report["coverage"] is not None:
         assert set(report["coverage"]) == COVERAGE
     assert set(report["registry"]) == REGISTRY
+    assert set(report["text_layer"]) == TEXT_LAYER
+    assert report["text_layer"]["status"] == "ok" and report["text_layer"]["source"] == "text"
 
 
 def test_values_follow_the_vocabularies(report):
     from sferum_policy.vocab import Category, DocKind, OrgKind, Severity
 
-    assert report["schema_version"] == "1.1"
+    assert report["schema_version"] == "1.2"
     assert report["as_of"] == "2025-11-01"
     assert report["document"]["doc_kind"] in {k.value for k in DocKind}
     assert report["document"]["org_kind"] in {k.value for k in OrgKind}
@@ -77,7 +82,8 @@ def test_values_follow_the_vocabularies(report):
 def test_format_doc_lists_every_key_and_vocabulary():
     text = FORMAT_DOC.read_text(encoding="utf-8")
     documented = set(re.findall(r"`([a-z_]+)`", text))
-    keys = TOP | TOOL | DOCUMENT | SUMMARY | FINDING | LOCATION | LEGAL_REF | CLAUSE | COVERAGE | REGISTRY
+    keys = (TOP | TOOL | DOCUMENT | SUMMARY | FINDING | LOCATION | LEGAL_REF | CLAUSE | COVERAGE | REGISTRY
+            | TEXT_LAYER | OCR_INFO)
     assert keys - {"start", "end"} <= documented
     assert "`start`, `end`" in text
     from sferum_policy.library.registry import STATUS_TITLES

@@ -83,14 +83,37 @@ def collect(paths: list[Path], workdir: Path, exclude: tuple[Path, ...] = ()) ->
 
 def _from_file(p: Path, name: str, supported: tuple[str, ...], workdir: Path, quiet: bool = False) -> list[Item]:
     suffix = p.suffix.lower()
-    if suffix in ARCHIVES:
-        return safezip.unpack(p, name, workdir, supported)
+    if suffix in ARCHIVES:  # pictures in an archive, as in a folder, are acts only when a page could be one
+        return [it for it in safezip.unpack(p, name, workdir, supported)
+                if it.path is None or Path(it.name).suffix.lower() not in _IMAGES or _page_sized(it.path)]
     if suffix in supported:
+        if quiet and suffix in _IMAGES and not _page_sized(p):
+            return []  # inside a folder, a small or unreadable picture (a logo, an icon) is not a scanned act
         return [Item(name=name, path=p, size=p.stat().st_size)]
     if quiet:
         return []  # inside a folder, other files (images, spreadsheets) are simply not acts
     return [Item(name=name, error=f"{name}: неподдерживаемый формат «{suffix}»; поддерживаются: "
                                   f"{', '.join(supported)} и архивы .zip")]
+
+
+_IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+MIN_PAGE_SIDE = 600  # pixels: a scanned or photographed page is larger on its short side (A4 at 100 dpi: 827)
+
+
+def _page_sized(p: Path) -> bool:
+    """Could this image be a scanned page? (TIFF — the scanners' own format — always; PNG/JPEG by their size.)"""
+    from ..ocr.engine import image_kind, image_size
+
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(64 * 1024)
+    except OSError:
+        return False
+    kind = image_kind(head)
+    if kind == "tiff":
+        return True
+    size = image_size(head) if kind else None
+    return size is not None and min(size) >= MIN_PAGE_SIDE
 
 
 def _unique(items: list[Item]) -> list[Item]:

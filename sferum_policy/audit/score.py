@@ -101,6 +101,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("file", "Файл"),
     ("doc_kind", "Вид документа"),
     ("org_kind", "Вид организации"),
+    ("source", "Источник текста"),
+    ("readability", "Читаемость текста"),
     ("coverage", "Полнота, %"),
     ("score", "Оценка (0–100)"),
     ("errors", "Ошибок"),
@@ -113,6 +115,30 @@ COLUMNS: list[tuple[str, str]] = [
     ("seconds", "Время проверки, с"),
 ]
 TIMING = ("seconds",)
+
+
+def text_layer_cells(layer: dict[str, Any] | None) -> dict[str, str]:
+    """«скан (распознан)» / «текст» and how readable the text was, for the summary and the dashboard."""
+    if not layer:
+        return {"source": "", "readability": ""}
+    ocr = layer.get("ocr")
+    if ocr:
+        source = {"scan": "скан PDF (распознан)", "image": "изображение (распознано)",
+                  "damaged_layer": "PDF, слой распознан заново"}.get(ocr.get("reason"), "распознан")
+    else:
+        source = "текст"
+    parts = []
+    status = layer.get("status")
+    if status in ("damaged", "unreadable"):
+        parts.append(f"повреждён: нечитаемо {layer.get('unreadable_share', 0):.0%} текста")
+    elif status == "repaired":
+        parts.append(f"ошибки распознавания исправлены ({layer.get('repaired', 0)})")
+    else:
+        parts.append("читается")
+    confs = [p["confidence"] for p in (ocr or {}).get("pages", []) if p.get("confidence") is not None]
+    if confs:
+        parts.append(f"уверенность распознавания {sum(confs) / len(confs):.0f} %")
+    return {"source": source, "readability": "; ".join(parts)}
 
 
 def row(result: dict[str, Any]) -> dict[str, Any]:
@@ -139,6 +165,7 @@ def row(result: dict[str, Any]) -> dict[str, Any]:
         outdated=", ".join(short_citation(r) for r in outdated_refs(rep)),
         expiring="; ".join(until_label(r) for r in expiring_refs(rep)),
         status="ok",
+        **text_layer_cells(rep.get("text_layer")),
     )
     counts = {c.value: 0 for c in Category}
     for f in rep["findings"]:

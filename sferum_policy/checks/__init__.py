@@ -18,7 +18,7 @@ from .base import CheckContext
 CheckFn = Callable[[Document, CheckContext], Iterable[Finding]]
 
 # Modules that define checks, in the order they run. A module may be missing while it is being built.
-CHECK_MODULES = ("structure", "contacts", "legal_refs", "risk", "kind_specific", "coverage", "typos")
+CHECK_MODULES = ("ocr", "structure", "contacts", "legal_refs", "risk", "kind_specific", "coverage", "typos")
 
 
 @dataclass(frozen=True, slots=True)

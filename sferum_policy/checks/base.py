@@ -30,6 +30,22 @@ class CheckContext:
         return any(c in self.enabled for c in codes)
 
 
+def _ocr_confidence(doc: Document, paragraph: Paragraph, s: int, e: int) -> float | None:
+    """How sure the recognition of a scan was about the lines of this span (the least sure one, 0–100)."""
+    ocr = doc.annotations.get("ocr")
+    cmap = paragraph.char_map
+    if not ocr or not cmap or doc.source_text is None:
+        return None
+    src = doc.source_text
+    lines = ocr["line_confidence"]
+    a = cmap[max(0, min(s, len(cmap) - 1))]
+    b = cmap[max(0, min(max(s, e - 1), len(cmap) - 1))]
+    first = src.count("\n", 0, a) + src.count("\f", 0, a) + 1  # pages are joined by form feeds
+    last = first + src.count("\n", a, b) + src.count("\f", a, b)
+    values = [lines[n] for n in range(first, last + 1) if n in lines]
+    return round(min(values), 1) if values else None
+
+
 def finding(
     rule: Rule,
     doc: Document,
@@ -70,6 +86,9 @@ def finding(
             start=paragraph.start + s,
             end=paragraph.start + e,
             line=line,
+            page=paragraph.source_unit + 1 if doc.format in ("pdf", "image") and paragraph.source_unit is not None
+            else None,
+            confidence=_ocr_confidence(doc, paragraph, s, e),
         )
     return Finding(
         code=rule.code,

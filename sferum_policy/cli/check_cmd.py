@@ -10,6 +10,22 @@ from ..render import BINARY, FORMATS
 from .options import DATE, clauses_dir, refs_dir
 
 
+def terminal_progress():
+    """Per-page progress of OCR on stderr when it is a terminal (None otherwise: logs stay clean)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(page: int, total: int, seconds: float) -> None:
+        end = "\n" if page == total else ""
+        click.echo(f"\rРаспознавание скана: страница {page} из {total} ({seconds:.1f} с)", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
 def _codes(values: tuple[str, ...]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
@@ -29,7 +45,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @refs_dir
 def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select, ignore, fail_on: str, verbose: bool,
           clauses_dir: str | None, refs_dir: str | None) -> None:
-    """Проверить локальный акт (DOCX, PDF, ODT, TXT, MD).
+    """Проверить локальный акт (DOCX, PDF, ODT, TXT, MD; сканы PDF и изображения PNG, JPEG, TIFF).
 
     Код завершения: 0 — замечаний уровня --fail-on нет, 1 — есть, 2 — файл или параметры
     нельзя использовать.
@@ -58,12 +74,14 @@ def check(file: Path, fmt: str, output: Path | None, force: bool, as_of, select,
 def _check(file: Path, fmt: str, as_of, select, ignore, verbose: bool, clauses_dir: str | None,
            refs_dir: str | None) -> tuple:
     """Read, check and render; (output, report, False), or (None, None, True) when memory ran out."""
+    from ..ocr.engine import progress
     from ..pipeline import default_clauses, default_registry, load_document
     from ..pipeline import run as run_check
     from ..render import render
 
     try:
-        source = load_document(file)  # unusable input fails fast, before the data is loaded
+        with progress(terminal_progress()):
+            source = load_document(file)  # unusable input fails fast, before the data is loaded
         doc, report = run_check(
             source,
             as_of=as_of,

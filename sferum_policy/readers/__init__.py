@@ -15,9 +15,10 @@ from ..errors import InputError
 MAX_BYTES = 20 * 1024 * 1024  # a local act is rarely over 1 MB; 20 MB leaves room for images in DOCX
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # plain text/Markdown: an act is 20–60 KB; 4 MB is ~2000 pages
 
-SUPPORTED = (".docx", ".pdf", ".odt", ".txt", ".md", ".doc")
+SUPPORTED = (".docx", ".pdf", ".odt", ".txt", ".md", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _BY_EXTENSION = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".odt": "odt", ".doc": "doc", ".txt": "text",
-                 ".md": "text", ".markdown": "text", ".text": "text", "": "text"}
+                 ".md": "text", ".markdown": "text", ".text": "text", "": "text",
+                 ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 
 
 def read(path: str | Path) -> Document:
@@ -59,6 +60,11 @@ def read(path: str | Path) -> Document:
         from .doc import read_doc
 
         doc = read_doc(data, p)
+    elif kind == "image":
+        from ..ocr.engine import ocr_image
+        from .pdf import document_from_ocr
+
+        doc = document_from_ocr(ocr_image(data, p), p, "image", reason="image")
     elif kind == "text":
         if size > MAX_TEXT_BYTES:
             raise InputError(f"{p}: текстовый файл слишком большой ({size / 1024 / 1024:.1f} МБ; "
@@ -84,6 +90,10 @@ def _sniff(data: bytes, suffix: str) -> str | None:
         return None
     if data.lstrip()[:5].startswith(b"%PDF"):
         return "pdf"
+    from ..ocr.engine import image_kind
+
+    if image_kind(data) is not None and by_ext in ("image", "pdf", "docx", "odt", "doc"):
+        return "image"
     if is_odt(data):
         return "odt"
     if data.startswith(ZIP_SIGNATURE) and by_ext in ("text", "odt", "pdf"):
@@ -101,10 +111,16 @@ def read_string(text: str, name: str | None = None) -> Document:
 
 
 def finish(doc: Document) -> Document:
-    """Shared last steps of every reader: sections and metadata."""
+    """Shared last steps of every reader: the text layer's verdict (a damaged PDF layer is recognised
+    again when Tesseract is installed), repair of recognisable OCR damage, then sections and metadata."""
     from ..metadata import analyze
+    from ..ocr.quality import settle
 
     if not any(p.text.strip() for p in doc.paragraphs):
         raise InputError(f"{doc.path or 'текст'}: в документе нет текста")
+    doc = settle(doc)
     analyze(doc)
+    from ..ocr.quality import after_analysis
+
+    after_analysis(doc)
     return doc

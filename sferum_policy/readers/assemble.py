@@ -102,7 +102,16 @@ def _typical_width(lines: list[Line]) -> int:
 
 
 def _starts_with_label(text: str) -> bool:
-    return bool(LABEL_RE.match(text) or _LABEL_ONLY.fullmatch(text))
+    return bool(LABEL_RE.match(text) or _LABEL_ONLY.fullmatch(text)) or _damaged_label(text)
+
+
+def _damaged_label(text: str) -> bool:
+    """«l.2. …», «1o.4. …»: a label with a letter read for a digit still starts a point (repaired later)."""
+    if not text or not (text[0].isdigit() or text[0] in "lIoOоОЗз|"):
+        return False
+    from ..ocr.repair import label_edit
+
+    return label_edit(text) is not None
 
 
 def _is_heading_line(prev: Line | None, ln: Line, nxt: Line | None) -> bool:

@@ -22,13 +22,39 @@ MAX_PAGES = 1000  # an act is 3–30 pages; a 20 MB file of tiny pages would tak
 
 
 def read_pdf(data: bytes, path: Path) -> Document:
-    """Read a .pdf file's bytes into a Document."""
+    """Read a .pdf file's bytes into a Document; a scan (no usable text layer) is recognised with Tesseract.
+
+    A text layer that is there but damaged (recognised with the wrong language, symbol soup) is judged in
+    :func:`sferum_policy.readers.finish`, which asks :func:`reocr` for a new reading.
+    """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"{path}: файл не является документом PDF (повреждён или это другой формат)")
     pages = _extract(data, path)
     letters = sum(sum(ch.isalpha() for ch in t) for t in pages)
     if letters < _MIN_LETTERS:
-        raise InputError(f"{path}: в PDF нет текстового слоя (похоже на скан); распознайте текст (OCR) и повторите")
+        from ..ocr.engine import ocr_pdf
+
+        ocr_pages = ocr_pdf(data, path, len(pages))
+        return document_from_ocr(ocr_pages, path, "pdf", reason="scan")
+    doc = document_from_pages(pages, path, "pdf")
+    doc.annotations["pdf_data"] = data  # kept until finish() decides whether the layer needs a new reading
+    return doc
+
+
+def reocr(doc: Document) -> Document | None:
+    """A new reading of a PDF whose text layer is damaged, or None when Tesseract is not installed."""
+    from ..ocr.engine import available, ocr_pdf
+
+    data = doc.annotations.get("pdf_data")
+    if data is None or not available():
+        return None
+    pages = doc.source_text.count("\f") + 1 if doc.source_text else 1
+    return document_from_ocr(ocr_pdf(data, Path(doc.path or "документ.pdf"), pages), Path(doc.path or ""), "pdf",
+                             reason="damaged_layer")
+
+
+def document_from_pages(pages: list[str], path: Path, fmt: str) -> Document:
+    """Page texts → lines (char map into the pages joined by form feeds) → the same assembly as plain text."""
     source = "\f".join(pages)
     lines: list[Line] = []
     start = 1
@@ -40,8 +66,39 @@ def read_pdf(data: bytes, path: Path) -> Document:
         lines.extend(page_lines)
         start += page.count("\n") + (0 if page.endswith("\n") else 1)
     lines = _drop_running_lines(lines, len(pages))
-    doc = Document(paragraphs=finalize(assemble(lines, width_aware=True)), path=str(path), format="pdf",
-                   source_text=source)
+    return Document(paragraphs=finalize(assemble(lines, width_aware=True)), path=str(path), format=fmt,
+                    source_text=source)
+
+
+def _common_dpi(pages) -> int | None:
+    values = [p.dpi for p in pages if p.dpi]
+    return max(set(values), key=values.count) if values else None
+
+
+def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
+    """A Document from recognised pages, with ``annotations["ocr"]``: engine, pages, confidences, time."""
+    from ..ocr.engine import LANG, dpi, engine_name
+
+    texts = [p.text for p in pages]
+    if sum(sum(ch.isalpha() for ch in t) for t in texts) < _MIN_LETTERS:
+        what = "в PDF нет текстового слоя, и" if fmt == "pdf" else "на изображении"
+        raise InputError(f"{path}: {what} распознать текст не удалось (пустые страницы или слишком низкое качество скана)")
+    doc = document_from_pages(texts, path, fmt)
+    # line confidences by source line number (1-based, as Paragraph.source_line counts them)
+    line_conf: dict[int, float] = {}
+    lineno = 1
+    for p in pages:
+        for ln in p.lines:
+            if ln.text:
+                line_conf[lineno] = ln.confidence
+            lineno += 1
+    doc.annotations["ocr"] = {
+        "engine": engine_name(), "lang": LANG, "dpi": _common_dpi(pages) or dpi(), "reason": reason,
+        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
+                   "lang": p.lang} for p in pages],
+        "seconds": round(sum(p.seconds for p in pages), 2),
+        "line_confidence": line_conf,
+    }
     return doc
 
 

@@ -344,6 +344,9 @@ def summary_comment(report: Report) -> str:
         f"предупреждений — {s.warnings}, сведений — {s.infos}. Замечания к конкретным местам — в примечаниях ниже."
     ]
     lines.extend(freshness_lines(report.registry, report.as_of))
+    layer = report.text_layer
+    if layer is not None and (layer.status != "ok" or layer.source == "ocr"):
+        lines.insert(0, "Текстовый слой: " + layer.message + ".")
     if report.coverage is not None:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}.")
     sections = [f for f in report.findings if re.fullmatch(r"CL0(0\d|1[0-3])", f.code)]

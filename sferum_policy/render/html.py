@@ -77,12 +77,18 @@ def _rule_codes(report: Report) -> list[tuple[str, str, int]]:
     return [(code, RULES[code].title if code in RULES else "", n) for code, n in sorted(counts.items())]
 
 
+UNSURE = 80  # below this recognition confidence a place is named as read unsurely
+
+
 def _place(f: Finding) -> str:
     loc = f.location
+    page = f"стр. {loc.page}, " if loc.page is not None else ""
+    if loc.confidence is not None and loc.confidence < UNSURE:
+        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
     if loc.label and loc.label[0].isalnum():
-        return f"п. {loc.label.rstrip('.')}"
+        return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
-        return f"абз. {loc.paragraph + 1}"
+        return f"{page}абз. {loc.paragraph + 1}"
     if f.section:
         return f"раздел «{SECTION_TITLES.get(Section(f.section), f.section)}»"
     return "весь документ"

@@ -19,17 +19,23 @@ from .freshness import freshness_lines
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 # What a reader at a terminal should see first: concrete defects, then what is absent.
-_ORDER = (Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
+_ORDER = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
 _SUGGESTION_CHARS = 200
 _TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
 
 
+UNSURE = 80  # below this recognition confidence a place is named as read unsurely
+
+
 def _place(f: Finding) -> str:
     loc = f.location
+    page = f"стр. {loc.page}, " if loc.page is not None else ""
+    if loc.confidence is not None and loc.confidence < UNSURE:
+        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
     if loc.label and any(ch.isalnum() for ch in loc.label):
-        return f"п. {loc.label.rstrip('.')}"
+        return f"{page}п. {loc.label.rstrip('.')}"
     if loc.paragraph is not None:
-        return f"абз. {loc.paragraph + 1}"
+        return f"{page}абз. {loc.paragraph + 1}"
     return "весь документ"
 
 
@@ -67,6 +73,9 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}")
     elif d.subject and d.subject != "platform":
         lines.append("С библиотекой положений «Сферума» не сверялось: акт не об использовании платформы")
+    layer = report.text_layer
+    if layer is not None and (layer.status != "ok" or layer.source == "ocr"):
+        lines.append(layer.message[:1].upper() + layer.message[1:])
     lines.append("")
     by_cat: dict[Category, list[Finding]] = {}
     for f in report.findings:

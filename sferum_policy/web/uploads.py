@@ -16,10 +16,13 @@ from urllib.parse import parse_qsl
 from ..errors import InputError
 from .limits import Limits, megabytes
 
-DOCUMENT_TYPES = {".docx": "docx", ".pdf": "pdf", ".odt": "odt", ".txt": "text", ".md": "text"}
+DOCUMENT_TYPES = {".docx": "docx", ".pdf": "pdf", ".odt": "odt", ".txt": "text", ".md": "text",
+                  ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 TYPE_TITLES = {"docx": "документ Word (DOCX)", "pdf": "PDF", "odt": "документ OpenDocument (ODT)",
                "text": "текстовый файл", "doc": "старый документ Word (.doc)", "zip": "архив ZIP",
-               "binary": "двоичный файл неизвестного вида", "yaml": "файл YAML"}
+               "binary": "двоичный файл неизвестного вида", "yaml": "файл YAML",
+               "image": "изображение (скан или фотография)"}
+ACCEPTED = "DOCX, PDF, ODT, TXT, MD или скан (PDF, PNG, JPEG, TIFF)"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 
@@ -226,6 +229,8 @@ def sniff(path: Path) -> str:
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         if _ODT_MIME in head[:200]:
             return "odt"
@@ -270,13 +275,13 @@ def require_content(upload: UploadedFile) -> None:
 def require_document(upload: UploadedFile | None) -> str:
     """The reader kind of an uploaded act; 400/415 with a Russian message when it is not one."""
     if upload is None:
-        raise UploadError("Выберите файл документа (DOCX, PDF, ODT, TXT или MD)")
+        raise UploadError(f"Выберите файл документа ({ACCEPTED})")
     require_content(upload)
     claimed = DOCUMENT_TYPES.get(upload.suffix)
     if claimed is None:
         shown = upload.suffix or "без расширения"
         raise UploadError(f"Файл «{upload.filename}»: формат «{shown}» не поддерживается; "
-                          f"загрузите DOCX, PDF, ODT, TXT или MD", 415)
+                          f"загрузите {ACCEPTED}", 415)
     actual = sniff(upload.path)
     if actual != claimed:
         raise UploadError(f"Файл «{upload.filename}»: содержимое не соответствует расширению "
