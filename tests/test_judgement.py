@@ -329,3 +329,11 @@ def test_second_stem_of_a_compound_is_not_split_as_glued_words():
     report = check(_HEAD + "1.1. Платформа обеспечивает информационно-технологическо взаимодействие участников.\n")
     fixes = [(f.text, f.suggestion) for f in report.findings if f.suggestion and f.text and "технологическ" in f.text]
     assert fixes == [("информационно-технологическо", "информационно-технологическое")]
+
+
+def test_a_header_run_on_into_the_text_is_no_lexicon_of_names():
+    # the whole first line is read as the organisation's name: only its quoted part is a name
+    text = ("Муниципальное бюджетное учреждение «Спортивная школа» ПРИКАЗ 01.02.2025 № 5 О назначении ответственных "
+            "за использование платформы для предоставлени услуг и внедрения ИКОП «Сферум» в работу школы, "
+            "а также для организации чатов.\n1. Назначить ответственным методиста.\n")
+    assert ("предоставлени", "предоставления") in [(f.text, f.suggestion) for f in _typos(text)]

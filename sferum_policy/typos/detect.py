@@ -143,6 +143,10 @@ def _name_words(doc: Document) -> set[str]:
 
     out: set[str] = set()
     for name in (doc.meta.org_name, doc.meta.org_short):
+        if name and len(name) > 200:
+            # a header read as one line with the text after it: the name ends with its quoted part
+            end = name.find("»", name.find("«"))
+            name = name[: end + 1] if 0 <= name.find("«") < end <= 200 else None
         if name:
             out.update(w.lower().replace("ё", "е") for w in _NAME_WORD.findall(name))
             out.update(w for w in _NAME_WORD.findall(name) if w.isupper())
