@@ -584,17 +584,26 @@ def repair_paragraph(text: str, cmap: list[int] | None, cut_end: bool = False,
     return text, cmap, found
 
 
+# Paragraph texts known to need no repair: a district's acts share most paragraphs, and most are clean.
+_CLEAN: dict[str, None] = {}
+_CLEAN_MAX = 1 << 15
+
+
 def repair_document(doc) -> list[Repair]:
     """Repair every paragraph of ``doc`` in place (then ``doc.reindex()``); return the repairs."""
     repairs: list[Repair] = []
     changed = False
     last = next((p.index for p in reversed(doc.paragraphs) if p.text.strip()), None)
     for p in doc.paragraphs:
-        if not p.text:
+        if not p.text or p.text in _CLEAN:
             continue
         cut = p.index == last and not _ENDS.search(p.text)
         text, cmap, found = repair_paragraph(p.text, p.char_map, cut_end=cut)
         if not found:
+            if not cut:  # (a cut last word was left alone: the same text elsewhere may still need a repair)
+                if len(_CLEAN) >= _CLEAN_MAX:
+                    _CLEAN.clear()
+                _CLEAN[p.text] = None
             continue
         if p.label is None:  # a numbering label read back («1o.4.» → «10.4.») is split off as a reader does
             from ..normalize import label_depth, split_label
