@@ -133,3 +133,20 @@ def test_platforms_read_from_a_max_only_act(library, registry):
     web = sferum_policy.check("ПОЛОЖЕНИЕ\n1. Общие положения\n1.1. Участники работают через веб-версию платформы "
                               "и удаляют свой профиль (аккаунт).\n")
     assert [str(p) for p in web.document.platform] == ["web"]
+
+
+def test_methodical_material_is_not_judged_as_a_binding_act():
+    """A guide that lists what the platform can do («видеозвонки для проведения онлайн-занятий») binds nobody."""
+    import sferum_policy
+
+    guide = ("Методические рекомендации по работе с платформой\n"
+             "Возможности платформы для педагога:\n"
+             "- создание чатов класса;\n"
+             "- видеозвонки для проведения онлайн-занятий;\n"
+             "- обмен учебными материалами.\n")
+    report = sferum_policy.check(guide, select=["KS"])
+    assert report.document.doc_kind == "not_local_act"
+    assert report.findings == []
+    act = ("ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»\n1. Общие положения\n"
+           "1.1. Родительские собрания проводятся посредством видеосвязи на платформе.\n")
+    assert [f.code for f in sferum_policy.check(act, select=["KS"]).findings] == ["KS004"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..document import Document, Paragraph
 from ..report import Finding
 from ..rules import rule
-from ..vocab import Category, OrgKind, Severity
+from ..vocab import Category, DocKind, OrgKind, Severity
 from . import check
 from .base import CheckContext, finding
 
@@ -319,6 +319,11 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     """Find wording an act of this kind of organisation must not contain."""
     out: list[Finding] = []
     kind = doc.meta.org_kind
+    if doc.meta.doc_kind == DocKind.not_local_act:
+        # a methodical material describes the platform, it does not bind anyone: only left-in placeholders apply
+        if ctx.wants("KS008"):
+            out.extend(_placeholders(doc))
+        return out
     if ctx.wants("KS001") and kind == OrgKind.preschool:
         out.extend(_kindergarten(doc))
     if ctx.wants("KS002") and kind == OrgKind.college:
