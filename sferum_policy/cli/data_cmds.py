@@ -109,6 +109,7 @@ def refs_show(number: str, refs_dir: str | None) -> None:
     """Акт по номеру (273-ФЗ, 1678), идентификатору или части названия."""
     from ..library import registry_for
     from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
+    from ..render.freshness import registry_text
 
     reg = registry_for(refs_dir)
     found = [reg.get(number)] if reg.get(number) else (reg.by_number(number) or reg.search(number))
@@ -154,7 +155,7 @@ def refs_show(number: str, refs_dir: str | None) -> None:
             checked += f"; проверить снова до {act.review_by:%d.%m.%Y}"
         click.echo(checked)
     click.echo("")
-    click.echo(registry_line(reg, today))
+    click.echo(registry_text(reg, today))
 
 
 @refs.command("expiring")
@@ -166,6 +167,7 @@ def refs_show(number: str, refs_dir: str | None) -> None:
 def refs_expiring(within: int, as_of: date | None, fmt: str, refs_dir: str | None) -> None:
     """Акты, срок действия которых истекает в ближайшие N дней."""
     from ..library import registry_for
+    from ..render.freshness import registry_text
 
     reg = registry_for(refs_dir)
     when = as_of or date.today()
@@ -189,14 +191,9 @@ def refs_expiring(within: int, as_of: date | None, fmt: str, refs_dir: str | Non
         click.echo(f"Акты, срок действия которых истекает с {when:%d.%m.%Y} в ближайшие {within} дн.:")
         click.echo(table(rows, ["идентификатор", "акт", "действует до", "осталось дней", "замена"]))
         click.echo("\nПродление или замена этих актов реестром не подтверждены — сверьте на publication.pravo.gov.ru.")
-    click.echo(registry_line(reg, when))
+    click.echo(registry_text(reg, when))
 
 
-def registry_line(reg, as_of: date) -> str:
-    """«Реестр: данные на 02.12.2026 …» with overlays and a staleness warning (Russian, one or two lines)."""
-    from ..render.freshness import registry_text
-
-    return registry_text(reg, as_of)
 
 
 def _short(text: str, n: int) -> str:
@@ -237,6 +234,7 @@ def info(clauses_dir: str | None, refs_dir: str | None) -> None:
     """Сводка: сколько положений в библиотеке и актов в реестре."""
     from ..library import load_clauses, registry_for
     from ..library.registry import STATUS_TITLES
+    from ..render.freshness import registry_text
 
     lib = load_clauses(clauses_dir)
     reg = registry_for(refs_dir)
@@ -251,4 +249,4 @@ def info(clauses_dir: str | None, refs_dir: str | None) -> None:
         statuses[act.status.value] = statuses.get(act.status.value, 0) + 1
     click.echo(f"\nРеестр нормативных актов ({reg.directory}): {len(reg)}")
     click.echo(table([[STATUS_TITLES[s], str(n)] for s, n in sorted(statuses.items())], ["статус", "актов"]))
-    click.echo(registry_line(reg, date.today()))
+    click.echo(registry_text(reg, date.today()))

@@ -53,7 +53,7 @@ def _legal_notes(act, clauses_dir: str | None, refs_dir: str | None) -> None:
 
     from ..generator.legal_notes import legal_notes
     from ..pipeline import default_clauses, default_registry
-    from .data_cmds import registry_line
+    from ..render.freshness import registry_text
 
     registry = default_registry(refs_dir)
     when = act.as_of or date.today()
@@ -61,7 +61,7 @@ def _legal_notes(act, clauses_dir: str | None, refs_dir: str | None) -> None:
     for note in notes:
         click.echo(f"Обратите внимание: {note}", err=True)
     if notes or registry.stale_on(when):
-        click.echo(registry_line(registry, when), err=True)
+        click.echo(registry_text(registry, when), err=True)
 
 
 def _build(profile: Path, fmt: str, clauses_dir: str | None, refs_dir: str | None):

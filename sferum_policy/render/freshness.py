@@ -5,12 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..report import RegistryInfo
-
-
-def _n_acts(n: int) -> str:
-    tail = n % 100
-    word = "актов" if 11 <= tail <= 14 else {1: "акт", 2: "акта", 3: "акта", 4: "акта"}.get(n % 10, "актов")
-    return f"{n} {word}"
+from ..ru import plural
 
 
 def freshness_lines(info: RegistryInfo | None, as_of: date) -> list[str]:
@@ -22,7 +17,7 @@ def freshness_lines(info: RegistryInfo | None, as_of: date) -> list[str]:
     for layer in info.overlays:
         changed = f", изменены: {', '.join(layer.overridden)}" if layer.overridden else ""
         when = f", данные на {layer.data_date:%d.%m.%Y}" if layer.data_date else ""
-        head += f"; дополнения из {layer.directory} ({_n_acts(layer.acts)}{changed}{when})"
+        head += f"; дополнения из {layer.directory} ({plural(layer.acts, 'акт', 'акта', 'актов')}{changed}{when})"
     lines = [head + "."]
     if info.stale and info.data_date:
         lines.append(
