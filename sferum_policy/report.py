@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .vocab import SEVERITY_RANK, Category, Section, Severity
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class Location(BaseModel):
@@ -30,7 +31,28 @@ class Location(BaseModel):
     confidence: float | None = None
 
 
+class Edit(BaseModel):
+    """A machine-applicable repair of one finding (the idea of ruff's ``Fix``).
+
+    Replace ``Document.text[start:end]`` by ``replacement`` (``start == end`` inserts). ``applicability``:
+    ``safe`` edits are applied by default, ``unsafe`` ones only when the user asks (``fix --unsafe``).
+    ``paragraphs`` — whole new paragraphs inserted after the paragraph that holds ``start`` (a missing clause).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: int
+    end: int
+    replacement: str = ""
+    applicability: Literal["safe", "unsafe"]
+    paragraphs: list[str] = Field(default_factory=list)
+
+
 class Finding(BaseModel):
+    """One defect. ``args`` are the structured values the message was built from (clause id and title,
+    act id, section, the word and its correction …) — renderers read these, never the prose of ``message``.
+    ``edit`` is the repair a fixable rule proposes, if any."""
+
     model_config = ConfigDict(extra="forbid")
 
     code: str
@@ -43,6 +65,8 @@ class Finding(BaseModel):
     clause_id: str | None = None
     act_id: str | None = None
     location: Location = Field(default_factory=Location)
+    args: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    edit: Edit | None = None
 
     def sort_key(self) -> tuple:
         loc = self.location

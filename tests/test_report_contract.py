@@ -24,7 +24,8 @@ OCR_INFO = {"engine", "lang", "dpi", "reason", "pages", "seconds"}
 TOOL = {"name", "version"}
 DOCUMENT = {"path", "format", "title", "doc_kind", "subject", "org_name", "org_kind", "platform", "paragraphs", "words", "encoding"}
 SUMMARY = {"errors", "warnings", "infos", "by_category"}
-FINDING = {"code", "category", "severity", "message", "text", "suggestion", "section", "clause_id", "act_id", "location"}
+FINDING = {"code", "category", "severity", "message", "text", "suggestion", "section", "clause_id", "act_id", "location",
+           "args", "edit"}
 LOCATION = {"paragraph", "label", "start", "end", "line", "page", "confidence"}
 LEGAL_REF = {"text", "kind", "number", "date", "title", "act_id", "status", "replaced_by", "effective_until",
              "effective_until_verified", "location"}
@@ -68,7 +69,7 @@ def test_report_has_exactly_the_documented_keys(report):
 def test_values_follow_the_vocabularies(report):
     from sferum_policy.vocab import Category, DocKind, OrgKind, Severity
 
-    assert report["schema_version"] == "1.2"
+    assert report["schema_version"] == "1.3"
     assert report["as_of"] == "2025-11-01"
     assert report["document"]["doc_kind"] in {k.value for k in DocKind}
     assert report["document"]["org_kind"] in {k.value for k in OrgKind}
