@@ -42,7 +42,7 @@ class Refused(Exception):
 
 
 def _stamp(when: dt.datetime) -> str:
-    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Revisions:
@@ -51,7 +51,7 @@ class Revisions:
     def __init__(self, wdoc: Any, *, author: str = AUTHOR, when: dt.datetime | None = None) -> None:
         self.wdoc = wdoc
         self.author = author
-        self.date = _stamp(when or dt.datetime.now(dt.timezone.utc))
+        self.date = _stamp(when or dt.datetime.now(dt.UTC))
         body = wdoc.element.body
         ids = [int(v) for el in body.iter(INS, DEL, w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"))
                if (v := el.get(_ID)) is not None and v.lstrip("-").isdigit()]
@@ -222,7 +222,7 @@ def _place_at(p: Any, offset: int, el: Any) -> None:
         if e == offset and e > s:
             r.addnext(el)
             return
-    for r, s, e in runs(p):
+    for r, s, _ in runs(p):
         if s == offset:
             r.addprevious(el)
             return
