@@ -204,8 +204,16 @@ _VOLUNTARY = (
 )
 
 
-def _voluntary(text: str, start: int, end: int) -> Fix | None:
-    """The edit that turns the compulsion at ``text[start:end]`` into a possibility (unsafe: a person reviews it)."""
+_ANOTHER_COMPULSION = re.compile(r"только|исключительно|единствен|не\s+допуска|запрещ|обязательн|обязан|долж(?:ен|на|ны|но)"
+                                 r"|необходимо|требуется", re.IGNORECASE)
+
+
+def _voluntary(text: str, start: int, end: int, s0: int, s1: int) -> Fix | None:
+    """The edit that turns the compulsion at ``text[start:end]`` into a possibility (unsafe: a person reviews it);
+    none when the sentence ``text[s0:s1]`` compels once more elsewhere («… и использовать только её», «иные
+    способы не допускаются») — one word changed would leave the sentence contradicting itself."""
+    if _ANOTHER_COMPULSION.search(text[s0:start]) or _ANOTHER_COMPULSION.search(text[end:s1]):
+        return None
     span = text[start:end]
     for pattern, word in _VOLUNTARY:
         m = pattern.match(span)
@@ -255,7 +263,7 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
                 paragraph=p, start=s + m.start(), end=s + m.end(), text=sent.strip(),
                 suggestion="Сформулируйте как возможность («могут использовать») и добавьте пункт: при отказе от "
                 "использования платформы информирование осуществляется по телефону, электронной почте или лично.",
-                fix=_voluntary(p.text, s + m.start(), s + m.end()),
+                fix=_voluntary(p.text, s + m.start(), s + m.end(), s, s + len(sent)),
             )
             return  # one finding is enough: the fix is the same for the whole act
 
