@@ -1,0 +1,1 @@
+"""Repairing an old act: profile extraction, modernisation, redlines."""
