@@ -1,0 +1,463 @@
+"""Turn an old act into the current one: profile from the act, the act from the library, the school's own
+provisions carried over, defects dropped, a change summary in Russian and (optionally) a redline.
+
+The flow (``modernize(source)``):
+
+1. ``pipeline.run`` checks the old act: its findings name the provisions that are themselves defects
+   (:data:`DEFECT_CODES` — compulsory registration, foreign messengers for official communication, a repealed
+   or superseded basis, advice the kind of organisation must not give).
+2. :func:`.profile_extract.extract_profile` reads the organisation's requisites, each with its excerpt.
+3. The coverage matcher (``coverage.matcher``) tells which old paragraphs have a counterpart in the library:
+   a paragraph inside the best unit of a matched clause, or one that itself scores at least «partial» for
+   some clause. The other paragraphs of the act's sections are the school's own provisions: carried into
+   the new act (the section they stood in, else the section of the nearest library clause), each with a
+   Word comment for review; defective ones are dropped and listed with the rule's code and title.
+4. The new act is assembled from the library (MAX, legal basis in force on ``as_of``, the kind's words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..vocab import SECTION_TITLES, Section
+from .profile_extract import Carry, ProfileExtraction, build_profile, extract_profile, profile_yaml
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..generator.act import Act
+    from ..generator.profile import Profile
+    from ..library import ClauseLibrary, Registry
+    from ..report import Report
+
+# Findings that make a provision itself a defect: it is not carried into the new act.
+DEFECT_CODES = frozenset({"RK001", "RK002", "RK003", "RK004", "RK005", "RK006", "KS001", "KS002", "KS003", "KS004",
+                          "KS005", "KS009", "LR001", "LR002", "LR003", "LR012"})
+OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
+CARRIED_TITLE = "Перенесено из прежнего акта"
+CARRIED_COMMENT = ("Положение перенесено из прежнего акта: в библиотеке типовых положений ему нет соответствия. "
+                   "Проверьте, нужно ли оно, и при необходимости измените формулировку.")
+MIN_WORDS = 4  # shorter paragraphs (signatures, «-», page numbers) are not provisions
+_SKIP_SECTIONS = {Section.legal_basis.value}
+_LEGAL_CITE = re.compile(r"(?:Федеральн\w+\s+закон|[Пп]остановлени\w+|[Пп]риказ\w*\s+(?:Мин|Рос|Департ)|"
+                         r"[Пп]исьм\w+\s+(?:Мин|Деп)|[Рр]аспоряжени\w+\s+Правительства|СанПиН|СП\s+\d)")
+
+
+@dataclass(slots=True)
+class OldParagraph:
+    """A provision of the old act and what became of it."""
+
+    paragraph: int
+    label: str | None
+    text: str
+    line: int | None = None
+    parent: str | None = None  # the numbered point a list item belongs to
+
+    def where(self) -> str:
+        if self.label and re.match(r"^\d", self.label):
+            return f"п. {self.label.rstrip('.')}"
+        if self.parent:
+            return f"подпункт п. {self.parent.rstrip('.')}"
+        return f"строка {self.line}" if self.line else f"абзац {self.paragraph + 1}"
+
+
+@dataclass(slots=True)
+class Dropped:
+    old: OldParagraph
+    code: str
+    title: str  # the rule's title (why it is a defect)
+
+
+@dataclass(slots=True)
+class Replaced:
+    old: OldParagraph
+    clause_id: str
+    clause_title: str
+    new_label: str | None
+
+
+@dataclass(slots=True)
+class CarriedOver:
+    old: list[OldParagraph]
+    section: str
+    new_label: str | None = None
+
+
+@dataclass(slots=True)
+class Added:
+    clause_id: str
+    clause_title: str
+    new_label: str
+
+
+@dataclass(slots=True)
+class OutdatedRef:
+    code: str
+    act_id: str | None
+    message: str
+
+
+@dataclass
+class ModernizeResult:
+    """What ``modernize`` produced: the new act and everything the summary reports."""
+
+    source: str
+    as_of: date
+    extraction: ProfileExtraction
+    profile: Profile
+    act: Act
+    docx: bytes
+    old_doc: Document
+    old_report: Report
+    dropped: list[Dropped] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)
+    carried: list[CarriedOver] = field(default_factory=list)
+    added: list[Added] = field(default_factory=list)
+    outdated: list[OutdatedRef] = field(default_factory=list)
+    platform_change: str | None = None
+    to_fill: list[str] = field(default_factory=list)
+
+    def profile_yaml(self) -> str:
+        """The profile in the format ``generate`` reads (carried provisions as ``extra_clauses``)."""
+        return profile_yaml(self.extraction, as_of=self.profile.document.as_of, carried=self._carries(),
+                            source=Path(self.source).name)
+
+    def _carries(self) -> list[Carry]:
+        return [_carry(c) for c in self.carried]
+
+    def summary_markdown(self) -> str:
+        from .summary import summary_markdown
+
+        return summary_markdown(self)
+
+    def summary_text(self) -> str:
+        from .summary import summary_text
+
+        return summary_text(self)
+
+    def redline(self) -> bytes:
+        """The old act turned into the new one as tracked changes (DOCX)."""
+        from .redline import redline_docx
+
+        return redline_docx(self.old_doc, self.docx)
+
+
+# --- which old paragraphs have a counterpart ------------------------------------------------------
+
+def _paragraph_scores(doc: Document, library: ClauseLibrary, kind, platforms) -> dict[int, tuple[float, Any]]:
+    """Per paragraph: the best score any library clause reaches on the paragraph or one of its fragments."""
+    from collections import Counter
+    from itertools import chain
+
+    import numpy as np
+
+    from ..coverage.matcher import _phrase_in, compile_library
+    from ..coverage.scores import doc_weights, score_block, tables
+    from ..coverage.units import build_units
+    from ..vocab import DocKind
+
+    doc_kind = doc.meta.doc_kind if doc.meta.doc_kind in (DocKind.polozhenie, DocKind.poryadok) else DocKind.polozhenie
+    comp = compile_library(library, kind, platforms, doc_kind)
+    if comp.tables is None:
+        comp.tables = tables(np, comp.clauses)
+    du = build_units(doc)
+    units = [u for u in du.units if u.first == u.last and u.kind in ("paragraph", "fragment")]
+    if not units:
+        return {}
+    df = Counter(chain.from_iterable(du.para_toks))
+    weights = doc_weights(np, comp.tables, df, comp.df, comp.n_docs + len(du.para_toks))
+    out: dict[int, tuple[float, Any]] = {}
+    for lo in range(0, len(units), 512):
+        block = units[lo:lo + 512]
+        sm = score_block(np, comp.tables, block, weights)
+        upper = np.where(sm.candidate, sm.upper, 0.0)
+        top = np.argsort(-upper, axis=1)[:, :3]
+        for r, u in enumerate(block):
+            best = out.get(u.first, (0.0, None))
+            for ci in top[r].tolist():
+                cc = comp.clauses[ci]
+                s = float(sm.upper[r, ci]) if sm.maybe_phrase[r, ci] and any(
+                    p <= u.toks and _phrase_in(p, u) for p in cc.phrases) else float(sm.lower[r, ci])
+                if not sm.candidate[r, ci]:
+                    s = 0.0
+                if s > best[0]:
+                    best = (s, cc.clause)
+            out[u.first] = best
+    return out
+
+
+def _provision_paragraphs(doc: Document) -> list[int]:
+    """Paragraphs of the act's sections that may be provisions (no headings, no legal-basis list)."""
+    from ..metadata import heading_end
+
+    heads: set[int] = set()
+    for s in doc.sections:
+        heads.update(range(s.first, heading_end(doc, s) + 1))
+    out = []
+    for p in doc.paragraphs:
+        if p.section is None or p.index in heads:
+            continue
+        s = doc.sections[p.section]
+        if s.key in _SKIP_SECTIONS:
+            continue
+        if len(p.text.split()) < MIN_WORDS or not re.search(r"[А-Яа-яЁё]{3}", p.text):
+            continue
+        out.append(p.index)
+    return out
+
+
+def _old(doc: Document, i: int) -> OldParagraph:
+    from ..metadata import clean
+
+    from ..metadata import label_numbers
+
+    p = doc.paragraphs[i]
+    parent = None
+    if label_numbers(p) is None:
+        for k in range(i - 1, max(-1, i - 40), -1):
+            nums = label_numbers(doc.paragraphs[k])
+            if nums is not None:
+                parent = ".".join(map(str, nums))
+                break
+    return OldParagraph(i, p.label, clean(p.text), p.source_line, parent)
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•·*]|[а-яa-z]\)|\d+\))\s*")
+
+
+def _is_item(doc: Document, i: int) -> bool:
+    from ..coverage.units import is_bullet
+
+    p = doc.paragraphs[i]
+    return is_bullet(p) or bool(re.match(r"^[а-яё]", p.text.strip()))
+
+
+def _lead_in(doc: Document, i: int) -> int | None:
+    """The numbered paragraph a list item belongs to (within its section)."""
+    from ..metadata import label_numbers
+
+    p = doc.paragraphs[i]
+    for k in range(i - 1, -1, -1):
+        q = doc.paragraphs[k]
+        if q.section != p.section:
+            return None
+        if label_numbers(q) is not None or q.text.rstrip().endswith(":"):
+            return k
+    return None
+
+
+def _section_for(doc: Document, i: int, best_clause: Any) -> str:
+    p = doc.paragraphs[i]
+    key = doc.sections[p.section].key if p.section is not None else None
+    if key in Section.__members__ and key not in _SKIP_SECTIONS:
+        return key
+    if best_clause is not None and best_clause.section.value not in _SKIP_SECTIONS:
+        return best_clause.section.value
+    return Section.general.value
+
+
+def _carry(c: CarriedOver) -> Carry:
+    first = c.old[0]
+    items = [_BULLET.sub("", o.text) for o in c.old[1:]]
+    text = _BULLET.sub("", first.text)
+    where = ", ".join(dict.fromkeys(o.where() for o in c.old))
+    return Carry(c.section, f"{CARRIED_TITLE} ({where})", text, items)
+
+
+# --- the flow -------------------------------------------------------------------------------------
+
+def modernize(
+    source: str | Path | Document,
+    *,
+    as_of: date | None = None,
+    clauses: ClauseLibrary | None = None,
+    registry: Registry | None = None,
+    answers: dict[str, Any] | None = None,
+) -> ModernizeResult:
+    """Read the old act ``source`` and build the current act (see the module docstring).
+
+    ``answers`` fill fields the act does not state (keys as in :class:`.profile_extract.Value.key`,
+    e.g. ``organization.head.name``); they are what the user typed, recorded as such.
+    """
+    from ..generator.assemble import assemble
+    from ..pipeline import default_clauses, default_registry, run
+    from ..rules import RULES
+    from ..vocab import OrgKind, Platform
+
+    when = as_of or date.today()
+    library = clauses or default_clauses()
+    reg = registry or default_registry()
+    doc, report = run(source, as_of=when, clauses=library, registry=reg)
+    extraction = extract_profile(doc)
+    if answers:
+        apply_answers(extraction, answers)
+
+    # 1. defects by paragraph
+    defects: dict[int, tuple[str, str]] = {}
+    for f in report.findings:
+        if f.code in DEFECT_CODES and f.location.paragraph is not None:
+            defects.setdefault(f.location.paragraph, (f.code, RULES[f.code].title if f.code in RULES else f.message))
+
+    # 2. counterparts in the library
+    from ..coverage.matcher import PARTIAL, match_document
+
+    kind = OrgKind(extraction.kind.value or OrgKind.school.value)
+    platforms = {Platform.max}
+    matched: dict[int, Any] = {}
+    found_ids: set[str] = set()
+    from ..subject import library_applies
+
+    applies = library_applies(doc)
+    if applies:
+        for m in match_document(doc, library, kind, set(doc.meta.platforms) or None):
+            if m.status == "missing" or m.unit is None:
+                continue
+            found_ids.add(m.clause.id)
+            for k in range(m.unit.first, m.unit.last + 1):
+                matched.setdefault(k, m.clause)
+    scores = _paragraph_scores(doc, library, kind, set(doc.meta.platforms) or None)
+
+    dropped: list[Dropped] = []
+    replaced: list[Replaced] = []
+    carried: list[CarriedOver] = []
+    by_lead: dict[int, CarriedOver] = {}
+    for i in _provision_paragraphs(doc):
+        old = _old(doc, i)
+        if i in defects:
+            code, title = defects[i]
+            dropped.append(Dropped(old, code, title))
+            continue
+        best, best_clause = scores.get(i, (0.0, None))
+        clause = matched.get(i) or (best_clause if best >= PARTIAL else None)
+        if clause is not None:
+            replaced.append(Replaced(old, clause.id, clause.title, None))
+            continue
+        if _LEGAL_CITE.search(old.text) and doc.sections[doc.paragraphs[i].section].key == Section.general.value:
+            # a legal-basis list written inside «Общие положения»: the new act has its own basis
+            replaced.append(Replaced(old, "legal_basis", "Правовые основания", None))
+            continue
+        section = _section_for(doc, i, best_clause)
+        lead = _lead_in(doc, i) if _is_item(doc, i) else None
+        if lead is not None:
+            group = by_lead.get(lead)
+            if group is None:
+                lead_clause = matched.get(lead) or scores.get(lead, (0.0, None))[1]
+                section = _section_for(doc, lead, lead_clause)
+                group = CarriedOver([_old(doc, lead)], section)
+                if lead in defects:
+                    # the lead-in is a defect: its own items stand alone
+                    group = CarriedOver([], section)
+                by_lead[lead] = group
+                carried.append(group)
+            if group.old and group.old[-1].paragraph == i:
+                continue
+            group.old.append(old)
+            continue
+        group = CarriedOver([old], section)
+        by_lead[i] = group
+        carried.append(group)
+    carried = [c for c in carried if c.old]
+    for c in carried:
+        if c.old[0].paragraph in {d.old.paragraph for d in dropped}:
+            c.old = c.old[1:]
+    carried = [c for c in carried if c.old]
+
+    profile = build_profile(extraction, as_of=when, carried=[_carry(c) for c in carried])
+    act = assemble(profile, library, reg)
+
+    # labels in the new act
+    by_clause: dict[str, str] = {}
+    carried_points: list[str] = []
+    for s in act.sections:
+        for pt in s.points:
+            for cid in pt.clause_ids():
+                by_clause.setdefault(cid, pt.label)
+            if pt.title and pt.title.startswith(CARRIED_TITLE):
+                carried_points.append(pt.label)
+    for c, label in zip(carried, carried_points, strict=False):
+        c.new_label = label
+    for r in replaced:
+        r.new_label = by_clause.get(r.clause_id)
+    added = [Added(cid, library.get(cid).title, by_clause[cid]) for cid in act.clause_ids()  # type: ignore[union-attr]
+             if cid not in found_ids and library.get(cid) is not None]
+    added = list({a.clause_id: a for a in added}.values())
+    outdated = [OutdatedRef(f.code, f.act_id, f.message) for f in report.findings if f.code in OUTDATED_CODES]
+    seen: set[tuple] = set()
+    outdated = [o for o in outdated if not ((o.code, o.act_id or o.message) in seen or seen.add((o.code, o.act_id or o.message)))]
+    platform_change = None
+    old_platforms = set(doc.meta.platforms)
+    if Platform.vk_messenger in old_platforms:
+        platform_change = ("Прежний акт регулирует учебный профиль VK Мессенджера; с 01.09.2025 «Сферум» работает в "
+                           "национальном мессенджере MAX — новый акт написан для образовательного пространства "
+                           "«Сферум» в MAX.")
+    elif not old_platforms & {Platform.max}:
+        platform_change = "Новый акт написан для образовательного пространства «Сферум» в национальном мессенджере MAX."
+
+    to_fill = list(extraction.missing)
+    if not extraction.kind.value:
+        to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
+    to_fill += [n for n in act.notes if not n.startswith(("Учебный профиль VK", "Не указаны реквизиты"))]
+    if any(n.startswith("Не указаны реквизиты") for n in act.notes):
+        to_fill.append("в новом акте на месте недостающих реквизитов оставлены пропуски «___» — заполните их до подписания")
+    if carried:
+        to_fill.append(f"проверить перенесенные положения прежнего акта ({len(carried)}; отмечены примечаниями)")
+
+    docx_bytes = _render_with_comments(act)
+    name = str(doc.path or source) if not isinstance(source, str) or "\n" not in source else "текст акта"
+    return ModernizeResult(name, when, extraction, profile, act, docx_bytes, doc, report, dropped, replaced, carried,
+                           added, outdated, platform_change, to_fill)
+
+
+def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:
+    """Put the user's answers into the missing fields (the excerpt says they were typed, not read)."""
+    from .profile_extract import Excerpt, ProtocolValue, Value
+
+    fields = {v.key: v for v in (x.full_name, x.short_name, x.kind, x.locality, x.head_position, x.head_name,
+                                 x.doc_kind, x.approval_style, x.order_date, x.order_number)}
+    for key, value in answers.items():
+        if value in (None, ""):
+            continue
+        if key in fields:
+            fields[key].value = value
+            fields[key].excerpt = Excerpt("(ответ пользователя)", -1)
+        elif key == "adoption.body" and x.adoption is None:
+            x.adoption = ProtocolValue("adoption", Value("adoption.body", "принявший акт орган", value,
+                                                        Excerpt("(ответ пользователя)", -1)),
+                                       Value("adoption.date", f"дата протокола ({value})"),
+                                       Value("adoption.number", f"номер протокола ({value})"))
+        elif key.startswith("adoption.") and x.adoption is not None:
+            v = getattr(x.adoption, key.split(".")[1])
+            v.value, v.excerpt = value, Excerpt("(ответ пользователя)", -1)
+
+
+def _render_with_comments(act: Act) -> bytes:
+    """The act as DOCX with a Word comment on every point carried over from the old act."""
+    import io
+
+    import docx
+
+    from ..generator.docx_writer import render_docx
+
+    data = render_docx(act)
+    labels = {pt.label for s in act.sections for pt in s.points if pt.title and pt.title.startswith(CARRIED_TITLE)}
+    if not labels:
+        return data
+    wdoc = docx.Document(io.BytesIO(data))
+    for para in wdoc.paragraphs:
+        head = para.text.split(" ", 1)[0]
+        if head in labels and para.runs:
+            wdoc.add_comment(para.runs, text=CARRIED_COMMENT, author="sferum-policy", initials="SP")
+            labels.discard(head)
+    buf = io.BytesIO()
+    wdoc.save(buf)
+    return buf.getvalue()
+
+
+def section_title(key: str) -> str:
+    try:
+        return SECTION_TITLES[Section(key)]
+    except ValueError:
+        return key
