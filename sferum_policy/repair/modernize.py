@@ -210,9 +210,7 @@ def _provision_paragraphs(doc: Document) -> list[int]:
 
 
 def _old(doc: Document, i: int) -> OldParagraph:
-    from ..metadata import clean
-
-    from ..metadata import label_numbers
+    from ..metadata import clean, label_numbers
 
     p = doc.paragraphs[i]
     parent = None
@@ -305,7 +303,6 @@ def modernize(
     from ..coverage.matcher import PARTIAL, match_document
 
     kind = OrgKind(extraction.kind.value or OrgKind.school.value)
-    platforms = {Platform.max}
     matched: dict[int, Any] = {}
     found_ids: set[str] = set()
     from ..subject import library_applies
