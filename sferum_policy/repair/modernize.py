@@ -27,6 +27,8 @@ from ..vocab import SECTION_TITLES, Section
 from .profile_extract import Carry, ProfileExtraction, build_profile, extract_profile, profile_yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..document import Document
     from ..generator.act import Act
     from ..generator.profile import Profile
@@ -142,7 +144,7 @@ class ModernizeResult:
         """The old act turned into the new one as tracked changes (DOCX)."""
         from .redline import redline_docx
 
-        return redline_docx(self.old_doc, self.docx)
+        return redline_docx(self.old_doc, act=self.act)
 
 
 # --- which old paragraphs have a counterpart ------------------------------------------------------
@@ -274,11 +276,13 @@ def modernize(
     clauses: ClauseLibrary | None = None,
     registry: Registry | None = None,
     answers: dict[str, Any] | None = None,
+    ask: Callable[[ProfileExtraction], dict[str, Any]] | None = None,
 ) -> ModernizeResult:
     """Read the old act ``source`` and build the current act (see the module docstring).
 
     ``answers`` fill fields the act does not state (keys as in :class:`.profile_extract.Value.key`,
-    e.g. ``organization.head.name``); they are what the user typed, recorded as such.
+    e.g. ``organization.head.name``); they are what the user typed, recorded as such. ``ask`` is called with
+    the extraction and returns more answers (``--interactive`` asks at the terminal).
     """
     from ..generator.assemble import assemble
     from ..pipeline import default_clauses, default_registry, run
@@ -292,6 +296,8 @@ def modernize(
     extraction = extract_profile(doc)
     if answers:
         apply_answers(extraction, answers)
+    if ask is not None:
+        apply_answers(extraction, ask(extraction))
 
     # 1. defects by paragraph
     defects: dict[int, tuple[str, str]] = {}
