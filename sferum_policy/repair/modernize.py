@@ -44,8 +44,13 @@ CARRIED_COMMENT = ("Положение перенесено из прежнег�
                    "Проверьте, нужно ли оно, и при необходимости измените формулировку.")
 MIN_WORDS = 4  # shorter paragraphs (signatures, «-», page numbers) are not provisions
 _SKIP_SECTIONS = {Section.legal_basis.value}
-_LEGAL_CITE = re.compile(r"(?:Федеральн\w+\s+закон|[Пп]остановлени\w+|[Пп]риказ\w*\s+(?:Мин|Рос|Департ)|"
-                         r"[Пп]исьм\w+\s+(?:Мин|Деп)|[Рр]аспоряжени\w+\s+Правительства|СанПиН|СП\s+\d)")
+_LEGAL_CITE = re.compile(r"(?:Федеральн\w+\s+закон|[Пп]остановлени\w+|[Пп]риказ\w*\s+(?:мин|рос|департ)|"
+                         r"[Пп]исьм\w+\s+(?:мин|деп)|[Рр]аспоряжени\w+\s+[Пп]равительства|[Пп]оручени\w+\s+"
+                         r"[Пп]равительства|СанПиН|СП\s+\d|(?:разработан|составлен)\w*\s+(?:в\s+соответствии|на\s+основании))",
+                         re.IGNORECASE)
+
+_BASIS_LEAD = re.compile(r"(?:разработан|составлен|принят)\w*\s+(?:в\s+соответствии|на\s+основании)|"
+                         r"нормативн\w+\s+(?:правов\w+\s+)?(?:основ|баз|акт)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -59,7 +64,7 @@ class OldParagraph:
     parent: str | None = None  # the numbered point a list item belongs to
 
     def where(self) -> str:
-        if self.label and re.match(r"^\d", self.label):
+        if self.label and re.match(r"^\d+(?:\.\d+)*\.?$", self.label.strip()):
             return f"п. {self.label.rstrip('.')}"
         if self.parent:
             return f"подпункт п. {self.parent.rstrip('.')}"
@@ -338,12 +343,15 @@ def modernize(
         if clause is not None:
             replaced.append(Replaced(old, clause.id, clause.title, None))
             continue
-        if _LEGAL_CITE.search(old.text) and doc.sections[doc.paragraphs[i].section].key == Section.general.value:
+        lead_i = _lead_in(doc, i) if _is_item(doc, i) else None
+        basis_list = lead_i is not None and _BASIS_LEAD.search(doc.paragraphs[lead_i].text)
+        if basis_list or _BASIS_LEAD.search(old.text) or (
+                _LEGAL_CITE.search(old.text) and doc.sections[doc.paragraphs[i].section].key == Section.general.value):
             # a legal-basis list written inside «Общие положения»: the new act has its own basis
             replaced.append(Replaced(old, "legal_basis", "Правовые основания", None))
             continue
         section = _section_for(doc, i, best_clause)
-        lead = _lead_in(doc, i) if _is_item(doc, i) else None
+        lead = lead_i
         if lead is not None:
             group = by_lead.get(lead)
             if group is None:
