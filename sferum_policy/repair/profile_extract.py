@@ -361,20 +361,40 @@ def _protocol(doc: Document, r: Requisite, role: str, n: int) -> ProtocolValue:
     if body:
         b_idx = (_find(doc, r.body, zone) if r.body else None) or r.paragraph
     d_idx = n_idx = None
+    number = None
     if r.date is not None:
         d_idx = next((i for i in zone if str(r.date.year) in doc.paragraphs[i].text
                       or f"{r.date.year % 100:02d}" in doc.paragraphs[i].text), r.paragraph)
-    if r.number:
-        n_idx = _find(doc, r.number, zone) or r.paragraph
+    number = document_number(r)
+    if number:
+        n_idx = _find(doc, f"№ {number}", zone) or _find(doc, number, zone) or r.paragraph
     return ProtocolValue(
         role,
         _value(doc, f"{pre}.body", f"{'принявший акт орган' if role == 'adoption' else 'совет'}", body, b_idx),
         _value(doc, f"{pre}.date", f"дата протокола ({who})", r.date, d_idx),
-        _value(doc, f"{pre}.number", f"номер протокола ({who})", r.number, n_idx, r.number),
+        _value(doc, f"{pre}.number", f"номер протокола ({who})", number, n_idx, number),
     )
 
 
 # --- the whole extraction ---------------------------------------------------------------------
+
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^”]*”")
+_DATE_TEXT = (r"(?:\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{2,4}|[«\"“]?\s*\d{1,2}\s*[»\"”]?\s+[а-я]+\s+\d{4})\s*(?:г\.?|года)?")
+_NUM_AFTER_DATE = re.compile(r"от\s+" + _DATE_TEXT + r"\s*№\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]*)", re.IGNORECASE)
+_NUM_BEFORE_DATE = re.compile(r"№\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]*)\s*,?\s*от\s+" + _DATE_TEXT, re.IGNORECASE)
+
+
+def document_number(r: Requisite) -> str | None:
+    """The order's or protocol's number: next to its date («от 30.08.2024 № 145-о», «№ 55-од от …»), never a
+    number inside the organisation's name («Гимназия № 3»)."""
+    text = _QUOTED.sub(" ", " ".join(r.text.split()))
+    m = _NUM_AFTER_DATE.search(text) or _NUM_BEFORE_DATE.search(text)
+    if m:
+        return m.group(1).rstrip(".")
+    if r.number and re.search(r"№\s*" + re.escape(r.number), text):
+        return r.number
+    return None
+
 
 _SIGNATURE = re.compile(r"\bУТВЕРЖДАЮ\b|[«\"“]\s*Утверждаю|^\s*Утверждаю|У\s+Т\s+В\s+Е\s+Р\s+Ж\s+Д\s+А\s+Ю", re.MULTILINE)
 
@@ -397,9 +417,9 @@ def extract_profile(doc: Document) -> ProfileExtraction:
         onum = Value("approval.order_number", "номер приказа об утверждении")
     else:
         signed = bool(_SIGNATURE.search(approval.text))
-        s = "utverzhdayu" if signed and not approval.number else "utverzhdeno"
-        if signed and approval.number:
-            notes.append(f"Гриф «УТВЕРЖДАЮ» прежнего акта ссылается на приказ № {approval.number}: в новом акте — "
+        s = "utverzhdayu" if signed and not document_number(approval) else "utverzhdeno"
+        if signed and document_number(approval):
+            notes.append(f"Гриф «УТВЕРЖДАЮ» прежнего акта ссылается на приказ № {document_number(approval)}: в новом акте — "
                          "гриф «УТВЕРЖДЕНО приказом …» с теми же реквизитами (при «УТВЕРЖДАЮ» номер приказа не "
                          "указывается).")
         style = _value(doc, "approval.style", "гриф утверждения", s, approval.paragraph, approval.text[:30])
@@ -409,8 +429,9 @@ def extract_profile(doc: Document) -> ProfileExtraction:
         if approval.date:
             d_idx = next((i for i in zone_a if str(approval.date.year) in doc.paragraphs[i].text), approval.paragraph)
         odate = _value(doc, "approval.order_date", date_label, approval.date, d_idx)
-        onum = _value(doc, "approval.order_number", "номер приказа об утверждении", approval.number,
-                      _find(doc, approval.number, zone_a) if approval.number else None, approval.number)
+        number = document_number(approval)
+        onum = _value(doc, "approval.order_number", "номер приказа об утверждении", number,
+                      _find(doc, f"№ {number}", zone_a) or _find(doc, number, zone_a) if number else None, number)
 
     adoption = None
     councils: list[ProtocolValue] = []
