@@ -42,7 +42,7 @@ class Refused(Exception):
 
 
 def _stamp(when: dt.datetime) -> str:
-    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Revisions:
@@ -51,7 +51,7 @@ class Revisions:
     def __init__(self, wdoc: Any, *, author: str = AUTHOR, when: dt.datetime | None = None) -> None:
         self.wdoc = wdoc
         self.author = author
-        self.date = _stamp(when or dt.datetime.now(dt.timezone.utc))
+        self.date = _stamp(when or dt.datetime.now(dt.UTC))
         body = wdoc.element.body
         ids = [int(v) for el in body.iter(INS, DEL, w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"))
                if (v := el.get(_ID)) is not None and v.lstrip("-").isdigit()]
@@ -135,12 +135,14 @@ class Revisions:
             raise Refused("пустое исправление")
         return first, last
 
-    def insert_paragraph_after(self, p: Any, text: str) -> Any:
-        """A new paragraph after ``p`` (same paragraph properties: style, automatic numbering), all inserted."""
+    def insert_paragraph_after(self, p: Any, text: str, *, like: Any | None = None) -> Any:
+        """A new paragraph after ``p``, all inserted; its properties (style, automatic numbering) and run
+        formatting are those of ``like`` (default ``p``)."""
         from docx.oxml import OxmlElement
 
+        like = p if like is None else like
         new = OxmlElement("w:p")
-        ppr = p.find(_PPR)
+        ppr = like.find(_PPR)
         if ppr is not None:
             ppr = copy.deepcopy(ppr)
             for ch in list(ppr):
@@ -159,7 +161,7 @@ class Revisions:
                 rpr.remove(ch)
         rpr.insert(0, self._mark("w:ins"))  # the paragraph mark is inserted: first child of w:rPr
         ins = self._mark("w:ins")
-        model = next((r for r, s, e in runs(p) if e > s), None)
+        model = next((r for r, s, e in runs(like) if e > s), None)
         ins.append(self._run_like(model, text))
         new.append(ins)
         p.addnext(new)
@@ -222,7 +224,7 @@ def _place_at(p: Any, offset: int, el: Any) -> None:
         if e == offset and e > s:
             r.addnext(el)
             return
-    for r, s, e in runs(p):
+    for r, s, _ in runs(p):
         if s == offset:
             r.addprevious(el)
             return
