@@ -162,39 +162,78 @@ def _front(doc: Document) -> range:
 
 # --- organisation -----------------------------------------------------------------------------
 
+_ABBR = (r"(?:[МГО]?[БАК]?(?:Д|П|Н)?ОУ|[МГ][БАК]?У\s*ДО|[МГ]?[БАК]?У|ЧОУ|НЧОУ|АНО|ГАПОУ|ГБПОУ|ГПОУ|ОГБПОУ|ОГАПОУ|"
+         r"КГБПОУ|ГБОУ|МБОУ|МАОУ|МКОУ|МОУ|МБДОУ|МАДОУ|МКДОУ|БОУ)")
 _ABBREV_NAME = re.compile(
-    r"\b(?:[МГО]?[БАК]?(?:Д|П|Н)?ОУ|[МГ][БАК]?У\s*ДО|[МГ]?[БАК]?У|ЧОУ|АНО|ГАПОУ|ГБПОУ|ГПОУ|ОГБПОУ|ОГАПОУ|КГБПОУ|"
-    r"ГБОУ|МБОУ|МАОУ|МКОУ|МБДОУ|МАДОУ|МКДОУ|БОУ)(?:\s+(?:г\.|с\.|п\.)\s*[А-ЯЁ][а-яё-]+)?\s*[«\"“][^»\"”\n]{2,120}[»\"”]"
+    r"\b" + _ABBR + r"(?:\s+(?:г\.|с\.|п\.)\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ]{2,3}(?=\s*[«\"“]))?"
+    r"(?:\s+(?:[а-яё]+|№\s*\d+)){0,4}?\s*[«\"“][^«»\"”\n]{2,120}(?:«[^«»\n]{1,80}»[^«»\n]{0,40})?[»\"”]"
+    r"|\b" + _ABBR + r"[\s-]+(?:СОШ|ООШ|НОШ|ЦО|ДС|[Лл]ицей|[Гг]имназия)\s*№\s*\d+(?:\s*(?:им\.|имени)\s+[А-ЯЁ][\w.\s]{2,30})?"
 )
 # a «(далее — Учреждение)» word is how the act refers to itself, not the organisation's short name
-_GENERIC_SHORT = re.compile(r"^(?:[Уу]чреждени\w*|[Оо]рганизаци\w*|[Шш]кол\w*|ОО|ОУ|ОО\s+|[Кк]олледж\w*|"
-                            r"[Тт]ехникум\w*|[Дд]етск\w+\s+сад\w*|[Гг]имнази\w*|[Лл]ице\w+|ДОУ|ДОО|[Оо]бразовательн\w+\s+"
-                            r"(?:организаци|учреждени)\w*)$")
-_FULL_START = re.compile(r"^(?:муниципальн|государственн|федеральн|частн|автономн|бюджетн|областн|краев|казенн|казённ)"
-                         r"\w*\s", re.IGNORECASE)
+_GENERIC_SHORT = re.compile(r"^(?:по\s+тексту\s*[-–—]?\s*)?(?:[Уу]чреждени\w*|[Оо]рганизаци\w*|[Шш]кол\w*|ОО|ОУ|"
+                            r"[Кк]олледж\w*|[Тт]ехникум\w*|[Дд]етск\w+\s+сад\w*|[Гг]имнази\w*|[Лл]ице\w+|ДОУ|ДОО|"
+                            r"[Оо]бразовательн\w+\s+(?:организаци|учреждени)\w*)$")
+# a full name in the nominative: «Муниципальное бюджетное … учреждение …», «Государственная … организация …»
+_FULL_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё-]*(?:ое|ая|ОЕ|АЯ)\s+(?:[А-ЯЁа-яё-]+(?:ое|ая|ОЕ|АЯ)\s+){0,6}"
+                        r"(?:учреждение|организация|УЧРЕЖДЕНИЕ|ОРГАНИЗАЦИЯ|Учреждение|Организация)\b")
+# where the organisation's name ends in the title block
+_NAME_STOP = re.compile(r"\s*(?:\(|СОГЛАСОВАН|УТВЕРЖД|ПРИНЯТ|Принят|Согласован|Утвержд|ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|"
+                        r"ИНСТРУКЦИЯ|ПРИКАЗ|Юридическ|Адрес|адрес|\d{6}|Тел\b|тел\.|ИНН|ОГРН|E-?mail|[Ээ]л\.\s*почта)")
+
+
+def _header_name(doc: Document, zone: range) -> tuple[str | None, int | None, str | None]:
+    """The full name in the nominative from the title block, its paragraph and the short name in brackets after it."""
+    for i in zone:
+        t = clean(doc.paragraphs[i].full_text)
+        m = _FULL_NAME.search(t)
+        if not m:
+            continue
+        t = t[m.start():]
+        m = _FULL_NAME.match(t)
+        assert m is not None
+        # the name may go on in the next short paragraphs («СРЕДНЯЯ ОБЩЕОБРАЗОВАТЕЛЬНАЯ ШКОЛА №14», «(МБОУ-СОШ №14)»)
+        text = t
+        for k in range(i + 1, min(zone.stop, i + 4)):
+            nt = clean(doc.paragraphs[k].full_text)
+            if not nt or (_NAME_STOP.match(nt) and not nt.startswith("(")):
+                break
+            if not (nt.isupper() or nt.startswith(("«", "(", "\"")) or text.count("«") > text.count("»")):
+                break
+            text = f"{text} {nt}"
+        stop = _NAME_STOP.search(text, m.end())
+        name = text[: stop.start()] if stop else text
+        name = name.strip(" ,.;:")
+        short = None
+        if stop and text[stop.start():].lstrip().startswith("("):
+            close = text.find(")", stop.start())
+            inner = text[text.find("(", stop.start()) + 1: close] if close > 0 else ""
+            if re.match(_ABBR, inner.strip()):
+                short = " ".join(inner.split())
+        return name, i, short
+    return None, None, None
 
 
 def _org_names(doc: Document, zone: range) -> tuple[Value, Value]:
     meta = doc.meta
-    full = short = None
-    name = meta.org_name
-    if name and _FULL_START.match(name):
-        full = name
-    elif name and _ABBREV_NAME.match(name):
-        short = name
-    if meta.org_short and not _GENERIC_SHORT.match(meta.org_short.strip()):
-        short = short or meta.org_short.strip()
+    full, idx, short = _header_name(doc, zone)
+    s_idx = idx if short else None
+    if short is None and meta.org_short and not _GENERIC_SHORT.match(meta.org_short.strip()) \
+            and re.match(_ABBR, meta.org_short.strip()):
+        short = meta.org_short.strip()
     if short is None:
         # the title block and the general provisions name the organisation; a link list at the end names others
         end = doc.sections[0].last + 1 if doc.sections else zone.stop
-        text = "\n".join(clean(doc.paragraphs[i].full_text) for i in range(min(end, len(doc.paragraphs))))
-        m = _ABBREV_NAME.search(text)
-        if m:
+        texts = [clean(doc.paragraphs[i].full_text) for i in range(min(end, len(doc.paragraphs)))]
+        # a name in quotes («МБОУ «СОШ №61»») before a bare one («МБОУ СОШ №61» of a page title)
+        hits = [(m.group().rstrip()[-1:] not in "»\"”", i, m) for i, t in enumerate(texts)
+                if (m := _ABBREV_NAME.search(t))]
+        if hits:
+            _, s_idx, m = min(hits, key=lambda h: (h[0], h[1]))
             short = " ".join(m.group().split())
-    full_v = _value(doc, "organization.full_name", "полное наименование организации", full,
-                    _find(doc, full) if full else None, full)
-    short_v = _value(doc, "organization.short_name", "сокращенное наименование организации", short,
-                     _find(doc, short) if short else None, short)
+    full_v = _value(doc, "organization.full_name", "полное наименование организации", full, idx, full)
+    if short is not None and s_idx is None:
+        s_idx = _find(doc, short)
+    short_v = _value(doc, "organization.short_name", "сокращенное наименование организации", short, s_idx, short)
     return full_v, short_v
 
 
@@ -225,15 +264,17 @@ def _kind(doc: Document) -> Value:
     return _value(doc, "organization.kind", label, OrgKind(kind).value, idx)
 
 
-_LOCALITY = re.compile(r"(?<![А-Яа-яЁё])(г|с|п|пгт|пос|д|ст|рп|х)\.\s?([А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)")
-_LOCALITY_WORD = re.compile(r"\b(города|село|села|посёлка|поселка|деревни)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)")
-_LOCALITY_ABBR = {"города": "г.", "села": "с.", "село": "с.", "посёлка": "п.", "поселка": "п.", "деревни": "д."}
+_PLACE = r"((?:[А-ЯЁ][а-яё]+(?:ая|яя|ий|ый|ое|ее|ие|ые|ой)\s+)?[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)"
+_LOCALITY = re.compile(r"(?<![А-Яа-яЁё])(г|с|п|пгт|пос|д|ст|рп|х)\.\s?" + _PLACE)
+_LOCALITY_WORD = re.compile(r"\b(город|города|село|села|посёлок|поселок|посёлка|поселка|деревни)\s+" + _PLACE)
+_LOCALITY_ABBR = {"город": "г.", "города": "г.", "села": "с.", "село": "с.", "посёлок": "п.", "поселок": "п.",
+                  "посёлка": "п.", "поселка": "п.", "деревни": "д."}
 
 
 def _nominative(word: str) -> str:
     """A place name in the nominative («Омска» → «Омск»); unchanged when pymorphy3 does not know it."""
     w = word.capitalize() if word.isupper() else word
-    if "-" in w:
+    if "-" in w or " " in w:
         return w
     from ..nlp import morph
 
@@ -249,7 +290,8 @@ def _locality(doc: Document, zone: range, names: list[str]) -> Value:
     for text, idx in spots:
         if idx is None:
             continue
-        m = _LOCALITY.search(text)
+        m = next((m for m in _LOCALITY.finditer(text)
+                  if not (m.group(1) == "г" and re.search(r"\d\s*$", text[: m.start()]))), None)  # «2024 г.» is a year
         if m:
             return _value(doc, "organization.locality", label, f"{m.group(1).lower()}. {_nominative(m.group(2))}",
                           idx, m.group())
@@ -267,7 +309,7 @@ _INITIALS_NAME = re.compile(
     r"|(?<![А-Яа-яЁё.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
 _POSITION = re.compile(
-    r"(?:И\.\s?о\.\s*|Исполняющ\w+\s+обязанности\s+)?(?:[Дд]иректор\w*|[Зз]аведующ\w+|[Нн]ачальник\w*(?:\s+управления"
+    r"(?:И\.\s?о\.\s*|[Вв]рио\s+|ВРИО\s+|Исполняющ\w+\s+обязанности\s+)?(?:[Дд]иректор\w*|[Зз]аведующ\w+|[Нн]ачальник\w*(?:\s+управления"
     r"(?:\s+образования)?)?|[Рр]уководител\w+|[Пп]редседател\w+\s+комитета|[Рр]ектор\w*)"
 )
 _POSITION_NOMN = {"директора": "Директор", "директор": "Директор", "заведующего": "Заведующий",
@@ -280,10 +322,11 @@ def _position_nomn(text: str) -> str:
     """«директора» → «Директор»; «И.о. директора» keeps its «И.о.»; the rest as written."""
     words = text.split()
     lead = ""
-    m = re.match(r"(И\.\s?о\.\s*|Исполняющ\w+\s+обязанности\s+)", text)
+    m = re.match(r"(И\.\s?о\.\s*|[Вв]рио\s+|ВРИО\s+|Исполняющ\w+\s+обязанности\s+)", text)
     if m:
-        lead = "Исполняющий обязанности " if m.group(1).lower().startswith("исполн") else "И.о. "
-        words = text[m.end():].split()
+        # «И.о. директора», «Врио директора»: the post stays in the genitive, as written
+        lead = {"и": "И.о. ", "в": "Врио "}.get(m.group(1)[0].lower(), "Исполняющий обязанности ")
+        return lead + " ".join(text[m.end():].split()).lower()
     first = _POSITION_NOMN.get(words[0].lower(), words[0][:1].upper() + words[0][1:]) if words else ""
     rest = " ".join(words[1:])
     if rest:
@@ -302,7 +345,9 @@ def _head(doc: Document, approval: Requisite | None) -> tuple[Value, Value]:
     if approval is not None and approval.paragraph is not None:
         block = approval.text
         pm = _POSITION.search(block)
-        nm = _INITIALS_NAME.search(block)
+        # «имени А.П. Быкова» is a name in the organisation's name, not the head
+        nm = next((m for m in _INITIALS_NAME.finditer(block)
+                   if not re.search(r"(?:имени|им\.)\s*$", block[: m.start()])), None)
         if pm:
             position = _position_nomn(pm.group())
             p_idx = _find(doc, pm.group(), range(approval.paragraph, min(len(doc.paragraphs), approval.paragraph + 10)))
@@ -380,17 +425,19 @@ def _protocol(doc: Document, r: Requisite, role: str, n: int) -> ProtocolValue:
 
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^”]*”")
 _DATE_TEXT = (r"(?:\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{2,4}|[«\"“]?\s*\d{1,2}\s*[»\"”]?\s+[а-я]+\s+\d{4})\s*(?:г\.?|года)?")
-_NUM_AFTER_DATE = re.compile(r"от\s+" + _DATE_TEXT + r"\s*№\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]*)", re.IGNORECASE)
-_NUM_BEFORE_DATE = re.compile(r"№\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]*)\s*,?\s*от\s+" + _DATE_TEXT, re.IGNORECASE)
+_NUM = r"([0-9A-Za-zА-Яа-яЁё][\w.\-]*(?:\s*/\s*[\w.\-]+)*)"
+_NUM_AFTER_DATE = re.compile(r"от\s+" + _DATE_TEXT + r"\s*№\s*" + _NUM, re.IGNORECASE)
+_NUM_BEFORE_DATE = re.compile(r"№\s*" + _NUM + r"\s*,?\s*от\s+" + _DATE_TEXT, re.IGNORECASE)
 
 
 def document_number(r: Requisite) -> str | None:
     """The order's or protocol's number: next to its date («от 30.08.2024 № 145-о», «№ 55-од от …»), never a
     number inside the organisation's name («Гимназия № 3»)."""
     text = _QUOTED.sub(" ", " ".join(r.text.split()))
+    text = re.sub(r"№\s*_+\s*([0-9A-Za-zА-Яа-яЁё][^_\s]*)\s*_+", r"№ \1", text)  # «№ _3_»: the number typed on a blank
     m = _NUM_AFTER_DATE.search(text) or _NUM_BEFORE_DATE.search(text)
     if m:
-        return m.group(1).rstrip(".")
+        return re.sub(r"\s*/\s*", "/", m.group(1).rstrip(".")).strip("_") or None
     if r.number and re.search(r"№\s*" + re.escape(r.number), text):
         return r.number
     return None
@@ -407,8 +454,13 @@ def extract_profile(doc: Document) -> ProfileExtraction:
     kind = _kind(doc)
     notes: list[str] = []
     reqs = meta.requisites
-    approval = next((r for r in reqs if r.kind == "approval"), None)
+    approvals = [r for r in reqs if r.kind == "approval"]
+    # «УТВЕРЖДАЮ … » and «УТВЕРЖДЕНО приказом … № …» side by side: the order is the approval
+    approval = next((r for r in approvals if document_number(r)), approvals[0] if approvals else None)
     position, name = _head(doc, approval)
+    for other in approvals:
+        if name.value is None and other is not approval:
+            position, name = _head(doc, other)
     locality = _locality(doc, zone, [v.value for v in (full, short) if v.value])
 
     if approval is None:
@@ -431,7 +483,8 @@ def extract_profile(doc: Document) -> ProfileExtraction:
         odate = _value(doc, "approval.order_date", date_label, approval.date, d_idx)
         number = document_number(approval)
         onum = _value(doc, "approval.order_number", "номер приказа об утверждении", number,
-                      _find(doc, f"№ {number}", zone_a) or _find(doc, number, zone_a) if number else None, number)
+                      (_find(doc, f"№ {number}", zone_a) or _find(doc, number.split("/")[0], zone_a)
+                       or approval.paragraph) if number else None, number)
 
     adoption = None
     councils: list[ProtocolValue] = []
