@@ -410,6 +410,10 @@ def modernize(
     to_fill = list(extraction.missing)
     if not extraction.kind.value:
         to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
+    full = extraction.full_name.value
+    if full and full.upper() == full and sum(ch.isalpha() for ch in full) > 10:
+        to_fill.append("полное наименование в прежнем акте записано прописными буквами и так перенесено в текст "
+                       "нового акта — запишите его в профиле (organization.full_name) так, как в уставе")
     to_fill += [n for n in act.notes if not n.startswith(("Учебный профиль VK", "Не указаны реквизиты"))]
     if any(n.startswith("Не указаны реквизиты") for n in act.notes):
         to_fill.append("в новом акте на месте недостающих реквизитов оставлены пропуски «___» — заполните их до подписания")
