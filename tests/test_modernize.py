@@ -373,3 +373,25 @@ def test_redline_survives_a_libreoffice_round_trip(results, tmp_path):
     before, after = count_changes(data), count_changes(back)
     assert after["del"] >= before["del"] * 0.9 and after["ins"] >= before["ins"] * 0.9, (before, after)
     assert _accepted_lines(back)[:3] == _accepted_lines(data)[:3]
+
+
+def test_docx_input_redline_keeps_the_original_file(tmp_path):
+    import docx
+
+    from sferum_policy.repair.redline import _new_lines
+    from sferum_policy.repair.revisions import accept_all
+
+    wdoc = docx.Document()
+    for line in variants.ORDER.splitlines():
+        wdoc.add_paragraph(line)
+    old = tmp_path / "old.docx"
+    wdoc.save(old)
+    before = old.read_bytes()
+    r = modernize(old, as_of=AS_OF)
+    assert r.extraction.order_number.value == "145-о" and [d.code for d in r.dropped] == ["RK002"]
+    data = r.redline()
+    assert old.read_bytes() == before
+    red = docx.Document(io.BytesIO(data))
+    accept_all(red)
+    assert [" ".join(p.text.replace("\u00a0", " ").split()) for p in red.paragraphs if p.text.strip()] == \
+        _new_lines(r.act)
