@@ -126,6 +126,14 @@ class ModernizeResult:
     outdated: list[OutdatedRef] = field(default_factory=list)
     platform_change: str | None = None
     to_fill: list[str] = field(default_factory=list)
+    library: ClauseLibrary | None = None
+
+    def act_clauses(self, section: str) -> list[Any]:
+        """Library clauses of the new act in ``section``."""
+        from ..pipeline import default_clauses
+
+        library = self.library or default_clauses()
+        return [c for cid in self.act.clause_ids() if (c := library.get(cid)) is not None and c.section.value == section]
 
     def profile_yaml(self) -> str:
         """The profile in the format ``generate`` reads (carried provisions as ``extra_clauses``)."""
@@ -423,7 +431,7 @@ def modernize(
     docx_bytes = _render_with_comments(act)
     name = str(doc.path or source) if not isinstance(source, str) or "\n" not in source else "текст акта"
     return ModernizeResult(name, when, extraction, profile, act, docx_bytes, doc, report, dropped, replaced, carried,
-                           added, outdated, platform_change, to_fill)
+                           added, outdated, platform_change, to_fill, library)
 
 
 def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:

@@ -90,7 +90,8 @@ class ProfileExtraction:
     @property
     def missing(self) -> list[str]:
         """Russian labels of what the act does not state (to be filled in by the school)."""
-        out = [v.label for v in self.values() if v.missing]
+        # the new act is written for MAX whatever the old one named: no platform to fill in
+        out = [v.label for v in self.values() if v.missing and v.key != "document.platforms"]
         if self.adoption is None and self.kind.value != OrgKind.district.value:
             out.append("коллегиальный орган, принявший акт, и его протокол")
         if not self.councils and self.kind.value not in (OrgKind.district.value,):
@@ -285,7 +286,7 @@ def _nominative(word: str) -> str:
 
 
 def _locality(doc: Document, zone: range, names: list[str]) -> Value:
-    label = "населенный пункт"
+    label = "населенный пункт (необязательно)"
     spots = [(n, _find(doc, n)) for n in names] + [(clean(doc.paragraphs[i].full_text), i) for i in zone]
     for text, idx in spots:
         if idx is None:

@@ -61,7 +61,9 @@ def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
         lines.append(f"{olds} → {where_new} («{title}»)")
     out.append(("Заменено типовыми положениями (прежний пункт → новый)", lines or ["нет"]))
 
-    added = [f"п. {a.new_label.rstrip('.')} «{a.clause_title}»" for a in r.added]
+    basis = {c.id for c in r.act_clauses("legal_basis")}
+    added = [f"{'правовые основания' if a.clause_id in basis else 'п. ' + a.new_label.rstrip('.')}: «{a.clause_title}»"
+             for a in r.added]
     out.append(("Добавлено (в прежнем акте не было)", added or ["нет"]))
 
     carried = [f"{', '.join(o.where() for o in c.old)} → п. {(c.new_label or '?').rstrip('.')} (раздел "
