@@ -395,3 +395,12 @@ def test_docx_input_redline_keeps_the_original_file(tmp_path):
     accept_all(red)
     assert [" ".join(p.text.replace("\u00a0", " ").split()) for p in red.paragraphs if p.text.strip()] == \
         _new_lines(r.act)
+
+
+def test_an_act_on_another_subject_is_said_to_stay():
+    text = variants.COLLEGE.replace("об использовании платформы «Сферум»",
+                                    "о применении электронного обучения и дистанционных образовательных технологий")
+    r = modernize(text, as_of=AS_OF)
+    assert r.to_fill[0].startswith("прежний акт — об электронном обучении")
+    assert "не заменяет прежний" in r.summary_markdown()
+    assert not modernize(variants.COLLEGE, as_of=AS_OF).to_fill[0].startswith("прежний акт —")

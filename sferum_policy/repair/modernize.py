@@ -415,7 +415,14 @@ def modernize(
     elif not old_platforms & {Platform.max}:
         platform_change = "Новый акт написан для образовательного пространства «Сферум» в национальном мессенджере MAX."
 
-    to_fill = list(extraction.missing)
+    to_fill = []
+    from ..subject import detect_subject
+
+    subject = detect_subject(doc)
+    if subject is not None and not subject.library:
+        to_fill.append(f"прежний акт — {subject.name}, а не об использовании платформы «Сферум»: новый акт составлен "
+                       "как положение о платформе, он не заменяет прежний — решите, нужны ли оба акта")
+    to_fill += list(extraction.missing)
     if not extraction.kind.value:
         to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
     full = extraction.full_name.value
