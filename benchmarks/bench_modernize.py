@@ -18,6 +18,7 @@ import yaml
 
 from benchmarks.realworld import corpus_dir
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "modernize_fields.yaml"
 FIELDS = ("full_name", "short_name", "kind", "locality", "head_position", "head_name", "approval_style",
           "order_date", "order_number", "adoption_body", "adoption_date", "adoption_number", "councils")
@@ -78,6 +79,19 @@ def score(corpus: Path) -> tuple[dict[str, list[int]], list[tuple[str, float]], 
     return counts, times, errors
 
 
+def _full_flow(texts: list[Path]) -> list[float]:
+    """Seconds per act of the whole flow (after one warm-up act), sorted."""
+    from sferum_policy.repair.modernize import modernize
+
+    modernize(texts[0], as_of=date(2026, 12, 1)).redline()
+    out = []
+    for path in texts:
+        t0 = time.perf_counter()
+        modernize(path, as_of=date(2026, 12, 1)).redline()
+        out.append(time.perf_counter() - t0)
+    return sorted(out)
+
+
 def run() -> str:
     head = ("## Извлечение профиля организации (modernize)\n\nКоманда: `python -m benchmarks modernize`. Реальные акты "
             "`../shared/corpus/realworld-dev` (8 с ручной разметкой реквизитов в `benchmarks/data/modernize_fields.yaml`).\n")
@@ -101,8 +115,14 @@ def run() -> str:
     wrong = [f"{k}:{f}" for k, f, why, _ in errors if why == "wrong"]
     empty = [f"{k}:{f}" for k, f, why, _ in errors if why == "empty"]
     ms = sorted(t * 1000 for _, t in times)
+    full = _full_flow(sorted((corpus / "texts").glob("*.txt")))
+    samples = _full_flow(sorted((ROOT / "samples" / "acts").glob("0*.txt")))
     lines = [head, *rows, "",
              f"Время извлечения на акт (чтение + профиль): медиана {ms[len(ms) // 2]:.0f} мс, максимум {ms[-1]:.0f} мс.",
+             f"Весь modernize (проверка прежнего акта, профиль, новый акт DOCX с примечаниями, исправления Word) на "
+             f"{len(full)} текстах набора (1–2 КБ): медиана {full[len(full) // 2]:.2f} с, максимум {full[-1]:.2f} с; "
+             f"на пяти образцах `samples/acts` (17–30 КБ): медиана {samples[len(samples) // 2]:.2f} с, "
+             f"максимум {samples[-1]:.2f} с.",
              f"Выдумано (значение там, где в акте его нет): {', '.join(invented) or 'нет'}.",
              f"Неверно: {', '.join(wrong) or 'нет'}.", f"Не найдено: {', '.join(empty) or 'нет'}."]
     return "\n".join(lines) + "\n"
