@@ -404,3 +404,19 @@ def test_an_act_on_another_subject_is_said_to_stay():
     assert r.to_fill[0].startswith("прежний акт — об электронном обучении")
     assert "не заменяет прежний" in r.summary_markdown()
     assert not modernize(variants.COLLEGE, as_of=AS_OF).to_fill[0].startswith("прежний акт —")
+
+
+def test_dev_set_fields_never_invented():
+    """On the hand-labelled real acts (benchmarks/data/modernize_fields.yaml) no field gets a value the act does
+    not state, and at most a few values are wrong (a regression guard; the figures are in bench_modernize)."""
+    from benchmarks.bench_modernize import score
+    from benchmarks.realworld import corpus_dir
+
+    corpus = corpus_dir()
+    if corpus is None:
+        pytest.skip("набор ../shared/corpus/realworld-dev не найден — реальные акты не проверяются")
+    counts, _times, errors = score(corpus)
+    assert [e for e in errors if e[2] == "invented"] == []
+    right = sum(c[0] for c in counts.values())
+    wrong = sum(c[1] for c in counts.values())
+    assert right / (right + wrong) >= 0.9, errors
