@@ -40,8 +40,8 @@ DEFECT_CODES = frozenset({"RK001", "RK002", "RK003", "RK004", "RK005", "RK006", 
                           "KS005", "KS009", "LR001", "LR002", "LR003", "LR012"})
 OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
 CARRIED_TITLE = "Перенесено из прежнего акта"
-CARRIED_COMMENT = ("Положение перенесено из прежнего акта: в библиотеке типовых положений ему нет соответствия. "
-                   "Проверьте, нужно ли оно, и при необходимости измените формулировку.")
+CARRIED_COMMENT = ("Положение перенесено из прежнего акта{where}: в библиотеке типовых положений ему нет "
+                   "соответствия. Проверьте, нужно ли оно, и при необходимости измените формулировку.")
 MIN_WORDS = 4  # shorter paragraphs (signatures, «-», page numbers) are not provisions
 _SKIP_SECTIONS = {Section.legal_basis.value}
 _LEGAL_CITE = re.compile(r"(?:Федеральн\w+\s+закон|[Пп]остановлени\w+|[Пп]риказ\w*\s+(?:мин|рос|департ)|"
@@ -472,15 +472,17 @@ def _render_with_comments(act: Act) -> bytes:
     from ..generator.docx_writer import render_docx
 
     data = render_docx(act)
-    labels = {pt.label for s in act.sections for pt in s.points if pt.title and pt.title.startswith(CARRIED_TITLE)}
+    labels = {pt.label: pt.title[len(CARRIED_TITLE):].strip() for s in act.sections for pt in s.points
+              if pt.title and pt.title.startswith(CARRIED_TITLE)}
     if not labels:
         return data
     wdoc = docx.Document(io.BytesIO(data))
     for para in wdoc.paragraphs:
         head = para.text.split(" ", 1)[0]
         if head in labels and para.runs:
-            wdoc.add_comment(para.runs, text=CARRIED_COMMENT, author="sferum-policy", initials="SP")
-            labels.discard(head)
+            where = labels.pop(head)
+            wdoc.add_comment(para.runs, text=CARRIED_COMMENT.format(where=f" {where}" if where else ""),
+                             author="sferum-policy", initials="SP")
     buf = io.BytesIO()
     wdoc.save(buf)
     return buf.getvalue()
