@@ -453,6 +453,9 @@ def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:
         if key in fields:
             fields[key].value = value
             fields[key].excerpt = Excerpt("(ответ пользователя)", -1)
+            if key.startswith("approval.order") and x.approval_style.missing:
+                # an order's date or number given: the act is approved by the order
+                x.approval_style.value, x.approval_style.excerpt = "utverzhdeno", Excerpt("(ответ пользователя)", -1)
         elif key == "adoption.body" and x.adoption is None:
             x.adoption = ProtocolValue("adoption", Value("adoption.body", "принявший акт орган", value,
                                                         Excerpt("(ответ пользователя)", -1)),

@@ -599,6 +599,8 @@ def _q(value: Any) -> str:
 def _note(v: Value) -> str:
     if v.excerpt is None:
         return "  # НЕ НАЙДЕНО в прежнем акте — впишите"
+    if v.excerpt.paragraph < 0:
+        return "  # ответ пользователя (в прежнем акте не было)"
     text = v.excerpt.text.replace("\n", " ")
     if len(text) > 90:
         text = text[:90] + "…"

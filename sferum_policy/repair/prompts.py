@@ -31,6 +31,9 @@ def ask_missing(x: ProfileExtraction) -> dict[str, Any]:
         for v, proc in ((x.adoption.date, _date), (x.adoption.number, _number)):
             if v.missing:
                 asked.append((v.key, f"{v.label[:1].upper()}{v.label[1:]} ({_SKIP})", proc, False))
+    elif x.kind.value != "district":
+        asked.append(("adoption.body", "Кто принимает акт, например «педагогический совет» (Enter — никто)", _optional,
+                      False))
     if not asked:
         return {}
     click.echo("В прежнем акте нет этих сведений — ответьте на вопросы (Enter — оставить пропуск):", err=True)
@@ -42,4 +45,9 @@ def ask_missing(x: ProfileExtraction) -> dict[str, Any]:
         value = _ask(text, **kw)
         if value not in (None, ""):
             answers[key] = value
+        if key == "adoption.body" and value:
+            answers["adoption.date"] = _ask(f"  Дата протокола ({value}; {_SKIP})", default="", show_default=False,
+                                            value_proc=_date)
+            answers["adoption.number"] = _ask(f"  Номер протокола ({value}; {_SKIP})", default="", show_default=False,
+                                              value_proc=_number)
     return answers
