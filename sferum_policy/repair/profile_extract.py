@@ -411,7 +411,7 @@ def _protocol(doc: Document, r: Requisite, role: str, n: int) -> ProtocolValue:
     if r.date is not None:
         d_idx = next((i for i in zone if str(r.date.year) in doc.paragraphs[i].text
                       or f"{r.date.year % 100:02d}" in doc.paragraphs[i].text), r.paragraph)
-    number = document_number(r)
+    number = r.number
     if number:
         n_idx = _find(doc, f"№ {number}", zone) or _find(doc, number, zone) or r.paragraph
     return ProtocolValue(
@@ -423,26 +423,6 @@ def _protocol(doc: Document, r: Requisite, role: str, n: int) -> ProtocolValue:
 
 
 # --- the whole extraction ---------------------------------------------------------------------
-
-_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^”]*”")
-_DATE_TEXT = (r"(?:\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{2,4}|[«\"“]?\s*\d{1,2}\s*[»\"”]?\s+[а-я]+\s+\d{4})\s*(?:г\.?|года)?")
-_NUM = r"([0-9A-Za-zА-Яа-яЁё][\w.\-]*(?:\s*/\s*[\w.\-]+)*)"
-_NUM_AFTER_DATE = re.compile(r"от\s+" + _DATE_TEXT + r"\s*№\s*" + _NUM, re.IGNORECASE)
-_NUM_BEFORE_DATE = re.compile(r"№\s*" + _NUM + r"\s*,?\s*от\s+" + _DATE_TEXT, re.IGNORECASE)
-
-
-def document_number(r: Requisite) -> str | None:
-    """The order's or protocol's number: next to its date («от 30.08.2024 № 145-о», «№ 55-од от …»), never a
-    number inside the organisation's name («Гимназия № 3»)."""
-    text = _QUOTED.sub(" ", " ".join(r.text.split()))
-    text = re.sub(r"№\s*_+\s*([0-9A-Za-zА-Яа-яЁё][^_\s]*)\s*_+", r"№ \1", text)  # «№ _3_»: the number typed on a blank
-    m = _NUM_AFTER_DATE.search(text) or _NUM_BEFORE_DATE.search(text)
-    if m:
-        return re.sub(r"\s*/\s*", "/", m.group(1).rstrip(".")).strip("_") or None
-    if r.number and re.search(r"№\s*" + re.escape(r.number), text):
-        return r.number
-    return None
-
 
 _SIGNATURE = re.compile(r"\bУТВЕРЖДАЮ\b|[«\"“]\s*Утверждаю|^\s*Утверждаю|У\s+Т\s+В\s+Е\s+Р\s+Ж\s+Д\s+А\s+Ю", re.MULTILINE)
 
@@ -457,7 +437,7 @@ def extract_profile(doc: Document) -> ProfileExtraction:
     reqs = meta.requisites
     approvals = [r for r in reqs if r.kind == "approval"]
     # «УТВЕРЖДАЮ … » and «УТВЕРЖДЕНО приказом … № …» side by side: the order is the approval
-    approval = next((r for r in approvals if document_number(r)), approvals[0] if approvals else None)
+    approval = next((r for r in approvals if r.number), approvals[0] if approvals else None)
     position, name = _head(doc, approval)
     for other in approvals:
         if name.value is None and other is not approval:
@@ -470,9 +450,9 @@ def extract_profile(doc: Document) -> ProfileExtraction:
         onum = Value("approval.order_number", "номер приказа об утверждении")
     else:
         signed = bool(_SIGNATURE.search(approval.text))
-        s = "utverzhdayu" if signed and not document_number(approval) else "utverzhdeno"
-        if signed and document_number(approval):
-            notes.append(f"Гриф «УТВЕРЖДАЮ» прежнего акта ссылается на приказ № {document_number(approval)}: в новом акте — "
+        s = "utverzhdayu" if signed and not approval.number else "utverzhdeno"
+        if signed and approval.number:
+            notes.append(f"Гриф «УТВЕРЖДАЮ» прежнего акта ссылается на приказ № {approval.number}: в новом акте — "
                          "гриф «УТВЕРЖДЕНО приказом …» с теми же реквизитами (при «УТВЕРЖДАЮ» номер приказа не "
                          "указывается).")
         style = _value(doc, "approval.style", "гриф утверждения", s, approval.paragraph, approval.text[:30])
@@ -482,7 +462,7 @@ def extract_profile(doc: Document) -> ProfileExtraction:
         if approval.date:
             d_idx = next((i for i in zone_a if str(approval.date.year) in doc.paragraphs[i].text), approval.paragraph)
         odate = _value(doc, "approval.order_date", date_label, approval.date, d_idx)
-        number = document_number(approval)
+        number = approval.number
         onum = _value(doc, "approval.order_number", "номер приказа об утверждении", number,
                       (_find(doc, f"№ {number}", zone_a) or _find(doc, number.split("/")[0], zone_a)
                        or approval.paragraph) if number else None, number)
