@@ -203,6 +203,8 @@ def test_variant_own_provisions_carried_with_comment_defects_dropped(tmp_path):
     r = modernize(variants.ORDER, as_of=AS_OF)
     dropped = {d.code: d for d in r.dropped}
     assert "RK002" in dropped and "WhatsApp" in dropped["RK002"].old.text
+    # «Регистрация … обязательна для всех обучающихся и их родителей»: compulsion, not carried
+    assert "RK001" in dropped and dropped["RK001"].old.where() == "п. 1.2"
     carried = {c.old[0].where(): c for c in r.carried}
     assert set(carried) == {"п. 2.1", "п. 2.2"}
     assert all(c.section == "obligations" and c.new_label for c in carried.values())
@@ -407,7 +409,7 @@ def test_docx_input_redline_keeps_the_original_file(tmp_path):
     wdoc.save(old)
     before = old.read_bytes()
     r = modernize(old, as_of=AS_OF)
-    assert r.extraction.order_number.value == "145-о" and [d.code for d in r.dropped] == ["RK002"]
+    assert r.extraction.order_number.value == "145-о" and [d.code for d in r.dropped] == ["RK001", "RK002"]
     data = r.redline()
     assert old.read_bytes() == before
     red = docx.Document(io.BytesIO(data))
@@ -439,3 +441,23 @@ def test_dev_set_fields_never_invented():
     right = sum(c[0] for c in counts.values())
     wrong = sum(c[1] for c in counts.values())
     assert right / (right + wrong) >= 0.9, errors
+
+
+def test_partly_similar_own_provisions_are_carried_with_a_pointer():
+    import docx
+
+    r = modernize(variants.ORDER_OWN, as_of=AS_OF)
+    carried = {c.old[0].where(): c for c in r.carried}
+    assert set(carried) == {"п. 2.1", "п. 2.2", "п. 2.3", "п. 2.4"}
+    assert carried["п. 2.3"].similar and carried["п. 2.4"].similar and not carried["п. 2.1"].similar
+    text = "\n".join(r.act.plain_lines())
+    assert "опрос родителей об удобстве расписания кружков" in text
+    comments = {c.text for c in docx.Document(io.BytesIO(r.docx)).comments}
+    assert sum("Похоже на п. " in c for c in comments) == 2 and len(comments) == 4
+    assert "похоже на п. " in r.summary_markdown().split("## Перенесено")[1]
+
+
+def test_a_methodical_text_carries_nothing_and_says_so(results):
+    r = results["004"]
+    assert r.old_doc.meta.doc_kind.value == "not_local_act"
+    assert r.carried == [] and any("не локальный акт" in t for t in r.to_fill)

@@ -53,6 +53,21 @@ _BASIS_LEAD = re.compile(r"(?:разработан|составлен|приня
                          r"нормативн\w+\s+(?:правов\w+\s+)?(?:основ|баз|акт)", re.IGNORECASE)
 
 
+# Compulsion of families the risk check (RK001) does not read in every wording («Регистрация … обязательна для
+# всех обучающихся»): a provision that obliges students or parents to use the platform is never carried over.
+_COMPULSION = re.compile(
+    r"(?:регистрац|установк|подключени|использовани|переход)\w*\s+(?:[\w«»\"-]+\s+){0,8}?обязательн\w*"
+    r"|обязательн\w*\s+(?:для\s+\w+\s+)?(?:регистрац|установк|подключени|использовани|переход)"
+    r"|обязан\w*\s+(?:\w+\s+){0,2}(?:зарегистрир|установ|подключ|использова|перейти|присоедин)", re.IGNORECASE)
+_FAMILIES = re.compile(r"обучающ|учащ|родител|законн\w+\s+представител|воспитанник|студент|семь", re.IGNORECASE)
+_PLATFORM = re.compile(r"платформ|сферум|икоп|\bmax\b|\bмакс\b|мессенджер|приложени", re.IGNORECASE)
+
+
+def compulsion(text: str) -> bool:
+    """True if ``text`` obliges students or parents to register on or use the platform."""
+    return bool(_COMPULSION.search(text) and _FAMILIES.search(text) and _PLATFORM.search(text))
+
+
 @dataclass(slots=True)
 class OldParagraph:
     """A provision of the old act and what became of it."""
@@ -91,6 +106,12 @@ class CarriedOver:
     old: list[OldParagraph]
     section: str
     new_label: str | None = None
+    # library clauses it partly resembles (score between «partial» and «present»): id → title
+    similar: dict[str, str] = field(default_factory=dict)
+
+    def similar_in(self, by_clause: dict[str, str]) -> list[str]:
+        """«п. 6.3 «Чаты класса (группы)»» for each similar clause the new act carries."""
+        return [f"п. {by_clause[cid].rstrip('.')} «{title}»" for cid, title in self.similar.items() if cid in by_clause]
 
 
 @dataclass(slots=True)
@@ -300,7 +321,7 @@ def modernize(
     from ..generator.assemble import assemble
     from ..pipeline import default_clauses, default_registry, run
     from ..rules import RULES
-    from ..vocab import OrgKind, Platform
+    from ..vocab import DocKind, OrgKind, Platform
 
     when = as_of or date.today()
     library = clauses or default_clauses()
@@ -319,10 +340,10 @@ def modernize(
             defects.setdefault(f.location.paragraph, (f.code, RULES[f.code].title if f.code in RULES else f.message))
 
     # 2. counterparts in the library
-    from ..coverage.matcher import PARTIAL, match_document
+    from ..coverage.matcher import PARTIAL, PRESENT, match_document
 
     kind = OrgKind(extraction.kind.value or OrgKind.school.value)
-    matched: dict[int, Any] = {}
+    matched: dict[int, tuple[float, Any]] = {}  # paragraph → best score of a clause whose best unit holds it
     found_ids: set[str] = set()
     from ..subject import library_applies
 
@@ -333,7 +354,8 @@ def modernize(
                 continue
             found_ids.add(m.clause.id)
             for k in range(m.unit.first, m.unit.last + 1):
-                matched.setdefault(k, m.clause)
+                if k not in matched or matched[k][0] < m.score:
+                    matched[k] = (m.score, m.clause)
     scores = _paragraph_scores(doc, library, kind, set(doc.meta.platforms) or None)
 
     dropped: list[Dropped] = []
@@ -342,14 +364,15 @@ def modernize(
     by_lead: dict[int, CarriedOver] = {}
     for i in _provision_paragraphs(doc):
         old = _old(doc, i)
+        if i not in defects and compulsion(old.text):
+            defects[i] = ("RK001", RULES["RK001"].title)
         if i in defects:
             code, title = defects[i]
             dropped.append(Dropped(old, code, title))
             continue
-        best, best_clause = scores.get(i, (0.0, None))
-        clause = matched.get(i) or (best_clause if best >= PARTIAL else None)
-        if clause is not None:
-            replaced.append(Replaced(old, clause.id, clause.title, None))
+        best, best_clause = max(scores.get(i, (0.0, None)), matched.get(i, (0.0, None)), key=lambda x: x[0])
+        if best >= PRESENT:
+            replaced.append(Replaced(old, best_clause.id, best_clause.title, None))
             continue
         lead_i = _lead_in(doc, i) if _is_item(doc, i) else None
         basis_list = lead_i is not None and _BASIS_LEAD.search(doc.paragraphs[lead_i].text)
@@ -363,7 +386,7 @@ def modernize(
         if lead is not None:
             group = by_lead.get(lead)
             if group is None:
-                lead_clause = matched.get(lead) or scores.get(lead, (0.0, None))[1]
+                lead_clause = max(scores.get(lead, (0.0, None)), matched.get(lead, (0.0, None)), key=lambda x: x[0])[1]
                 section = _section_for(doc, lead, lead_clause)
                 group = CarriedOver([_old(doc, lead)], section)
                 if lead in defects:
@@ -374,10 +397,18 @@ def modernize(
             if group.old and group.old[-1].paragraph == i:
                 continue
             group.old.append(old)
+            if best >= PARTIAL:
+                group.similar[best_clause.id] = best_clause.title
             continue
         group = CarriedOver([old], section)
+        if best >= PARTIAL:
+            # a partial likeness: the school's wording may say more (or less) — carried, with a pointer to review
+            group.similar[best_clause.id] = best_clause.title
         by_lead[i] = group
         carried.append(group)
+    if doc.meta.doc_kind == DocKind.not_local_act:
+        # a methodical text or a description of the platform holds no provisions of the school's own
+        carried = []
     carried = [c for c in carried if c.old]
     for c in carried:
         if c.old[0].paragraph in {d.old.paragraph for d in dropped}:
@@ -422,6 +453,9 @@ def modernize(
     if subject is not None and not subject.library:
         to_fill.append(f"прежний акт — {subject.name}, а не об использовании платформы «Сферум»: новый акт составлен "
                        "как положение о платформе, он не заменяет прежний — решите, нужны ли оба акта")
+    if doc.meta.doc_kind == DocKind.not_local_act:
+        to_fill.append("прежний документ — не локальный акт (методический материал, описание платформы): его текст "
+                       "не переносится, новый акт составлен по библиотеке")
     to_fill += list(extraction.missing)
     if not extraction.kind.value:
         to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
@@ -435,7 +469,16 @@ def modernize(
     if carried:
         to_fill.append(f"проверить перенесенные положения прежнего акта ({len(carried)}; отмечены примечаниями)")
 
-    docx_bytes = _render_with_comments(act)
+    comments = {}
+    for c in carried:
+        if c.new_label:
+            where = ", ".join(dict.fromkeys(o.where() for o in c.old))
+            text = CARRIED_COMMENT.format(where=f" ({where})")
+            like = c.similar_in(by_clause)
+            if like:
+                text += f" Похоже на {', '.join(like)}: если это одно и то же, удалите перенесенный пункт."
+            comments[c.new_label] = text
+    docx_bytes = _render_with_comments(act, comments)
     name = str(doc.path or source) if not isinstance(source, str) or "\n" not in source else "текст акта"
     return ModernizeResult(name, when, extraction, profile, act, docx_bytes, doc, report, dropped, replaced, carried,
                            added, outdated, platform_change, to_fill, library)
@@ -466,8 +509,8 @@ def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:
             v.value, v.excerpt = value, Excerpt("(ответ пользователя)", -1)
 
 
-def _render_with_comments(act: Act) -> bytes:
-    """The act as DOCX with a Word comment on every point carried over from the old act."""
+def _render_with_comments(act: Act, comments: dict[str, str]) -> bytes:
+    """The act as DOCX with a Word comment (``comments``: point label → text) on every carried point."""
     import io
 
     import docx
@@ -475,17 +518,14 @@ def _render_with_comments(act: Act) -> bytes:
     from ..generator.docx_writer import render_docx
 
     data = render_docx(act)
-    labels = {pt.label: pt.title[len(CARRIED_TITLE):].strip() for s in act.sections for pt in s.points
-              if pt.title and pt.title.startswith(CARRIED_TITLE)}
+    labels = dict(comments)
     if not labels:
         return data
     wdoc = docx.Document(io.BytesIO(data))
     for para in wdoc.paragraphs:
         head = para.text.split(" ", 1)[0]
         if head in labels and para.runs:
-            where = labels.pop(head)
-            wdoc.add_comment(para.runs, text=CARRIED_COMMENT.format(where=f" {where}" if where else ""),
-                             author="sferum-policy", initials="SP")
+            wdoc.add_comment(para.runs, text=labels.pop(head), author="sferum-policy", initials="SP")
     buf = io.BytesIO()
     wdoc.save(buf)
     return buf.getvalue()

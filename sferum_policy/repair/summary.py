@@ -66,8 +66,14 @@ def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
              for a in r.added]
     out.append(("Добавлено (в прежнем акте не было)", added or ["нет"]))
 
-    carried = [f"{', '.join(o.where() for o in c.old)} → п. {(c.new_label or '?').rstrip('.')} (раздел "
-               f"«{section_title(c.section)}»): «{_cut(c.old[0].text)}»" for c in r.carried]
+    by_clause = {cid: pt.label for sec in r.act.sections for pt in sec.points for cid in pt.clause_ids()}
+    carried = []
+    for c in r.carried:
+        like = c.similar_in(by_clause)
+        carried.append(f"{', '.join(o.where() for o in c.old)} → п. {(c.new_label or '?').rstrip('.')} (раздел "
+                       f"«{section_title(c.section)}»): «{_cut(c.old[0].text)}»"
+                       + (f" — похоже на {', '.join(like)}; если это одно и то же, удалите перенесенный пункт"
+                          if like else ""))
     out.append(("Перенесено из прежнего акта (собственные положения школы — проверьте)", carried or ["нет"]))
 
     fill = list(r.to_fill) + list(x.notes)
