@@ -66,7 +66,22 @@ def modernize(old: Path, output: Path, as_of, profile_out: Path | None, interact
         from ..repair.prompts import ask_missing
 
         ask = ask_missing
-    result = run(old, as_of=as_of, clauses=default_clauses(clauses_dir), registry=default_registry(refs_dir), ask=ask)
+    from .. import memory
+    from ..ocr.engine import progress
+    from ..pipeline import load_document
+    from .check_cmd import terminal_progress
+
+    result = None
+    with memory.bounded():  # a hostile file runs out of its memory budget, not the machine's
+        try:
+            with progress(terminal_progress()):  # a scan is recognised page by page
+                source = load_document(old)
+            result = run(source, as_of=as_of, clauses=default_clauses(clauses_dir),
+                         registry=default_registry(refs_dir), ask=ask)
+        except MemoryError:
+            result = None
+    if result is None:
+        raise InputError(memory.out_of_memory_message(str(old)))
     write_atomic(output, result.docx, force=force, protect=(old,))
     click.echo(f"Создан {output}: {result.act.kind_title.lower()}, разделов — {len(result.act.sections)}, "
                f"перенесено положений прежнего акта — {len(result.carried)}, не перенесено — {len(result.dropped)}.",
