@@ -461,3 +461,28 @@ def test_a_methodical_text_carries_nothing_and_says_so(results):
     r = results["004"]
     assert r.old_doc.meta.doc_kind.value == "not_local_act"
     assert r.carried == [] and any("не локальный акт" in t for t in r.to_fill)
+
+
+def test_docx_requisites_table_is_deleted_in_the_redline(tmp_path):
+    import docx
+
+    from sferum_policy.repair.redline import count_changes
+
+    wdoc = docx.Document()
+    table = wdoc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "ПРИНЯТО\nпедагогическим советом\nпротокол от 28.08.2024 № 1"
+    table.cell(0, 1).text = "УТВЕРЖДЕНО\nприказом директора МАОУ «Гимназия № 3»\nот 30.08.2024 № 145-о"
+    body = variants.ORDER.split("ПОЛОЖЕНИЕ\n", 1)[1]
+    wdoc.add_paragraph("ПОЛОЖЕНИЕ")
+    for line in body.splitlines():
+        wdoc.add_paragraph(line)
+    old = tmp_path / "old.docx"
+    wdoc.save(old)
+    r = modernize(old, as_of=AS_OF)
+    data = r.redline()
+    xml = _document_xml(data)
+    rows = re.findall(r"<w:tr\b.*?</w:tr>", xml, flags=re.S)
+    assert rows and all(re.search(r"<w:trPr>.*<w:del\b", row, flags=re.S) for row in rows)
+    cells = "".join(re.findall(r"<w:tbl>.*?</w:tbl>", xml, flags=re.S))
+    assert "<w:t>" not in cells and "<w:t " not in cells and "145-о" in cells  # kept only as deleted text
+    assert count_changes(data)["del"] >= 6 + len(rows)

@@ -6,7 +6,8 @@ stay, a paragraph that reads like its new counterpart (word overlap ≥ :data:`P
 by word, the others are deleted (text and paragraph mark) and the new act's paragraphs inserted where they
 stand. The markup is :class:`.revisions.Revisions` (``w:del``/``w:ins`` by «sferum-policy» at one moment);
 accepting every change gives the new act's text, rejecting every change gives the old act back.
-Tables of an original DOCX are left as they are.
+A table of an original DOCX (requisites are often laid out in one) is deleted as a whole — the text of every cell
+and every row (``w:trPr/w:del``) — since the new act's requisites come as paragraphs.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def _ptext(p: Any) -> str:
-    from ..wordml import T, runs
+    """The paragraph's run text with one character per tab or break, as :func:`wordml.runs` counts offsets."""
+    from ..wordml import SPECIAL, T, runs
 
-    return "".join("".join(ch.text or "" for ch in r if ch.tag == T) for r, _, _ in runs(p))
+    return "".join("".join(ch.text or "" if ch.tag == T else " " if ch.tag in SPECIAL else "" for ch in r)
+                   for r, _, _ in runs(p))
 
 
 def _delete_mark(rev: Revisions, p: Any) -> None:
@@ -69,6 +72,24 @@ def _delete_mark(rev: Revisions, p: Any) -> None:
         else:
             ppr.append(rpr)
     rpr.insert(0, rev._mark("w:del"))
+
+
+def _delete_table(rev: Revisions, tbl: Any) -> None:
+    """Every cell's text and every row of ``tbl`` as tracked deletions."""
+    from docx.oxml import OxmlElement
+
+    from ..wordml import w
+
+    for p in tbl.iter(w("p")):
+        text = _ptext(p)
+        if text:
+            rev.replace(p, 0, len(text), "")
+    for tr in tbl.iter(w("tr")):
+        trpr = tr.find(w("trPr"))
+        if trpr is None:
+            trpr = OxmlElement("w:trPr")
+            tr.insert(1 if tr.find(w("tblPrEx")) is not None else 0, trpr)
+        trpr.append(rev._mark("w:del"))
 
 
 def _edit_words(rev: Revisions, p: Any, old: str, new: str) -> None:
@@ -124,6 +145,8 @@ def redline_docx(old_doc: Document, new_docx: bytes | None = None, act: Act | No
     body = wdoc.element.body
     from ..wordml import w
 
+    for tbl in list(body.iterchildren(w("tbl"))):
+        _delete_table(rev, tbl)
     paras = [p for p in body.iterchildren(w("p")) if _norm(_ptext(p))]
     old = [_norm(_ptext(p)) for p in paras]
     new = _new_lines(act)
