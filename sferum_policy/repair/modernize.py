@@ -148,6 +148,7 @@ class ModernizeResult:
     platform_change: str | None = None
     to_fill: list[str] = field(default_factory=list)
     library: ClauseLibrary | None = None
+    as_of_given: date | None = None  # the date the user asked for (the profile file keeps only this one)
 
     def act_clauses(self, section: str) -> list[Any]:
         """Library clauses of the new act in ``section``."""
@@ -158,7 +159,7 @@ class ModernizeResult:
 
     def profile_yaml(self) -> str:
         """The profile in the format ``generate`` reads (carried provisions as ``extra_clauses``)."""
-        return profile_yaml(self.extraction, as_of=self.profile.document.as_of, carried=self._carries(),
+        return profile_yaml(self.extraction, as_of=self.as_of_given, carried=self._carries(),
                             source=Path(self.source).name)
 
     def _carries(self) -> list[Carry]:
@@ -481,7 +482,7 @@ def modernize(
     docx_bytes = _render_with_comments(act, comments)
     name = str(doc.path or source) if not isinstance(source, str) or "\n" not in source else "текст акта"
     return ModernizeResult(name, when, extraction, profile, act, docx_bytes, doc, report, dropped, replaced, carried,
-                           added, outdated, platform_change, to_fill, library)
+                           added, outdated, platform_change, to_fill, library, as_of)
 
 
 def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:
