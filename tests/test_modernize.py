@@ -486,3 +486,14 @@ def test_docx_requisites_table_is_deleted_in_the_redline(tmp_path):
     cells = "".join(re.findall(r"<w:tbl>.*?</w:tbl>", xml, flags=re.S))
     assert "<w:t>" not in cells and "<w:t " not in cells and "145-о" in cells  # kept only as deleted text
     assert count_changes(data)["del"] >= 6 + len(rows)
+
+
+def test_library_provisions_the_old_act_had_are_kept(results):
+    # 002 forbids messages «с 21-00 до 07-00»: the library's optional quiet hours go in, with those hours
+    r = results["002"]
+    assert r.keep.options == {"quiet_hours": True, "quiet_from": "21:00", "quiet_to": "07:00"}
+    assert "prohibitions.quiet_hours" in r.act.clause_ids()
+    assert "quiet_hours: true" in r.profile_yaml()
+    assert all(x.new_label for x in r.replaced if x.clause_id == "prohibitions.quiet_hours")
+    # 000 has no quiet hours: the option stays off
+    assert "prohibitions.quiet_hours" not in results["000"].act.clause_ids()

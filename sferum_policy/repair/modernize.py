@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..vocab import SECTION_TITLES, Section
-from .profile_extract import Carry, ProfileExtraction, build_profile, extract_profile, profile_yaml
+from .profile_extract import Carry, Keep, ProfileExtraction, build_profile, extract_profile, profile_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -149,6 +149,7 @@ class ModernizeResult:
     to_fill: list[str] = field(default_factory=list)
     library: ClauseLibrary | None = None
     as_of_given: date | None = None  # the date the user asked for (the profile file keeps only this one)
+    keep: Keep = field(default_factory=Keep)
 
     def act_clauses(self, section: str) -> list[Any]:
         """Library clauses of the new act in ``section``."""
@@ -160,7 +161,7 @@ class ModernizeResult:
     def profile_yaml(self) -> str:
         """The profile in the format ``generate`` reads (carried provisions as ``extra_clauses``)."""
         return profile_yaml(self.extraction, as_of=self.as_of_given, carried=self._carries(),
-                            source=Path(self.source).name)
+                            source=Path(self.source).name, keep=self.keep)
 
     def _carries(self) -> list[Carry]:
         return [_carry(c) for c in self.carried]
@@ -418,6 +419,10 @@ def modernize(
 
     profile = build_profile(extraction, as_of=when, carried=[_carry(c) for c in carried])
     act = assemble(profile, library, reg)
+    keep = _keep(replaced, set(act.clause_ids()), library, kind, doc, to_note := [])
+    if keep.options or keep.include:
+        profile = build_profile(extraction, as_of=when, carried=[_carry(c) for c in carried], keep=keep)
+        act = assemble(profile, library, reg)
 
     # labels in the new act
     by_clause: dict[str, str] = {}
@@ -458,6 +463,7 @@ def modernize(
         to_fill.append("прежний документ — не локальный акт (методический материал, описание платформы): его текст "
                        "не переносится, новый акт составлен по библиотеке")
     to_fill += list(extraction.missing)
+    to_fill += to_note
     if not extraction.kind.value:
         to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
     full = extraction.full_name.value
@@ -482,7 +488,37 @@ def modernize(
     docx_bytes = _render_with_comments(act, comments)
     name = str(doc.path or source) if not isinstance(source, str) or "\n" not in source else "текст акта"
     return ModernizeResult(name, when, extraction, profile, act, docx_bytes, doc, report, dropped, replaced, carried,
-                           added, outdated, platform_change, to_fill, library, as_of)
+                           added, outdated, platform_change, to_fill, library, as_of, keep)
+
+
+_HOURS = re.compile(r"с\s*(\d{1,2})\s*[-:.]\s*(\d{2})\s*(?:ч\.?\s*)?(?:час\w*\s*)?до\s*(\d{1,2})\s*[-:.]\s*(\d{2})")
+
+
+def _keep(replaced: list[Replaced], in_act: set[str], library: ClauseLibrary, kind: Any, doc: Document,
+          notes: list[str]) -> Keep:
+    """What the old act had that the library has too but a default profile leaves out: switch it on."""
+    from ..vocab import Platform
+
+    keep = Keep()
+    applicable = {c.id for c in library.select(kind, {Platform.max})}
+    for r in replaced:
+        clause = library.get(r.clause_id)
+        if clause is None or clause.id in in_act or clause.id not in applicable \
+                or clause.section == Section.legal_basis:
+            continue
+        if clause.option:
+            keep.options[clause.option] = True
+            if clause.option == "quiet_hours":
+                m = _HOURS.search(doc.paragraphs[r.old.paragraph].text)
+                if m:
+                    keep.options["quiet_from"] = f"{int(m.group(1)):02d}:{m.group(2)}"
+                    keep.options["quiet_to"] = f"{int(m.group(3)):02d}:{m.group(4)}"
+                else:
+                    notes.append("время тишины перенесено с часами по умолчанию (21:00–07:00) — в прежнем акте "
+                                 "часы не найдены; проверьте")
+        elif clause.id not in keep.include and not clause.requires:
+            keep.include.append(clause.id)
+    return keep
 
 
 def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:

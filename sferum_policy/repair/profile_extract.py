@@ -512,7 +512,17 @@ def _template_safe(text: str) -> str:
     return "{% raw %}" + text + "{% endraw %}" if "{" in text or "}" in text else text
 
 
-def profile_data(x: ProfileExtraction, *, as_of: date | None = None, carried: list[Carry] | None = None) -> dict:
+@dataclass(slots=True)
+class Keep:
+    """Library provisions the old act had that a profile does not give by default: options switched on
+    (``quiet_hours`` with the old act's hours) and optional clauses to include."""
+
+    options: dict[str, Any] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
+
+
+def profile_data(x: ProfileExtraction, *, as_of: date | None = None, carried: list[Carry] | None = None,
+                 keep: Keep | None = None) -> dict:
     """The profile as plain data: missing names stay ``None``, missing requisites stay empty."""
     kind = x.kind.value or OrgKind.school.value
     platforms = ["max"] + (["web"] if x.platforms.value and "web" in x.platforms.value else [])
@@ -536,19 +546,24 @@ def profile_data(x: ProfileExtraction, *, as_of: date | None = None, carried: li
         data["adoption"] = {"body": a.body.value, "date": a.date.value, "number": a.number.value}
     if kind == OrgKind.district.value:
         data["councils"] = []
+    if keep is not None and keep.options:
+        data["options"] = dict(keep.options)
+    if keep is not None and keep.include:
+        data["include"] = list(keep.include)
     if carried:
         data["extra_clauses"] = [{"section": c.section, "title": c.title, "text": _template_safe(c.text),
                                   "items": [_template_safe(i) for i in c.items]} for c in carried]
     return data
 
 
-def build_profile(x: ProfileExtraction, *, as_of: date | None = None, carried: list[Carry] | None = None):
+def build_profile(x: ProfileExtraction, *, as_of: date | None = None, carried: list[Carry] | None = None,
+                  keep: Keep | None = None):
     """A :class:`~sferum_policy.generator.profile.Profile` for the act: a name the old act does not give is a
     visible blank «____» (validated with a stand-in, then blanked — never printed as a value)."""
     from ..generator.profile import Profile
     from ..yamlio import validate
 
-    data = profile_data(x, as_of=as_of, carried=carried)
+    data = profile_data(x, as_of=as_of, carried=carried, keep=keep)
     org = data["organization"]
     blanks: dict[str, str] = {}
     for key, stand_in, blank in (("full_name", "Организация", BLANK), ("short_name", "Организация", BLANK),
@@ -588,13 +603,13 @@ def _note(v: Value) -> str:
 
 
 def profile_yaml(x: ProfileExtraction, *, as_of: date | None = None, carried: list[Carry] | None = None,
-                 source: str = "") -> str:
+                 source: str = "", keep: Keep | None = None) -> str:
     """The profile in the YAML format ``generate`` reads, each value with its excerpt as a comment.
 
     A missing name is ``null`` (``generate`` refuses the profile until it is filled in); a missing protocol
     or order date or number is empty (``generate`` prints a visible blank «___»).
     """
-    data = profile_data(x, as_of=as_of, carried=carried)
+    data = profile_data(x, as_of=as_of, carried=carried, keep=keep)
     org = data["organization"]
     lines = [
         f"# Профиль организации, извлеченный из прежнего акта{f' ({source})' if source else ''} командой",
@@ -640,6 +655,12 @@ def profile_yaml(x: ProfileExtraction, *, as_of: date | None = None, carried: li
     else:
         lines += ["", "# Отметок «С учетом мнения» советов в прежнем акте нет (ч. 3 ст. 30 Федерального закона",
                   "# № 273-ФЗ требует учесть мнение советов обучающихся и родителей) — впишите их:", "councils: []"]
+    if data.get("options"):
+        lines += ["", "# Параметры, которые были в прежнем акте (например, время тишины с его часами):", "options:"]
+        lines += [f"  {k}: {_q(v) if isinstance(v, str) else str(v).lower()}" for k, v in data["options"].items()]
+    if data.get("include"):
+        lines += ["", "# Необязательные положения библиотеки, которые были в прежнем акте:",
+                  f"include: [{', '.join(data['include'])}]"]
     if data.get("extra_clauses"):
         lines += ["", "# Положения прежнего акта, которых нет в библиотеке, — перенесены; проверьте их.", "extra_clauses:"]
         for c in data["extra_clauses"]:

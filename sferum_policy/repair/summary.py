@@ -19,12 +19,22 @@ def _cut(text: str, n: int = _SHORT) -> str:
     return text if len(text) <= n else text[:n].rstrip() + "…"
 
 
+_SHOWN = {"polozhenie": "положение", "poryadok": "порядок", "utverzhdeno": "УТВЕРЖДЕНО (приказом)",
+          "utverzhdayu": "УТВЕРЖДАЮ (подписью руководителя)"}
+
+
+def _shown(value: object) -> str:
+    """A value as the reader of the summary knows it (dates as ДД.ММ.ГГГГ, codes in Russian)."""
+    if hasattr(value, "year"):
+        return format_numeric(value)  # type: ignore[arg-type]
+    return _SHOWN.get(str(value), str(value))
+
+
 def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
     x = r.extraction
     out: list[tuple[str, list[str]]] = []
 
-    found = [f"{v.label}: {v.value if not hasattr(v.value, 'year') else format_numeric(v.value)} "
-             f"({v.excerpt.where()})" for v in x.values()
+    found = [f"{v.label}: {_shown(v.value)} ({v.excerpt.where()})" for v in x.values()
              if not v.missing and v.excerpt is not None and v.excerpt.paragraph >= 0
              and v.key not in ("document.platforms", "approval.style", "organization.kind")]
     out.append(("Реквизиты, взятые из прежнего акта", found or ["в прежнем акте реквизитов не найдено"]))
