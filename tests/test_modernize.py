@@ -516,3 +516,11 @@ def test_the_profile_file_reproduces_the_act(results, tmp_path, library, registr
     path.write_text(text, encoding="utf-8")
     act = assemble(load_profile(path), library, registry)
     assert act.plain_lines() == r.act.plain_lines()
+
+
+def test_an_act_without_sections_still_has_its_provisions_judged():
+    r = modernize(variants.NO_SECTIONS, as_of=AS_OF)
+    assert r.old_doc.sections == []
+    assert [c.old[0].text[:12] for c in r.carried] == ["Школьный хор"]
+    assert [d.code for d in r.dropped] == ["RK002"]
+    assert "онлайн-репетиции" in "\n".join(r.act.plain_lines())

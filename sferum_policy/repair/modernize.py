@@ -235,11 +235,21 @@ def _provision_paragraphs(doc: Document) -> list[int]:
     for s in doc.sections:
         heads.update(range(s.first, heading_end(doc, s) + 1))
     out = []
-    for p in doc.paragraphs:
-        if p.section is None or p.index in heads:
+    start = 0
+    if not doc.sections:
+        # an act without recognisable sections: its text after the title block (first numbered point, else the
+        # paragraph after the last requisite mark) is all provisions
+        from ..metadata import label_numbers
+
+        first = next((p.index for p in doc.paragraphs if label_numbers(p) is not None), None)
+        marks = [r.paragraph for r in doc.meta.requisites if r.paragraph is not None]
+        start = first if first is not None else (max(marks) + 2 if marks else 0)
+    for p in doc.paragraphs[start:]:
+        if (doc.sections and p.section is None) or p.index in heads:
             continue
-        s = doc.sections[p.section]
-        if s.key in _SKIP_SECTIONS:
+        if p.section is not None and doc.sections[p.section].key in _SKIP_SECTIONS:
+            continue
+        if p.kind == "heading" or (doc.meta.title and p.text.strip() and p.text.strip() in doc.meta.title):
             continue
         if len(p.text.split()) < MIN_WORDS or not re.search(r"[А-Яа-яЁё]{3}", p.text):
             continue
@@ -285,9 +295,13 @@ def _lead_in(doc: Document, i: int) -> int | None:
     return None
 
 
-def _section_for(doc: Document, i: int, best_clause: Any) -> str:
+def _section_key(doc: Document, i: int) -> str | None:
     p = doc.paragraphs[i]
-    key = doc.sections[p.section].key if p.section is not None else None
+    return doc.sections[p.section].key if p.section is not None else None
+
+
+def _section_for(doc: Document, i: int, best_clause: Any) -> str:
+    key = _section_key(doc, i)
     if key in Section.__members__ and key not in _SKIP_SECTIONS:
         return key
     if best_clause is not None and best_clause.section.value not in _SKIP_SECTIONS:
@@ -379,7 +393,7 @@ def modernize(
         lead_i = _lead_in(doc, i) if _is_item(doc, i) else None
         basis_list = lead_i is not None and _BASIS_LEAD.search(doc.paragraphs[lead_i].text)
         if basis_list or _BASIS_LEAD.search(old.text) or (
-                _LEGAL_CITE.search(old.text) and doc.sections[doc.paragraphs[i].section].key == Section.general.value):
+                _LEGAL_CITE.search(old.text) and _section_key(doc, i) in (Section.general.value, None)):
             # a legal-basis list written inside «Общие положения»: the new act has its own basis
             replaced.append(Replaced(old, "legal_basis", "Правовые основания", None))
             continue
