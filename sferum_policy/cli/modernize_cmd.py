@@ -11,7 +11,7 @@ from .options import DATE, clauses_dir, refs_dir
 
 
 @click.command()
-@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("old", metavar="ПРЕЖНИЙ_АКТ", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Куда записать новый акт (DOCX).")
 @click.option("--as-of", type=DATE, help="Дата, на которую подбирать действующие нормативные акты (по умолчанию — сегодня).")
