@@ -17,6 +17,8 @@ _EXPORTS = {
     "check": ("sferum_policy.pipeline", "check"),
     "read": ("sferum_policy.readers", "read"),
     "read_string": ("sferum_policy.readers", "read_string"),
+    "modernize": ("sferum_policy.repair.modernize", "modernize"),
+    "ModernizeResult": ("sferum_policy.repair.modernize", "ModernizeResult"),
     "Report": ("sferum_policy.report", "Report"),
     "Finding": ("sferum_policy.report", "Finding"),
     "Document": ("sferum_policy.document", "Document"),
