@@ -608,3 +608,14 @@ def test_audit_modernize_writes_the_new_act_summary_and_redline(tmp_path):
         len(expect.dropped) + len(expect.replaced) + len(expect.added)
     assert json.loads((out / "audit.json").read_text(encoding="utf-8"))["summary"]["modernized"]["documents"] == 1
     assert "обновлённый акт (MAX, действующие основания)" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_library_api_is_exported_lazily():
+    import subprocess as sp
+
+    code = ("import sys, sferum_policy; assert 'sferum_policy.repair' not in sys.modules; "
+            "r = sferum_policy.fix('ПОЛОЖЕНИЕ\\n1. Общие\\n1.1. Работа в ИКОН «Сферум» в ИКОП «Сферум».\\n'); "
+            "print(type(r).__name__, r.changes)")
+    out = sp.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["FixResult", "1"]
