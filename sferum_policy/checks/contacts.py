@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph
 from ..report import Finding
-from ..rules import rule
-from ..vocab import Category, Severity
+from ..rules import RULES, codes_of
 from . import check
 from .base import CheckContext, Fix, finding
 
@@ -23,55 +22,14 @@ OFFICIAL_CONTACTS: dict[str, tuple[str, ...]] = {
 }
 EMAIL_FOR_DOMAIN: dict[str, str] = {"sferum.ru": "info@sferum.ru", "prof-sferum.ru": "info@sferum.ru"}
 
-_EX = "ПОЛОЖЕНИЕ\n\nоб использовании ИКОП «Сферум»\n\n1. Общие положения\n\n"
 
-CT001 = rule(
-    code="CT001", name="official-contact-typo", category=Category.contact, severity=Severity.error,
-    title="Опечатка в официальном адресе «Сферума»",
-    why="Адрес, отличающийся от официального одной-двумя буквами (info@sfcrum.ru вместо info@sferum.ru), "
-        "никуда не ведёт или ведёт на чужой сайт: заявки и обращения не дойдут, а поддельный адрес может "
-        "использоваться мошенниками.",
-    fix="Замените адрес официальным: info@sferum.ru, sferum.ru, prof-sferum.ru.",
-    bad=_EX + "1.1. Заявка на регистрацию направляется по адресу электронной почты info@sfcrum.ru.\n",
-    good=_EX + "1.1. Заявка на регистрацию направляется по адресу электронной почты info@sferum.ru.\n",
-)
-CT002 = rule(
-    code="CT002", name="mixed-alphabet-address", category=Category.contact, severity=Severity.error,
-    title="Русские буквы в латинском адресе",
-    why="Русские «е», «о», «с», «р» выглядят как латинские, но адрес с ними другой: письмо не дойдёт, "
-        "ссылка не откроется.",
-    fix="Наберите адрес заново латинскими буквами.",
-    bad=_EX + "1.1. Инструкции размещены на сайте sfеrum.ru.\n",
-    good=_EX + "1.1. Инструкции размещены на сайте sferum.ru.\n",
-)
-CT003 = rule(
-    code="CT003", name="url-as-email", category=Category.contact, severity=Severity.error,
-    title="Вместо адреса электронной почты указан адрес сайта",
-    why="Письмо нельзя отправить на адрес сайта (https://sferum.ru): заявка, направленная «на адрес "
-        "https://sferum.ru», не дойдёт.",
-    fix="Укажите адрес электронной почты (для «Сферума» — info@sferum.ru).",
-    bad=_EX + "1.1. Администратор подает заявку посредством электронной почты на адрес https://sferum.ru.\n",
-    good=_EX + "1.1. Администратор подает заявку посредством электронной почты на адрес info@sferum.ru.\n",
-)
-CT004 = rule(
-    code="CT004", name="email-missing", category=Category.contact, severity=Severity.warning,
-    title="После слов «на адрес» нет адреса",
-    why="Текст «посредством электронной почты на адрес заявку» потерял сам адрес (обычно он сместился при "
-        "вёрстке или распознавании): читатель не знает, куда писать.",
-    fix="Впишите адрес электронной почты сразу после слов «на адрес».",
-    bad=_EX + "1.1. Администратор направляет посредством электронной почты на адрес заявку на регистрацию.\n",
-    good=_EX + "1.1. Администратор направляет посредством электронной почты на адрес info@sferum.ru заявку на регистрацию.\n",
-)
-CT005 = rule(
-    code="CT005", name="cut-address", category=Category.contact, severity=Severity.error,
-    title="Адрес оборван",
-    why="Адрес без доменной зоны («info@sf») — обрывок: по нему нельзя ни написать, ни перейти.",
-    fix="Восстановите адрес полностью (например, info@sferum.ru).",
-    bad=_EX + "1.1. Запросы в техническую поддержку направляются по адресу info@sf или по телефону.\n",
-    good=_EX + "1.1. Запросы в техническую поддержку направляются по адресу info@sferum.ru или по телефону.\n",
-)
+CT001 = RULES["CT001"]
+CT002 = RULES["CT002"]
+CT003 = RULES["CT003"]
+CT004 = RULES["CT004"]
+CT005 = RULES["CT005"]
 
-CODES = ("CT001", "CT002", "CT003", "CT004", "CT005")
+CODES = codes_of("contacts")
 
 _EMAIL = re.compile(r"(?<![\w.#@/+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)*)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"']*", re.IGNORECASE)

@@ -9,54 +9,17 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..report import Finding
-from ..rules import rule
-from ..vocab import Category, Severity
+from ..rules import RULES, codes_of
 from . import check
 from .base import CheckContext, Fix, finding
 
-OC001 = rule(
-    code="OC001", name="damaged-text-layer", category=Category.text_layer, severity=Severity.warning,
-    title="Текстовый слой повреждён (ошибки распознавания, не тот язык)",
-    why="Скан распознан с ошибками или не на том языке: вместо русских букв — латинские похожие («Ha» вместо "
-        "«На»), значки и обрывки. Такой текст не находится поиском, его не прочитают программы экранного доступа, "
-        "а проверка не может судить о нечитаемых абзацах.",
-    fix="Распознайте документ заново с русским языком (или разместите исходный файл с текстом) и замените файл "
-        "на сайте.",
-    bad=("ПОЛОЖЕНИЕ об использовании платформы\nYTB EP)l{ |]A|-O ~ qup}|{ekTop IIIK0JIbI npuka3 or |]|].|]|].2O24\n"
-         "1. O6|_|{ue no/\\o}|{eHu9\n1.1. Hac|'oя|_|ee no/\\o}|{eHue onpe|]e/\\яe|' nop9|]oK u3no/\\b3oBaHu9 "
-         "n/\\aTqbopMbI."),
-    good="ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Настоящее положение определяет порядок.",
-)
-OC002 = rule(
-    code="OC002", name="damaged-requisite", category=Category.text_layer, severity=Severity.warning,
-    title="Цифры и буквы перепутаны в реквизите (номер, дата, «№», «-ФЗ»)",
-    why="При распознавании в номере или дате буква заменила цифру («2o12», «15З-ФЗ»), а знак «№» прочитан как "
-        "«N°» или «JIo». Ссылка с таким номером не находится, дату нельзя проверить.",
-    fix="Исправьте реквизит на предложенный.",
-    bad="1.1. Положение разработано в соответствии с Федеральным законом от 29.12.2o12 № 27З-ФЗ.",
-    good="1.1. Положение разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ.",
-)
-OC003 = rule(
-    code="OC003", name="split-word", category=Category.text_layer, severity=Severity.warning,
-    title="Слово разорвано лишним пробелом",
-    why="Внутри слова стоит пробел (типичная ошибка распознавания): ни одна из частей не является словом.",
-    fix="Уберите пробел внутри слова.",
-    bad="1.1. Положение определяет порядок работы образоват ельной организации.",
-    good="1.1. Положение определяет порядок работы образовательной организации.",
-)
-OC004 = rule(
-    code="OC004", name="unreadable-region", category=Category.text_layer, severity=Severity.info,
-    title="Не удалось прочитать: отсутствие реквизитов и разделов не проверено",
-    why="Часть текста нечитаема (повреждённый текстовый слой). Гриф, отметки о принятии, ссылки на законы и "
-        "разделы могут быть именно там, поэтому проверка не говорит «нет» о том, чего не смогла прочитать.",
-    fix="Распознайте документ заново и проверьте его ещё раз.",
-    bad=("ПОЛОЖЕНИЕ об использовании платформы\nYTB EP)l{ |]A|-O ~ qup}|{ekTop IIIK0JIbI npuka3 or |]|].|]|].2O24\n"
-         "1. O6|_|{ue no/\\o}|{eHu9\n1.1. Hac|'oя|_|ee no/\\o}|{eHue onpe|]e/\\яe|' nop9|]oK u3no/\\b3oBaHu9 "
-         "n/\\aTqbopMbI."),
-    good="ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Настоящее положение определяет порядок.",
-)
+OC001 = RULES["OC001"]
+OC002 = RULES["OC002"]
+OC003 = RULES["OC003"]
+OC004 = RULES["OC004"]
 
-CODES = ("OC001", "OC002", "OC003", "OC004", "TY002", "TY003")
+# the repairs of recognition report the typo codes too (a Latin look-alike, a lost space)
+CODES = (*codes_of("ocr"), "TY002", "TY003")
 _TY = {"script": "TY002", "glued": "TY003"}
 _MESSAGES = {
     "requisite": "Ошибка распознавания в номере или реквизите (буква вместо цифры, «№», «-ФЗ»): «{o}» → «{f}»{n}.",

@@ -10,81 +10,18 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..report import Finding
-from ..rules import Rule, rule
-from ..vocab import Category, Severity
+from ..rules import RULES, Rule, codes_of
 from . import check
 from .base import CheckContext, Fix, finding
 
-TY_MISSPELLING = rule(
-    code="TY001", name="misspelling", category=Category.typo, severity=Severity.warning,
-    title="Слово с ошибкой (нет такого слова)",
-    why="Такого слова нет в словаре русского языка и в словаре предметной области: это опечатка или ошибка "
-        "распознавания скана (е/с, н/п, и/н и т. п.). Ошибки в локальном акте снижают доверие к документу.",
-    fix="Исправьте слово; предложенный вариант подобран по сходству написания с учётом типичных ошибок распознавания.",
-    bad="1.1. Положение устанавливает правила взаимодействия посредством видсо-конфсрснц-связи.",
-    good="1.1. Положение устанавливает правила взаимодействия посредством видеоконференц-связи.",
-)
-TY_LATIN = rule(
-    code="TY002", name="latin-lookalike", category=Category.typo, severity=Severity.warning,
-    title="Латинские буквы или цифры внутри русского слова",
-    why="В слове вместо русских букв стоят похожие латинские (a, e, o, p, c, x …) или цифры 3 и 0. Такое слово "
-        "не находится поиском и неверно читается программами экранного доступа.",
-    fix="Замените похожие латинские буквы и цифры русскими буквами.",
-    bad="1.1. Педагог размещает сообщения в чатe класса.",
-    good="1.1. Педагог размещает сообщения в чате класса.",
-)
-TY_SPACE = rule(
-    code="TY003", name="missing-space", category=Category.typo, severity=Severity.warning,
-    title="Пропущен пробел между словами",
-    why="Два слова написаны слитно: так часто бывает после распознавания скана или при наборе.",
-    fix="Разделите слова пробелом.",
-    bad="1.1. Участники вправе обращаться в службу технической поддержкипо адресу электронной почты.",
-    good="1.1. Участники вправе обращаться в службу технической поддержки по адресу электронной почты.",
-)
-TY_HYPHEN = rule(
-    code="TY004", name="missing-hyphen", category=Category.typo, severity=Severity.warning,
-    title="Пропущен дефис в сложном слове",
-    why="Сложное прилагательное из двух основ пишется через дефис (информационно-коммуникационная).",
-    fix="Поставьте дефис между частями слова.",
-    bad="1.1. Платформа является информационнокоммуникационной системой.",
-    good="1.1. Платформа является информационно-коммуникационной системой.",
-)
-TY_REALWORD = rule(
-    code="TY005", name="real-word-error", category=Category.typo, severity=Severity.warning,
-    title="Слово не подходит по смыслу (вероятная ошибка распознавания)",
-    why="Слово существует, но в этом окружении почти не встречается, а похожее по написанию слово "
-        "(«на» вместо «па», «канал» вместо «капал») стоит в таком окружении постоянно.",
-    fix="Проверьте слово по оригиналу документа и замените его предложенным.",
-    bad="1.1. Участники образовательных отношений имеют право па обращение в службу технической поддержки.",
-    good="1.1. Участники образовательных отношений имеют право на обращение в службу технической поддержки.",
-)
-TY_AGREEMENT = rule(
-    code="TY006", name="agreement", category=Category.typo, severity=Severity.warning,
-    title="Ошибка согласования (падеж, число)",
-    why="Слова не согласованы ни в одном из возможных разборов: предлог требует другого падежа, "
-        "прилагательное не согласовано с существительным или «настоящее Положение» стоит во множественном числе.",
-    fix="Поставьте слово в предложенную форму.",
-    bad="1.1. Классный руководитель подключает родителей к классных и родительским чатам.",
-    good="1.1. Классный руководитель подключает родителей к классным и родительским чатам.",
-)
-TY_ABBREV = rule(
-    code="TY007", name="abbreviation", category=Category.typo, severity=Severity.warning,
-    title="Искажённое сокращение",
-    why="Сокращение отличается от определённого в акте (или общепринятого, например ИКОП) одной похожей "
-        "буквой — типичная ошибка распознавания («ИКОН» вместо «ИКОП»).",
-    fix="Замените сокращение правильным.",
-    bad="1.1. Настоящее положение определяет порядок работы в ИКОН «Сферум».",
-    good="1.1. Настоящее положение определяет порядок работы в ИКОП «Сферум».",
-)
-TY_DASH = rule(
-    code="TY008", name="dalee-dash", category=Category.typo, severity=Severity.info,
-    title="Нет тире после «далее»",
-    why="Краткое название, которое вводит «далее», отделяется тире: «(далее – ЭО и ДОТ)». Без тире сокращение "
-        "читается как продолжение фразы.",
-    fix="Поставьте тире после «далее».",
-    bad="1.1. Положение определяет применение электронного обучения (далее ЭО) в школе.",
-    good="1.1. Положение определяет применение электронного обучения (далее – ЭО) в школе.",
-)
+TY_MISSPELLING = RULES["TY001"]
+TY_LATIN = RULES["TY002"]
+TY_SPACE = RULES["TY003"]
+TY_HYPHEN = RULES["TY004"]
+TY_REALWORD = RULES["TY005"]
+TY_AGREEMENT = RULES["TY006"]
+TY_ABBREV = RULES["TY007"]
+TY_DASH = RULES["TY008"]
 
 _RULES: dict[str, Rule] = {
     "misspelling": TY_MISSPELLING,
@@ -114,7 +51,7 @@ _MESSAGES = {
     "dash": "После «далее» перед кратким названием ставится тире: «{text}» → «{suggestion}».",
     "abbrev": "Искажённое сокращение «{text}»; вероятно, «{suggestion}».",
 }
-CODES = tuple(sorted({r.code for r in _RULES.values()}))
+CODES = codes_of("typos")
 # What ``fix`` may apply without asking: a Latin look-alike, a lost space or hyphen, a distorted abbreviation,
 # a dash after «далее» and a non-word with one confident correction. A real word that does not fit and an
 # agreement correction change a word the dictionary knows — a person decides (``fix --unsafe``).
