@@ -21,19 +21,11 @@ OC004 = RULES["OC004"]
 # the repairs of recognition report the typo codes too (a Latin look-alike, a lost space)
 CODES = (*codes_of("ocr"), "TY002", "TY003")
 _TY = {"script": "TY002", "glued": "TY003"}
-_MESSAGES = {
-    "requisite": "Ошибка распознавания в номере или реквизите (буква вместо цифры, «№», «-ФЗ»): «{o}» → «{f}»{n}.",
-    "split": "Слово разорвано пробелом: «{o}» → «{f}»{n}.",
-    "script": "В слове «{o}» латинские буквы или знаки вместо русских букв (ошибка распознавания): «{f}»{n}.",
-    "glued": "Слова написаны слитно (потеряны пробелы): «{o}» → «{f}»{n}.",
-}
 
 
 @check("ocr", order=5, codes=CODES)
 def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """The text layer's verdict and every repaired OCR defect, each distinct one reported once."""
-    from ..rules import RULES
-
     layer = doc.annotations.get("text_layer") or {}
     if layer.get("unreadable_paragraphs") and "OC001" in ctx.enabled:
         yield finding(OC001, doc, layer["message"])
@@ -55,6 +47,6 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         also = tuple((doc.paragraphs[x.paragraph].start + x.start, doc.paragraphs[x.paragraph].start + x.end)
                      for x in group[1:])
         # the read text holds the repaired form; ``fix`` writes the act as it was written and this edit back
-        yield finding(RULES[code], doc, _MESSAGES[r.kind].format(o=original, f=fixed, n=more),
+        yield finding(RULES[code], doc, RULES[code].message(r.kind, o=original, f=fixed, n=more),
                       paragraph=r.paragraph, start=r.start, end=r.end, text=original, suggestion=fixed,
                       fix=Fix(fixed, also=also), args={"original": original, "correction": fixed, "kind": r.kind})

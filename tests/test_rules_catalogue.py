@@ -1,0 +1,153 @@
+"""The rule catalogue (sferum_policy/rules/<family>/<CODE>.yaml): what it holds and how it refuses bad files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sferum_policy.errors import DataError
+from sferum_policy.rules import RULES, codes_of, rules_of
+from sferum_policy.rules.catalogue import ROOT, load_catalogue
+from sferum_policy.rules.model import placeholders
+
+ERROR = re.compile(r"^\S+\.yaml:\d+: поле «[^»]+»: .+$")
+
+
+def _copy(tmp_path: Path, *files: str) -> Path:
+    """A catalogue of a few bundled rule files (``family/CODE``)."""
+    root = tmp_path / "rules"
+    for f in files:
+        dest = root / f"{f}.yaml"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / f"{f}.yaml", dest)
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _refused(root: Path, field: str, words: str) -> str:
+    with pytest.raises(DataError) as exc:
+        load_catalogue(root)
+    msg = str(exc.value)
+    assert ERROR.match(msg), msg
+    assert f"поле «{field}»" in msg and words in msg, msg
+    return msg
+
+
+def test_bundled_catalogue_matches_the_checks():
+    from sferum_policy.checks import CHECK_MODULES, load_checks
+
+    cat = load_catalogue()
+    assert set(cat.families) <= set(CHECK_MODULES)  # a rule folder names a check module that finds its rules
+    emitted = {code for spec in load_checks() for code in spec.codes}
+    assert emitted == set(cat.rules)  # no check emits an unknown code, no rule is left without a detector
+    for family in cat.families:
+        assert all(r.family == family for r in rules_of(family))
+        assert codes_of(family) == tuple(sorted(codes_of(family)))
+
+
+def test_rules_mapping_needs_no_check_import():
+    import subprocess
+    import sys
+
+    code = ("import sys; from sferum_policy.rules import RULES; n = len(RULES); "
+            "print(n, any(m.startswith('sferum_policy.checks') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(len(RULES)), "False"]
+
+
+def test_message_templates_are_filled_by_their_detectors():
+    # the typo detector's kinds and the OCR repair kinds each have exactly one template
+    kinds = [k for r in rules_of("typos") for k in r.messages]
+    assert len(kinds) == len(set(kinds))
+    assert {"misspelling", "latin", "space", "prep", "abbrev", "dash", "script", "glued"} <= set(kinds)
+    assert placeholders(RULES["TY006"].messages["gov"]) == {"text", "suggestion"}
+    assert RULES["OC003"].message("split", o="обр азование", f="образование", n="") == \
+        "Слово разорвано пробелом: «обр азование» → «образование»."
+
+
+def test_unknown_field(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    _edit(root / "legal_refs/LR001.yaml", "title:", "titel: x\ntitle:")
+    _refused(root, "titel", "неизвестное поле")
+
+
+def test_wrong_type_and_value(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    _edit(root / "legal_refs/LR001.yaml", "severity: error", "severity: fatal")
+    _refused(root, "severity", "недопустимое значение")
+    root = _copy(tmp_path / "b", "legal_refs/LR001")
+    _edit(root / "legal_refs/LR001.yaml", "basis:\n", "basis: 5\nold_basis:\n")
+    _refused(root, "basis", "")
+
+
+def test_examples_are_required(tmp_path):
+    root = _copy(tmp_path, "risk/RK002")
+    path = root / "risk/RK002.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  good:")] + "  good: []\n", encoding="utf-8")
+    _refused(root, "examples.good", "список слишком короткий")
+
+
+def test_code_must_match_file_name(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    (root / "legal_refs/LR001.yaml").rename(root / "legal_refs/LR099.yaml")
+    msg = _refused(root, "code", "не совпадает с именем файла LR099.yaml")
+    assert ":1: " in msg  # the line of «code:»
+
+
+def test_duplicate_code_across_families(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    (root / "risk").mkdir()
+    shutil.copy(root / "legal_refs/LR001.yaml", root / "risk/LR001.yaml")
+    _edit(root / "risk/LR001.yaml", "name: repealed-act", "name: repealed-act-2")
+    _refused(root, "code", "уже объявлен")
+
+
+def test_duplicate_name(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001", "legal_refs/LR002")
+    _edit(root / "legal_refs/LR002.yaml", "name: expired-act", "name: repealed-act")
+    _refused(root, "name", "уже занято")
+
+
+def test_retired_code_is_never_reused(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001", "legal_refs/LR002")
+    (root / "retired.yaml").write_text(
+        "retired:\n  - code: LR002\n    redirect: LR001\n    note: Объединено с LR001.\n", encoding="utf-8")
+    msg = _refused(root, "code", "выведен из употребления")
+    assert "retired.yaml:2" in msg
+    (root / "legal_refs/LR002.yaml").unlink()
+    cat = load_catalogue(root)
+    assert cat.retired["LR002"].redirect == "LR001" and "LR002" not in cat.rules
+
+
+def test_retired_redirect_must_exist(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    (root / "retired.yaml").write_text(
+        "retired:\n  - code: LR050\n    redirect: LR077\n    note: Нет.\n", encoding="utf-8")
+    _refused(root, "redirect", "правила LR077 нет в каталоге")
+
+
+def test_retired_status_belongs_in_retired_list(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    _edit(root / "legal_refs/LR001.yaml", "status: stable", "status: retired")
+    _refused(root, "status", "retired.yaml")
+
+
+def test_bad_message_template(tmp_path):
+    root = _copy(tmp_path, "typos/TY004")
+    _edit(root / "typos/TY004.yaml", "«{text}»", "«{text»")
+    _refused(root, "messages", "шаблон сообщения «hyphen» записан с ошибкой")
+
+
+def test_bundled_retired_list_is_valid():
+    cat = load_catalogue()
+    assert (ROOT / "retired.yaml").is_file()
+    assert not set(cat.retired) & set(cat.rules)
