@@ -85,10 +85,8 @@ def legal_refs_page(reg: Registry) -> str:
 
 
 def rules_page() -> str:
-    from .checks import load_checks
     from .rules import RULES
 
-    load_checks()
     out = [HEADER, "# Правила проверки\n\n"]
     out.append("Каждое замечание проверки имеет постоянный код. Коды можно выбирать и исключать: "
                "`--select LR,ST` и `--ignore TY003`.\n\n| код | категория | уровень | что проверяет |\n|---|---|---|---|\n")

@@ -151,3 +151,46 @@ def test_bundled_retired_list_is_valid():
     cat = load_catalogue()
     assert (ROOT / "retired.yaml").is_file()
     assert not set(cat.retired) & set(cat.rules)
+
+
+def test_renderers_and_docs_read_the_catalogue_without_checks(tmp_path):
+    """SARIF, HTML and docs/rules.md name every rule they show from the YAML; no check module is imported."""
+    import subprocess
+    import sys
+
+    from sferum_policy import check
+
+    report = check("ПОЛОЖЕНИЕ\n1. Общие положения\n1.1. Заявки направляются на адрес info@sfcrum.ru.\n")
+    codes = sorted({f.code for f in report.findings})
+    assert "CT001" in codes
+    (tmp_path / "report.json").write_text(report.model_dump_json(), encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "from sferum_policy.report import Report\n"
+        "from sferum_policy.render.sarif import render_sarif\n"
+        "from sferum_policy.render.html import render_html\n"
+        "from sferum_policy.docsgen import rules_page\n"
+        f"r = Report.model_validate_json(open({str(tmp_path / 'report.json')!r}, encoding='utf-8').read())\n"
+        "sarif = json.loads(render_sarif(r))\n"
+        "html = render_html(r)\n"
+        "page = rules_page()\n"
+        "print(json.dumps({'rules': {x['id']: x['shortDescription']['text'] for x in sarif['runs'][0]['tool']['driver']['rules']},"
+        " 'checks': sorted(m for m in sys.modules if m.startswith('sferum_policy.checks')),"
+        " 'html_has_title': " + repr(RULES["CT001"].title) + " in html, 'page_entries': page.count('\\n## ')}))\n"
+    )
+    import json
+
+    out = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+    assert out["checks"] == []
+    assert out["rules"] == {c: RULES[c].title for c in codes}
+    assert out["html_has_title"] is True
+    assert out["page_entries"] == len(RULES)
+
+
+def test_a_missing_check_module_fails_loudly(monkeypatch):
+    import sferum_policy.checks as checks
+
+    monkeypatch.setattr(checks, "CHECK_MODULES", (*checks.CHECK_MODULES, "no_such_family"))
+    monkeypatch.setattr(checks, "_loaded", False)
+    with pytest.raises(ModuleNotFoundError, match="no_such_family"):
+        checks.load_checks()

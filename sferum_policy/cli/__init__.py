@@ -44,16 +44,9 @@ def _register() -> None:
     cli.add_command(check_cmd.check)
     cli.add_command(fix_cmd.fix)
     for name, attr in (("generate_cmd", ("generate", "init")), ("modernize_cmd", ("modernize",)), ("audit_cmd", ("audit",)), ("serve_cmd", ("serve",))):
-        try:
-            mod = __import__(f"{__name__}.{name}", fromlist=list(attr))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-            continue
+        mod = __import__(f"{__name__}.{name}", fromlist=list(attr))  # a missing module is an error, not a gap
         for a in attr:
-            command = getattr(mod, a, None)
-            if command is not None:
-                cli.add_command(command)
+            cli.add_command(getattr(mod, a))
 
 
 _register()

@@ -261,9 +261,6 @@ def _subject_name(subject: str | None) -> str | None:
 
 def render_html(report: Report, *, document: Document | None = None) -> str:
     """Render ``report``; with ``document`` findings are shown in context and the text is marked up."""
-    from ..checks import load_checks
-
-    load_checks()
     numbered = list(enumerate(report.findings))
     groups = []
     for cat in Category:

@@ -154,9 +154,6 @@ def _result(f: Finding, index: dict[str, int], uri: str, source: _SourceMap | No
 
 def render_sarif(report: Report, *, document: Document | None = None) -> str:
     """Render ``report`` as a SARIF 2.1.0 log with one run (``document`` makes regions exact)."""
-    from ..checks import load_checks
-
-    load_checks()
     used = sorted({f.code for f in report.findings})
     index = {code: i for i, code in enumerate(used)}
     d = report.document
