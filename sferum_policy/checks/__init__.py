@@ -18,7 +18,7 @@ from .base import CheckContext
 CheckFn = Callable[[Document, CheckContext], Iterable[Finding]]
 
 # Modules that define checks, in the order they run. Every one must import: a missing module is an error.
-CHECK_MODULES = ("ocr", "structure", "contacts", "legal_refs", "risk", "kind_specific", "coverage", "typos")
+CHECK_MODULES = ("ocr", "structure", "contacts", "legal_refs", "risk", "kind_specific", "data_kinds", "coverage", "typos")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from ..rules import RULES, codes_of
 from ..vocab import DocKind, OrgKind
 from . import check
 from .base import CheckContext, finding
+from .data_kinds import pattern
 
 KS001 = RULES["KS001"]
 KS002 = RULES["KS002"]
@@ -55,10 +56,9 @@ _BY_ORDER = re.compile(r"утвержда\w*\s+приказом|утвержде
 # «…, утвержденного приказом Министерства просвещения …»: another body's order approving another act
 _OTHER_BODY = re.compile(r"\s+(?:Министерств|Мин[а-яё]*(?:просвещени|обрнаук|цифры|труда|здрав)|Правительств|"
                          r"Федеральн|Рос[а-яё]*надзор|[Дд]епартамент|[Уу]правлени|[Кк]омитет|[Мм]инистр)", _I)
-PLACEHOLDERS = re.compile(
-    r"\b[ИI]\.\s?[ИI]\.\s?Иванов[аы]?\b|\bИванов[аы]?\s+[ИI]\.\s?[ИI]\.|\bЭнск\w*|№\s*_{2,}|«_{2,}»|_{4,}\s*20_{2}"
-    r"|\bХХ\.ХХ\.\d{2,4}|\b00\.00\.0000\b|\[\s*(?:наименование|ФИО|дата|номер)[^\]]*\]|<\s*(?:наименование|ФИО)[^>]*>",
-    re.IGNORECASE)
+# Template values and blanks left in an act (KS008 is a data-only rule: its list is rules/kind_specific/KS008.yaml,
+# checks/data_kinds.py reports it); the generator warns about the same values in a profile.
+PLACEHOLDERS = pattern(KS008)
 _MODEL = re.compile(r"примерн\w+\s+(?:положени|порядк|порядок|правил)|методическ\w+\s+рекомендаци"
                     r"|на\s+основе\s+настоящ", _I)
 _FAMILY_SUBJECT = re.compile(
@@ -169,18 +169,6 @@ def _protocol_dates(doc: Document) -> Iterator[Finding]:
                           suggestion="проверьте даты протоколов и приказа")
 
 
-def _placeholders(doc: Document) -> Iterator[Finding]:
-    found: set[str] = set()
-    for p in _body(doc):
-        for m in PLACEHOLDERS.finditer(p.text):
-            key = m.group().strip()
-            if key in found:
-                continue
-            found.add(key)
-            yield finding(KS008, doc, f"Образец или незаполненный реквизит: «{key}».", paragraph=p,
-                          start=m.start(), end=m.end(), suggestion="впишите настоящее значение")
-
-
 def _district(doc: Document) -> Iterator[Finding]:
     if doc.meta.org_kind != OrgKind.district:
         return
@@ -204,8 +192,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     kind = doc.meta.org_kind
     if doc.meta.doc_kind == DocKind.not_local_act:
         # a methodical material describes the platform, it does not bind anyone: only left-in placeholders apply
-        if ctx.wants("KS008"):
-            out.extend(_placeholders(doc))
+        # (KS008, reported by checks/data_kinds.py for every document)
         return out
     if ctx.wants("KS001") and kind == OrgKind.preschool:
         out.extend(_kindergarten(doc))
@@ -221,8 +208,6 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         out.extend(_grif(doc))
     if ctx.wants("KS007"):
         out.extend(_protocol_dates(doc))
-    if ctx.wants("KS008"):
-        out.extend(_placeholders(doc))
     if ctx.wants("KS009"):
         out.extend(_district(doc))
     return out

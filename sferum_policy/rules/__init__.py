@@ -55,8 +55,9 @@ def rules_of(family: str) -> tuple[Rule, ...]:
 
 
 def codes_of(family: str) -> tuple[str, ...]:
-    """The codes of ``family`` (a check's ``codes``), in code order."""
-    return tuple(r.code for r in rules_of(family))
+    """The codes ``family``'s detector reports (a check's ``codes``), in code order: its rules of kind
+    ``code``; a data-only rule (``existence``, ``substitution``) is found by :mod:`..checks.data_kinds`."""
+    return tuple(r.code for r in rules_of(family) if r.kind == "code")
 
 
 def select_codes(codes: list[str] | None, select: list[str] | None, ignore: list[str] | None) -> set[str]:

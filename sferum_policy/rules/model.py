@@ -66,7 +66,10 @@ class Rule(BaseModel):
     kind: Kind = "code"
     tokens: tuple[str, ...] = ()
     swap: dict[str, str] = Field(default_factory=dict)
-    ignorecase: bool = True
+    ignorecase: bool = True  # existence / substitution: letter case does not matter
+    nonword: bool = False  # existence / substitution: tokens are whole regular expressions, no word bounds added
+    once: bool = False  # existence: each distinct text is reported once per document
+    suggestion: str | None = None  # existence: the advice every finding carries
     family: str = Field(default="", exclude=True)  # the folder the file lies in (set by the loader)
 
     @field_validator("code")
@@ -106,8 +109,14 @@ class Rule(BaseModel):
             raise ValueError("правилу вида existence нужен список слов (tokens)")
         if self.kind == "substitution" and not self.swap:
             raise ValueError("правилу вида substitution нужна таблица замен (swap: неверно → верно)")
-        if self.kind == "code" and (self.tokens or self.swap):
-            raise ValueError("списки tokens и swap нужны только правилам видов existence и substitution")
+        if self.kind == "code" and (self.tokens or self.swap or self.nonword or self.once or self.suggestion):
+            raise ValueError("поля tokens, swap, nonword, once и suggestion нужны только правилам видов "
+                             "existence и substitution")
+        for token in (*self.tokens, *self.swap):
+            try:
+                re.compile(token)
+            except re.error as exc:
+                raise ValueError(f"ошибка в регулярном выражении «{token}» ({exc})") from None
         if self.kind != "code":
             if "found" not in self.messages:
                 raise ValueError(f"правилу вида {self.kind} нужен шаблон сообщения messages.found")
