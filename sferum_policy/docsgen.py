@@ -84,26 +84,64 @@ def legal_refs_page(reg: Registry) -> str:
     return "".join(out)
 
 
-def rules_page() -> str:
-    from .rules import RULES
+RULE_STATUS_TITLES = {"stable": "действует", "preview": "пробное (может измениться)",
+                      "deprecated": "устаревает (будет выведено)", "retired": "выведено"}
+FIXABLE_TITLES = {"safe": "да, автоматически", "unsafe": "да, после проверки человеком (`fix --unsafe`)",
+                  "mixed": "да: бесспорные случаи автоматически, прочие после проверки (`fix --unsafe`)",
+                  "none": "нет, исправляет человек"}
+_FIXABLE_SHORT = {"safe": "да", "unsafe": "с проверкой", "mixed": "частично", "none": "—"}
+_KIND_TITLES = {"existence": "список слов (existence): каждое вхождение — замечание",
+                "substitution": "таблица замен (substitution): неверное написание заменяется верным"}
 
+
+def _examples(title: str, texts: list[str]) -> list[str]:
+    if len(texts) == 1:
+        return [f"**{title}.**\n\n```text\n{texts[0].strip()}\n```\n\n"]
+    out = [f"**{title}** ({len(texts)}).\n\n"]
+    out += [f"```text\n{t.strip()}\n```\n\n" for t in texts]
+    return out
+
+
+def rules_page() -> str:
+    """docs/rules.md: the rule catalogue (sferum_policy/rules/<family>/<CODE>.yaml), read without the checks."""
+    from .rules.catalogue import load_rules
+
+    cat = load_rules()
+    rules = list(cat.rules.values())
     out = [HEADER, "# Правила проверки\n\n"]
     out.append("Каждое замечание проверки имеет постоянный код. Коды можно выбирать и исключать: "
-               "`--select LR,ST` и `--ignore TY003`.\n\n| код | категория | уровень | что проверяет |\n|---|---|---|---|\n")
-    rules = sorted(RULES.values(), key=lambda r: r.code)
-    out += [f"| [{r.code}](#{r.code.lower()}) | {CATEGORY_TITLES[r.category]} | {SEVERITY_TITLES[r.severity]} | {_cell(r.title)} |\n"
+               "`--select LR,ST` и `--ignore TY003`. Столбец «исправление» говорит, может ли команда `fix` "
+               f"исправить замечание сама. Всего правил: **{len(rules)}**.\n\n"
+               "| код | категория | уровень | исправление | что проверяет |\n|---|---|---|---|---|\n")
+    out += [f"| [{r.code}](#{r.code.lower()}) | {CATEGORY_TITLES[r.category]} | {SEVERITY_TITLES[r.severity]} | "
+            f"{_FIXABLE_SHORT[r.fixable]} | {_cell(r.title)}"
+            + (f" ({RULE_STATUS_TITLES[r.status]})" if r.status != "stable" else "") + " |\n"
             for r in rules]
     for r in rules:
         out.append(f"\n## {r.code}\n\n**{r.title}** (`{r.name}`; {CATEGORY_TITLES[r.category].lower()}, "
                    f"{SEVERITY_TITLES[r.severity]})\n\n")
-        out.append(f"**Почему это плохо.** {r.why}\n\n")
-        if r.bad:
-            out.append(f"**Пример.**\n\n```text\n{r.bad.strip()}\n```\n\n")
-        if r.good:
-            out.append(f"**Правильно.**\n\n```text\n{r.good.strip()}\n```\n\n")
+        out.append(f"- статус: {RULE_STATUS_TITLES[r.status]}\n- исправление командой `fix`: {FIXABLE_TITLES[r.fixable]}\n")
+        if r.kind != "code":
+            out.append(f"- правило-данные: {_KIND_TITLES[r.kind]}\n")
+            if r.tokens:
+                out.append("- список (регулярные выражения): " + ", ".join(f"`{t}`" for t in r.tokens) + "\n")
+            if r.swap:
+                out.append("- замены: " + "; ".join(f"`{a}` → «{b}»" for a, b in r.swap.items()) + "\n")
+        out.append(f"\n**Почему это плохо.** {r.why}\n\n")
+        out += _examples("Пример", r.examples.bad)
+        out += _examples("Правильно", r.examples.good)
         out.append(f"**Как исправить.** {r.fix}\n")
         if r.basis:
             out.append(f"\n**Основание:** {', '.join(f'`{b}`' for b in r.basis)}\n")
+    out.append("\n## Выведенные коды\n\n")
+    if cat.retired:
+        out.append("Эти коды больше не выдаются и никогда не будут отданы другому правилу.\n\n"
+                   "| код | теперь | почему |\n|---|---|---|\n")
+        out += [f"| {x.code} | {f'[{x.redirect}](#{x.redirect.lower()})' if x.redirect else '—'} | {_cell(x.note)} |\n"
+                for x in cat.retired.values()]
+    else:
+        out.append("Выведенных кодов пока нет. Код, выведенный из употребления, остаётся в этом списке и другому "
+                   "правилу не отдаётся.\n")
     return "".join(out)
 
 

@@ -184,7 +184,7 @@ def test_renderers_and_docs_read_the_catalogue_without_checks(tmp_path):
     assert out["checks"] == []
     assert out["rules"] == {c: RULES[c].title for c in codes}
     assert out["html_has_title"] is True
-    assert out["page_entries"] == len(RULES)
+    assert out["page_entries"] == len(RULES) + 1  # and the retired codes
 
 
 def test_a_missing_check_module_fails_loudly(monkeypatch):
@@ -194,3 +194,20 @@ def test_a_missing_check_module_fails_loudly(monkeypatch):
     monkeypatch.setattr(checks, "_loaded", False)
     with pytest.raises(ModuleNotFoundError, match="no_such_family"):
         checks.load_checks()
+
+
+def test_rules_page_shows_status_fix_and_every_example():
+    from sferum_policy.docsgen import FIXABLE_TITLES, RULE_STATUS_TITLES, rules_page
+
+    page = rules_page()
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)
+    by_code = {s[:5]: s for s in sections if re.match(r"[A-Z]{2}\d{3}\n", s)}
+    assert set(by_code) == set(RULES)
+    for code, r in RULES.items():
+        body = by_code[code]
+        assert f"- статус: {RULE_STATUS_TITLES[r.status]}\n" in body
+        assert f"- исправление командой `fix`: {FIXABLE_TITLES[r.fixable]}\n" in body
+        for text in (*r.examples.bad, *r.examples.good):
+            assert f"```text\n{text.strip()}\n```" in body, code
+    assert {r.fixable for r in RULES.values()} == {"safe", "unsafe", "mixed", "none"}
+    assert RULES["CT001"].fixable == "safe" and RULES["RK001"].fixable == "unsafe" and RULES["ST008"].fixable == "mixed"
