@@ -211,3 +211,19 @@ def test_rules_page_shows_status_fix_and_every_example():
             assert f"```text\n{text.strip()}\n```" in body, code
     assert {r.fixable for r in RULES.values()} == {"safe", "unsafe", "mixed", "none"}
     assert RULES["CT001"].fixable == "safe" and RULES["RK001"].fixable == "unsafe" and RULES["ST008"].fixable == "mixed"
+
+
+def test_cli_exits_2_on_a_broken_rule_file(tmp_path, monkeypatch, capsys):
+    from sferum_policy.cli import main
+    from sferum_policy.rules import catalogue
+
+    root = _copy(tmp_path, "legal_refs/LR001", "risk/RK002")
+    _edit(root / "risk/RK002.yaml", "severity: warning", "severity: critical")
+    monkeypatch.setattr(catalogue, "ROOT", root)
+    monkeypatch.setattr(catalogue, "_CACHE", {})
+    with pytest.raises(SystemExit) as info:
+        main(["docs", "-o", str(tmp_path / "docs")])
+    assert info.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and re.search(r"RK002\.yaml:4: поле «severity»: недопустимое значение 'critical'", lines[0]), lines
+    assert not (tmp_path / "docs" / "rules.md").exists()
