@@ -16,18 +16,9 @@ from ..vocab import DocKind, Severity
 from . import check
 from .base import CheckContext, Fix, finding
 
-LR001 = RULES["LR001"]
-LR002 = RULES["LR002"]
-LR003 = RULES["LR003"]
-LR004 = RULES["LR004"]
-LR005 = RULES["LR005"]
-LR006 = RULES["LR006"]
-LR007 = RULES["LR007"]
-LR008 = RULES["LR008"]
-LR009 = RULES["LR009"]
+# the rules the code names; the other LR codes come from a Problem's code (RULES[prob.code])
 LR010 = RULES["LR010"]
 LR011 = RULES["LR011"]
-LR012 = RULES["LR012"]
 
 CODES = codes_of("legal_refs")
 
@@ -586,10 +577,6 @@ def _first_sentence(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-def _rules() -> dict[str, object]:
-    return {r.code: r for r in (LR001, LR002, LR003, LR004, LR005, LR006, LR007, LR008, LR009, LR010, LR011, LR012)}
-
-
 def judge(doc: Document, registry: Registry, as_of: date) -> tuple[list[Resolution], Iterator[Finding]]:
     """Resolve every citation of ``doc``; return the resolutions and the findings they lead to."""
     cites = extract_document(doc)
@@ -619,7 +606,6 @@ def _own_requisite(doc: Document, c: Citation) -> bool:
 
 
 def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
-    rules = _rules()
     once: set[tuple[str, str]] = set()
     cited: set[str] = set()  # successors already given their full citation by an edit
     for r in resolutions:
@@ -632,7 +618,7 @@ def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, 
                 if (prob.code, key_id) in once:
                     continue
                 once.add((prob.code, key_id))
-            f = _locate(doc, c, rules[prob.code], prob, cited)
+            f = _locate(doc, c, RULES[prob.code], prob, cited)
             f.act_id = r.act.id if r.act else None
             yield f
         is_letter = (r.act.kind.value in _LETTERS) if r.act else c.kind in _LETTERS
