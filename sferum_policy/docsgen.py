@@ -84,7 +84,7 @@ def legal_refs_page(reg: Registry) -> str:
     return "".join(out)
 
 
-RULE_STATUS_TITLES = {"stable": "действует", "preview": "пробное (может измениться)",
+RULE_STATUS_TITLES = {"stable": "действует", "preview": "пробное: работает, только если код назван явно (`--select КОД`)",
                       "deprecated": "устаревает (будет выведено)", "retired": "выведено"}
 FIXABLE_TITLES = {"safe": "да, автоматически", "unsafe": "да, после проверки человеком (`fix --unsafe`)",
                   "mixed": "да: бесспорные случаи автоматически, прочие после проверки (`fix --unsafe`)",

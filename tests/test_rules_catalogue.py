@@ -227,3 +227,22 @@ def test_cli_exits_2_on_a_broken_rule_file(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and re.search(r"RK002\.yaml:4: поле «severity»: недопустимое значение 'critical'", lines[0]), lines
     assert not (tmp_path / "docs" / "rules.md").exists()
+
+
+def test_a_preview_rule_runs_only_when_named(tmp_path, monkeypatch):
+    from sferum_policy.rules import catalogue, select_codes
+
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    _edit(root / "risk/RK002.yaml", "status: stable", "status: preview")
+    monkeypatch.setitem(catalogue._CACHE, ROOT, load_catalogue(root))
+    assert RULES["RK002"].status == "preview"
+    assert "RK002" not in select_codes(None, None, None)
+    assert "RK002" not in select_codes(None, ["RK"], None)
+    assert "RK001" in select_codes(None, ["RK"], None)
+    assert "RK002" in select_codes(None, ["rk002"], None)
+    import sferum_policy
+
+    text = RULES["RK002"].bad
+    assert "RK002" not in {f.code for f in sferum_policy.check(text).findings}
+    assert "RK002" in {f.code for f in sferum_policy.check(text, select=["RK002"]).findings}

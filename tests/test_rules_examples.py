@@ -21,7 +21,8 @@ def _run(rule, text: str) -> list[str]:
     as_of = options.pop("as_of", None)
     if isinstance(as_of, str):
         as_of = parse_date(as_of)
-    report = sferum_policy.check(text, as_of=as_of, options=options or None)
+    select = [rule.code] if rule.status == "preview" else None  # a preview rule runs only when named
+    report = sferum_policy.check(text, as_of=as_of, options=options or None, select=select)
     return [f.code for f in report.findings]
 
 

@@ -61,8 +61,14 @@ def codes_of(family: str) -> tuple[str, ...]:
 
 
 def select_codes(codes: list[str] | None, select: list[str] | None, ignore: list[str] | None) -> set[str]:
-    """Resolve ``--select``/``--ignore`` prefixes (``LR``, ``TY001``, ``ALL``) against known codes."""
+    """Resolve ``--select``/``--ignore`` prefixes (``LR``, ``TY001``, ``ALL``) against known codes.
+
+    A rule in ``preview`` (its ``status``) runs only when ``--select`` names its full code, as ruff's
+    preview rules do: a new rule can be tried on real acts before every check gets it.
+    """
     known = set(codes if codes is not None else RULES)
+    named = {p.strip().upper() for p in select or []}
+    preview = {c for c in known if c not in named and c in RULES and RULES[c].status == "preview"}
 
     def expand(prefixes: list[str]) -> set[str]:
         out: set[str] = set()
@@ -74,7 +80,7 @@ def select_codes(codes: list[str] | None, select: list[str] | None, ignore: list
         return out
 
     chosen = expand(select) if select else set(known)
-    return chosen - expand(ignore or [])
+    return chosen - expand(ignore or []) - preview
 
 
 def __getattr__(name: str):
