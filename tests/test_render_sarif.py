@@ -10,6 +10,7 @@ import pytest
 
 from sferum_policy.pipeline import run
 from sferum_policy.render.sarif import artifact_uri, render_sarif
+from sferum_policy.rules import RULES
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8"))
 
@@ -54,6 +55,8 @@ def test_required_properties_and_rules(log_001, sample_001):
     assert [r["id"] for r in rules] == sorted({f.code for f in report.findings})
     for r in rules:
         assert r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
+        assert (r["properties"]["status"], r["properties"]["fixable"]) == (RULES[r["id"]].status, RULES[r["id"]].fixable)
+        assert "enabled" not in r["defaultConfiguration"]  # no preview rule fires without being named
     results = run_["results"]
     assert len(results) == len(report.findings)
     for res, f in zip(results, report.findings, strict=True):

@@ -246,3 +246,11 @@ def test_a_preview_rule_runs_only_when_named(tmp_path, monkeypatch):
     text = RULES["RK002"].bad
     assert "RK002" not in {f.code for f in sferum_policy.check(text).findings}
     assert "RK002" in {f.code for f in sferum_policy.check(text, select=["RK002"]).findings}
+    import json
+
+    from sferum_policy.render.sarif import render_sarif
+
+    log = json.loads(render_sarif(sferum_policy.check(text, select=["RK002"])))
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == "RK002" and rule["defaultConfiguration"]["enabled"] is False
+    assert rule["properties"]["status"] == "preview"

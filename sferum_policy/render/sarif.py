@@ -113,8 +113,10 @@ def _rule(code: str) -> dict:
             "text": f"{r.why}\nКак исправить: {r.fix}" + (f"\nОснования:{basis}" if basis else ""),
             "markdown": f"**{r.title}**\n\n{r.why}\n\n**Как исправить:** {r.fix}" + (f"\n\n**Основания:**{basis}" if basis else ""),
         },
-        "defaultConfiguration": {"level": LEVELS[r.severity.value]},
-        "properties": {"category": r.category.value, "tags": [r.category.value, CATEGORY_TITLES[r.category]]},
+        # a preview rule is off unless named (--select CODE): SARIF's «enabled» says the same
+        "defaultConfiguration": {"level": LEVELS[r.severity.value]} | ({"enabled": False} if r.status == "preview" else {}),
+        "properties": {"category": r.category.value, "tags": [r.category.value, CATEGORY_TITLES[r.category]],
+                       "status": r.status, "fixable": r.fixable},
     }
 
 
