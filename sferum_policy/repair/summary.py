@@ -91,6 +91,11 @@ def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
     return out
 
 
+def summary_sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
+    """The summary as (heading, items) pairs — what the Markdown and the web page show."""
+    return _sections(r)
+
+
 def summary_markdown(r: ModernizeResult) -> str:
     lines = [f"# Сводка изменений: {r.act.kind_title.capitalize()} {r.act.about}", "",
              f"Прежний акт: {r.source}. Правовые основания — на {format_numeric(r.as_of)}.", ""]
