@@ -17,7 +17,8 @@ import pytest
 
 from sferum_policy.readers import read, read_string
 from sferum_policy.repair.modernize import CARRIED_COMMENT, DEFECT_CODES, modernize
-from sferum_policy.repair.profile_extract import build_profile, extract_profile, profile_yaml
+from sferum_policy.repair.profile_extract import extract_profile
+from sferum_policy.repair.profile_out import build_profile, profile_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples" / "acts").glob("0*.txt"))

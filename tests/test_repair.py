@@ -577,3 +577,45 @@ def test_inserted_clause_and_dash_items_numbered_like_the_act(tmp_path):
         lines = (tmp_path / "out.txt").read_text(encoding="utf-8-sig").splitlines()
         dashes = [ln for ln in lines if "– по телефону" in ln or "по телефону;" in ln]
         assert dashes and all(re.match(r"\s*–", ln) for ln in dashes), dashes
+
+
+def test_audit_modernize_writes_the_new_act_summary_and_redline(tmp_path):
+    import csv
+    import json
+
+    from sferum_policy.repair.modernize import modernize
+
+    src = tmp_path / "акты"
+    src.mkdir()
+    sample = SAMPLES[2]
+    (src / sample.name).write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "итог"
+    res = _main("audit", str(src), "-o", str(out), "--modernize", "-j", "1", "--as-of", "02.12.2026")
+    assert res.returncode in (0, 1), res.stderr
+    reports = out / "reports"
+    new = next(reports.glob("*.modernized.docx"))
+    redline = next(reports.glob("*.redline.docx"))
+    summary_md = next(reports.glob("*.modernized.md")).read_text(encoding="utf-8")
+    expect = modernize(sample, as_of=AS_OF)
+    row = next(csv.DictReader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    expect.source = row["Файл"]  # the summary names the file as the user knows it
+    assert summary_md == expect.summary_markdown() and str(tmp_path) not in summary_md
+    assert "".join(_xml(new.read_bytes()).itertext()) == "".join(_xml(expect.docx).itertext())
+    root = _xml(redline.read_bytes())
+    assert list(root.iter(f"{W}ins")) and list(root.iter(f"{W}del"))
+    assert int(row["Обновлённый акт: заполнить вручную"]) == len(expect.to_fill)
+    assert int(row["Обновлённый акт: удалено, заменено, добавлено"]) == \
+        len(expect.dropped) + len(expect.replaced) + len(expect.added)
+    assert json.loads((out / "audit.json").read_text(encoding="utf-8"))["summary"]["modernized"]["documents"] == 1
+    assert "обновлённый акт (MAX, действующие основания)" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_library_api_is_exported_lazily():
+    import subprocess as sp
+
+    code = ("import sys, sferum_policy; assert 'sferum_policy.repair' not in sys.modules; "
+            "r = sferum_policy.fix('ПОЛОЖЕНИЕ\\n1. Общие\\n1.1. Работа в ИКОН «Сферум» в ИКОП «Сферум».\\n'); "
+            "print(type(r).__name__, r.changes)")
+    out = sp.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["FixResult", "1"]

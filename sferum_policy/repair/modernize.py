@@ -18,32 +18,46 @@ The flow (``modernize(source)``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..vocab import SECTION_TITLES, Section
-from .profile_extract import Carry, Keep, ProfileExtraction, build_profile, extract_profile, profile_yaml
+from .changes import (
+    CARRIED_TITLE,
+    Added,
+    CarriedOver,
+    Dropped,
+    ModernizeResult,
+    OutdatedRef,
+    Replaced,
+    carry_of,
+)
+from .old_act import (
+    is_item,
+    lead_in,
+    old_paragraph,
+    paragraph_scores,
+    provision_paragraphs,
+    section_for,
+    section_key,
+)
+from .profile_extract import ProfileExtraction, extract_profile
+from .profile_out import Keep, build_profile
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..document import Document
     from ..generator.act import Act
-    from ..generator.profile import Profile
     from ..library import ClauseLibrary, Registry
-    from ..report import Report
 
 # Findings that make a provision itself a defect: it is not carried into the new act.
 DEFECT_CODES = frozenset({"RK001", "RK002", "RK003", "RK004", "RK005", "RK006", "KS001", "KS002", "KS003", "KS004",
                           "KS005", "KS009", "LR001", "LR002", "LR003", "LR012"})
 OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
-CARRIED_TITLE = "Перенесено из прежнего акта"
 CARRIED_COMMENT = ("Положение перенесено из прежнего акта{where}: в библиотеке типовых положений ему нет "
                    "соответствия. Проверьте, нужно ли оно, и при необходимости измените формулировку.")
-MIN_WORDS = 4  # shorter paragraphs (signatures, «-», page numbers) are not provisions
-_SKIP_SECTIONS = {Section.legal_basis.value}
 _LEGAL_CITE = re.compile(r"(?:Федеральн\w+\s+закон|[Пп]остановлени\w+|[Пп]риказ\w*\s+(?:мин|рос|департ)|"
                          r"[Пп]исьм\w+\s+(?:мин|деп)|[Рр]аспоряжени\w+\s+[Пп]равительства|[Пп]оручени\w+\s+"
                          r"[Пп]равительства|СанПиН|СП\s+\d|(?:разработан|составлен)\w*\s+(?:в\s+соответствии|на\s+основании))",
@@ -66,255 +80,6 @@ _PLATFORM = re.compile(r"платформ|сферум|икоп|\bmax\b|\bмак
 def compulsion(text: str) -> bool:
     """True if ``text`` obliges students or parents to register on or use the platform."""
     return bool(_COMPULSION.search(text) and _FAMILIES.search(text) and _PLATFORM.search(text))
-
-
-@dataclass(slots=True)
-class OldParagraph:
-    """A provision of the old act and what became of it."""
-
-    paragraph: int
-    label: str | None
-    text: str
-    line: int | None = None
-    parent: str | None = None  # the numbered point a list item belongs to
-
-    def where(self) -> str:
-        if self.label and re.match(r"^\d+(?:\.\d+)*\.?$", self.label.strip()):
-            return f"п. {self.label.rstrip('.')}"
-        if self.parent:
-            return f"подпункт п. {self.parent.rstrip('.')}"
-        return f"строка {self.line}" if self.line else f"абзац {self.paragraph + 1}"
-
-
-@dataclass(slots=True)
-class Dropped:
-    old: OldParagraph
-    code: str
-    title: str  # the rule's title (why it is a defect)
-
-
-@dataclass(slots=True)
-class Replaced:
-    old: OldParagraph
-    clause_id: str
-    clause_title: str
-    new_label: str | None
-
-
-@dataclass(slots=True)
-class CarriedOver:
-    old: list[OldParagraph]
-    section: str
-    new_label: str | None = None
-    # library clauses it partly resembles (score between «partial» and «present»): id → title
-    similar: dict[str, str] = field(default_factory=dict)
-
-    def similar_in(self, by_clause: dict[str, str]) -> list[str]:
-        """«п. 6.3 «Чаты класса (группы)»» for each similar clause the new act carries."""
-        return [f"п. {by_clause[cid].rstrip('.')} «{title}»" for cid, title in self.similar.items() if cid in by_clause]
-
-
-@dataclass(slots=True)
-class Added:
-    clause_id: str
-    clause_title: str
-    new_label: str
-
-
-@dataclass(slots=True)
-class OutdatedRef:
-    code: str
-    act_id: str | None
-    message: str
-
-
-@dataclass
-class ModernizeResult:
-    """What ``modernize`` produced: the new act and everything the summary reports."""
-
-    source: str
-    as_of: date
-    extraction: ProfileExtraction
-    profile: Profile
-    act: Act
-    docx: bytes
-    old_doc: Document
-    old_report: Report
-    dropped: list[Dropped] = field(default_factory=list)
-    replaced: list[Replaced] = field(default_factory=list)
-    carried: list[CarriedOver] = field(default_factory=list)
-    added: list[Added] = field(default_factory=list)
-    outdated: list[OutdatedRef] = field(default_factory=list)
-    platform_change: str | None = None
-    to_fill: list[str] = field(default_factory=list)
-    library: ClauseLibrary | None = None
-    as_of_given: date | None = None  # the date the user asked for (the profile file keeps only this one)
-    keep: Keep = field(default_factory=Keep)
-
-    def act_clauses(self, section: str) -> list[Any]:
-        """Library clauses of the new act in ``section``."""
-        from ..pipeline import default_clauses
-
-        library = self.library or default_clauses()
-        return [c for cid in self.act.clause_ids() if (c := library.get(cid)) is not None and c.section.value == section]
-
-    def profile_yaml(self) -> str:
-        """The profile in the format ``generate`` reads (carried provisions as ``extra_clauses``)."""
-        return profile_yaml(self.extraction, as_of=self.as_of_given, carried=self._carries(),
-                            source=Path(self.source).name, keep=self.keep)
-
-    def _carries(self) -> list[Carry]:
-        return [_carry(c) for c in self.carried]
-
-    def summary_markdown(self) -> str:
-        from .summary import summary_markdown
-
-        return summary_markdown(self)
-
-    def summary_text(self) -> str:
-        from .summary import summary_text
-
-        return summary_text(self)
-
-    def redline(self) -> bytes:
-        """The old act turned into the new one as tracked changes (DOCX)."""
-        from .redline import redline_docx
-
-        return redline_docx(self.old_doc, act=self.act)
-
-
-# --- which old paragraphs have a counterpart ------------------------------------------------------
-
-def _paragraph_scores(doc: Document, library: ClauseLibrary, kind, platforms) -> dict[int, tuple[float, Any]]:
-    """Per paragraph: the best score any library clause reaches on the paragraph or one of its fragments."""
-    from collections import Counter
-    from itertools import chain
-
-    import numpy as np
-
-    from ..coverage.matcher import _phrase_in, compile_library
-    from ..coverage.scores import doc_weights, score_block, tables
-    from ..coverage.units import build_units
-    from ..vocab import DocKind
-
-    doc_kind = doc.meta.doc_kind if doc.meta.doc_kind in (DocKind.polozhenie, DocKind.poryadok) else DocKind.polozhenie
-    comp = compile_library(library, kind, platforms, doc_kind)
-    if comp.tables is None:
-        comp.tables = tables(np, comp.clauses)
-    du = build_units(doc)
-    units = [u for u in du.units if u.first == u.last and u.kind in ("paragraph", "fragment")]
-    if not units:
-        return {}
-    df = Counter(chain.from_iterable(du.para_toks))
-    weights = doc_weights(np, comp.tables, df, comp.df, comp.n_docs + len(du.para_toks))
-    out: dict[int, tuple[float, Any]] = {}
-    for lo in range(0, len(units), 512):
-        block = units[lo:lo + 512]
-        sm = score_block(np, comp.tables, block, weights)
-        upper = np.where(sm.candidate, sm.upper, 0.0)
-        top = np.argsort(-upper, axis=1)[:, :3]
-        for r, u in enumerate(block):
-            best = out.get(u.first, (0.0, None))
-            for ci in top[r].tolist():
-                cc = comp.clauses[ci]
-                s = float(sm.upper[r, ci]) if sm.maybe_phrase[r, ci] and any(
-                    p <= u.toks and _phrase_in(p, u) for p in cc.phrases) else float(sm.lower[r, ci])
-                if not sm.candidate[r, ci]:
-                    s = 0.0
-                if s > best[0]:
-                    best = (s, cc.clause)
-            out[u.first] = best
-    return out
-
-
-def _provision_paragraphs(doc: Document) -> list[int]:
-    """Paragraphs of the act's sections that may be provisions (no headings, no legal-basis list)."""
-    from ..metadata import heading_end
-
-    heads: set[int] = set()
-    for s in doc.sections:
-        heads.update(range(s.first, heading_end(doc, s) + 1))
-    out = []
-    start = 0
-    if not doc.sections:
-        # an act without recognisable sections: its text after the title block (first numbered point, else the
-        # paragraph after the last requisite mark) is all provisions
-        from ..metadata import label_numbers
-
-        first = next((p.index for p in doc.paragraphs if label_numbers(p) is not None), None)
-        marks = [r.paragraph for r in doc.meta.requisites if r.paragraph is not None]
-        start = first if first is not None else (max(marks) + 2 if marks else 0)
-    for p in doc.paragraphs[start:]:
-        if (doc.sections and p.section is None) or p.index in heads:
-            continue
-        if p.section is not None and doc.sections[p.section].key in _SKIP_SECTIONS:
-            continue
-        if p.kind == "heading" or (doc.meta.title and p.text.strip() and p.text.strip() in doc.meta.title):
-            continue
-        if len(p.text.split()) < MIN_WORDS or not re.search(r"[А-Яа-яЁё]{3}", p.text):
-            continue
-        out.append(p.index)
-    return out
-
-
-def _old(doc: Document, i: int) -> OldParagraph:
-    from ..metadata import clean, label_numbers
-
-    p = doc.paragraphs[i]
-    parent = None
-    if label_numbers(p) is None:
-        for k in range(i - 1, max(-1, i - 40), -1):
-            nums = label_numbers(doc.paragraphs[k])
-            if nums is not None:
-                parent = ".".join(map(str, nums))
-                break
-    return OldParagraph(i, p.label, clean(p.text), p.source_line, parent)
-
-
-_BULLET = re.compile(r"^\s*(?:[-–—•·*]|[а-яa-z]\)|\d+\))\s*")
-
-
-def _is_item(doc: Document, i: int) -> bool:
-    from ..coverage.units import is_bullet
-
-    p = doc.paragraphs[i]
-    return is_bullet(p) or bool(re.match(r"^[а-яё]", p.text.strip()))
-
-
-def _lead_in(doc: Document, i: int) -> int | None:
-    """The numbered paragraph a list item belongs to (within its section)."""
-    from ..metadata import label_numbers
-
-    p = doc.paragraphs[i]
-    for k in range(i - 1, -1, -1):
-        q = doc.paragraphs[k]
-        if q.section != p.section:
-            return None
-        if label_numbers(q) is not None or q.text.rstrip().endswith(":"):
-            return k
-    return None
-
-
-def _section_key(doc: Document, i: int) -> str | None:
-    p = doc.paragraphs[i]
-    return doc.sections[p.section].key if p.section is not None else None
-
-
-def _section_for(doc: Document, i: int, best_clause: Any) -> str:
-    key = _section_key(doc, i)
-    if key in Section.__members__ and key not in _SKIP_SECTIONS:
-        return key
-    if best_clause is not None and best_clause.section.value not in _SKIP_SECTIONS:
-        return best_clause.section.value
-    return Section.general.value
-
-
-def _carry(c: CarriedOver) -> Carry:
-    first = c.old[0]
-    items = [_BULLET.sub("", o.text) for o in c.old[1:]]
-    text = _BULLET.sub("", first.text)
-    where = ", ".join(dict.fromkeys(o.where() for o in c.old))
-    return Carry(c.section, f"{CARRIED_TITLE} ({where})", text, items)
 
 
 # --- the flow -------------------------------------------------------------------------------------
@@ -374,14 +139,14 @@ def modernize(
             for k in range(m.unit.first, m.unit.last + 1):
                 if k not in matched or matched[k][0] < m.score:
                     matched[k] = (m.score, m.clause)
-    scores = _paragraph_scores(doc, library, kind, set(doc.meta.platforms) or None)
+    scores = paragraph_scores(doc, library, kind, set(doc.meta.platforms) or None)
 
     dropped: list[Dropped] = []
     replaced: list[Replaced] = []
     carried: list[CarriedOver] = []
     by_lead: dict[int, CarriedOver] = {}
-    for i in _provision_paragraphs(doc):
-        old = _old(doc, i)
+    for i in provision_paragraphs(doc):
+        old = old_paragraph(doc, i)
         if i not in defects and compulsion(old.text):
             defects[i] = ("RK001", RULES["RK001"].title)
         if i in defects:
@@ -392,21 +157,21 @@ def modernize(
         if best >= PRESENT:
             replaced.append(Replaced(old, best_clause.id, best_clause.title, None))
             continue
-        lead_i = _lead_in(doc, i) if _is_item(doc, i) else None
+        lead_i = lead_in(doc, i) if is_item(doc, i) else None
         basis_list = lead_i is not None and _BASIS_LEAD.search(doc.paragraphs[lead_i].text)
         if basis_list or _BASIS_LEAD.search(old.text) or (
-                _LEGAL_CITE.search(old.text) and _section_key(doc, i) in (Section.general.value, None)):
+                _LEGAL_CITE.search(old.text) and section_key(doc, i) in (Section.general.value, None)):
             # a legal-basis list written inside «Общие положения»: the new act has its own basis
             replaced.append(Replaced(old, "legal_basis", "Правовые основания", None))
             continue
-        section = _section_for(doc, i, best_clause)
+        section = section_for(doc, i, best_clause)
         lead = lead_i
         if lead is not None:
             group = by_lead.get(lead)
             if group is None:
                 lead_clause = max(scores.get(lead, (0.0, None)), matched.get(lead, (0.0, None)), key=lambda x: x[0])[1]
-                section = _section_for(doc, lead, lead_clause)
-                group = CarriedOver([_old(doc, lead)], section)
+                section = section_for(doc, lead, lead_clause)
+                group = CarriedOver([old_paragraph(doc, lead)], section)
                 if lead in defects:
                     # the lead-in is a defect: its own items stand alone
                     group = CarriedOver([], section)
@@ -433,11 +198,11 @@ def modernize(
             c.old = c.old[1:]
     carried = [c for c in carried if c.old]
 
-    profile = build_profile(extraction, as_of=when, carried=[_carry(c) for c in carried])
+    profile = build_profile(extraction, as_of=when, carried=[carry_of(c) for c in carried])
     act = assemble(profile, library, reg)
     keep = _keep(replaced, set(act.clause_ids()), library, kind, doc, to_note := [])
     if keep.options or keep.include:
-        profile = build_profile(extraction, as_of=when, carried=[_carry(c) for c in carried], keep=keep)
+        profile = build_profile(extraction, as_of=when, carried=[carry_of(c) for c in carried], keep=keep)
         act = assemble(profile, library, reg)
 
     # labels in the new act
