@@ -273,3 +273,25 @@ def test_apply_answers_adds_councils_and_erases_values():
     assert x.locality.value is None and x.locality.excerpt is None and x.adoption is None
     apply_answers(x, {"councils.0.body": ""}, clear=True)
     assert x.councils == []
+
+
+def test_time_limit_stops_the_worker_with_a_russian_message():
+    app = create_app(Limits(workers=1, check_timeout=0.05))
+    with TestClient(app, base_url=BASE) as c:
+        r = _upload(c, SAMPLE_002.read_bytes(), "медленный.txt")
+        assert r.status_code == 400
+        assert "медленный.txt" in r.text and "не уложилась в 0,05 с" in r.text and "Traceback" not in r.text
+        assert not list(app.state.sferum.storage.root.iterdir())  # neither the upload nor a result is left
+
+
+def test_a_damaged_docx_names_the_users_file_not_the_private_copy(client):
+    from web_helpers import docx_bytes
+
+    from benchmarks.zipdoc import replace_member
+
+    data = replace_member(docx_bytes(), "word/document.xml", b"<w:document><w:body><w:p>")  # cut short
+    r = client.post("/modernize", files={"document": ("повреждённый.docx", data, "application/octet-stream")})
+    assert r.status_code == 400
+    message = unescape(re.search(r'role="alert">(.*?)</div>', r.text, re.S).group(1))
+    assert "повреждённый.docx" in message and str(_storage(client).root) not in message
+    assert "Traceback" not in r.text
