@@ -101,7 +101,9 @@ def test_form_is_filled_from_the_act_with_excerpts(uploaded):
     assert values["document.kind"] == "poryadok"
     assert values["adoption.body"] == "совет учреждения"
     head = unescape(_field(html, "organization.head.name"))
-    assert re.search(r'<p class="from">из акта, строка \d+: «Директор [^<]*Л\.В\. Галеева', head)
+    assert re.search(r'<p class="from" id="f-organization-head-name-src">из акта, строка \d+: «Директор [^<]*Л\.В\. Галеева',
+                     head)
+    assert re.search(r'aria-describedby="[^"]*f-organization-head-name-src"', head)  # read out with the field
     assert "missing" not in head.split(">", 1)[0]
     # what will be removed, replaced and carried over is shown before the act is made
     text = unescape(html)
@@ -236,7 +238,7 @@ def test_validation_errors_keep_the_excerpts(client, uploaded):
     r = client.post(url, data=values)
     assert r.status_code == 400
     assert 'id="errors"' in r.text and 'href="#f-organization-head-name"' in r.text
-    assert 'class="from">из акта' in r.text  # the excerpts are still shown
+    assert re.search(r'class="from" id="[\w-]+-src">из акта', r.text)  # the excerpts are still shown
     assert form_fields(r.text)["organization.short_name"] == values["organization.short_name"]
 
 
