@@ -147,6 +147,24 @@ def test_a_field_absent_from_the_act_is_not_prefilled(client):
     assert values["organization.kind"] == "boarding_school"
 
 
+def test_an_order_the_act_does_not_state_stays_a_blank(client):
+    """Sample 004 has no approval stamp: with the names typed and the order left empty, the act has a blank."""
+    r = _upload(client, (ACTS / "004_9f8c5b829272bf8d.txt").read_bytes(), "акт 004.txt")
+    url = r.headers["location"]
+    html = client.get(url).text
+    values = form_fields(html)
+    assert values["approval.order_date"] == values["approval.order_number"] == ""
+    assert 'name="approval.order_date" type="text" value=""' in html and "required" not in _field(html, "approval.order_date")
+    values.update({"organization.full_name": "Муниципальное бюджетное общеобразовательное учреждение «Школа № 4»",
+                   "organization.short_name": "МБОУ «Школа № 4»", "organization.head.position": "Директор",
+                   "organization.head.name": "А.Б. Васильева", "action": "modernize"})
+    r = client.post(url, data=values, follow_redirects=False)
+    assert r.status_code == 303, re.findall(r'<li><a href="#[^"]+">([^<]*)<', r.text)
+    plain = unescape(re.sub(r"<[^>]+>", " ", _docx_text(client.get(f"{url}/download/act").content)))
+    assert re.search(r"от\s*«___»\s*________\s*20__\s*г\.\s*№\s*____", " ".join(plain.split())), plain[:600]
+    assert "МБОУ «Школа № 4»" in plain.replace("\xa0", " ")
+
+
 def test_result_page_and_downloads(submitted):
     url, page = submitted
     assert page.status_code == 200

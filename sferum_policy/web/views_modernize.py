@@ -87,7 +87,7 @@ def _form_page(st, token: str, meta: dict, values: dict, *, errors: dict | None 
                 flag_titles=forms.OPTION_TITLES, platforms=forms.PLATFORM_CHOICES, council_rows=range(forms.COUNCIL_ROWS),
                 src=meta.get("sources") or {}, missing=set(meta.get("missing") or []), missing_text=forms.MISSING_TEXT,
                 name=meta.get("name", "документ"), changes=meta.get("summary") or [], old_platforms=olds,
-                form_action=f"/modernize/{token}", token=token,
+                form_action=f"/modernize/{token}", token=token, blank_ok=True,
                 left_text=plural(left, "поле", "поля", "полей") if left else "", **keep_info(st, token))
 
 
@@ -98,8 +98,8 @@ async def show(request: Request):
 
 def _validate(values: dict) -> dict[str, str]:
     """The generator's validation of the profile (the same fields, the same messages); unlike the
-    generator's form, a protocol's date or number may stay empty — the new act prints a blank «___»,
-    as ``modernize`` does for what the old act did not state."""
+    generator's form, the date or number of a protocol or of the order may stay empty — the new act
+    prints a blank «___», as ``modernize`` does for what the old act did not state."""
     from pydantic import ValidationError
 
     from ..generator.profile import Profile
@@ -108,6 +108,8 @@ def _validate(values: dict) -> dict[str, str]:
     for protocol in ([data["adoption"]] if data.get("adoption") else []) + data["councils"]:
         for part in ("date", "number"):
             protocol[part] = protocol[part] or None
+    for part in ("order_date", "order_number"):
+        data["approval"][part] = data["approval"][part] or None
     try:
         Profile.model_validate(data)
     except ValidationError as exc:
