@@ -315,3 +315,26 @@ def test_a_damaged_docx_names_the_users_file_not_the_private_copy(client):
     message = unescape(re.search(r'role="alert">(.*?)</div>', r.text, re.S).group(1))
     assert "повреждённый.docx" in message and str(_storage(client).root) not in message
     assert "Traceback" not in r.text
+
+
+def test_a_docx_act_gets_a_redline_on_its_own_word_file(client):
+    """A DOCX upload: the redline is made on the Word file itself (its paragraphs deleted and inserted)."""
+    from web_helpers import docx_bytes
+
+    text = SAMPLE_002.read_text(encoding="utf-8")
+    r = client.post("/modernize", files={"document": ("порядок.docx", docx_bytes(text), "application/octet-stream")},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text[:2000]
+    url = r.headers["location"]
+    assert (_storage(client).root / url.rsplit("/", 1)[1] / "old.docx").is_file()
+    values = form_fields(client.get(url).text)
+    assert values["organization.head.name"] == "Л.В. Галеева"
+    values.update({"organization.full_name": FULL_NAME, "action": "modernize"})
+    assert client.post(url, data=values, follow_redirects=False).status_code == 303
+    red = client.get(f"{url}/download/redline")
+    from urllib.parse import quote
+
+    assert red.headers["content-disposition"].endswith(quote("порядок-исправления.docx"))  # named after the user's file
+    xml = _docx_text(red.content)
+    assert xml.count("<w:ins ") > 10 and xml.count("<w:del ") > 10
+    assert "Галеева" in re.sub(r"<[^>]+>", "", xml)
