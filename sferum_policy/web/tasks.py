@@ -57,7 +57,9 @@ def modernize_act(settings: dict[str, Any], name: str, path: str, as_of: str | N
         values, sources, missing = forms.from_extraction(result.extraction)
         out: dict[str, Any] = {"status": "ok", "values": values, "sources": sources, "missing": missing,
                                "summary": summary_sections(result), "title": result.act.kind_title,
-                               "old_platforms": list(result.extraction.platforms.value or [])}
+                               "old_platforms": list(result.extraction.platforms.value or []),
+                               "counts": {"dropped": len(result.dropped), "replaced": len(result.replaced),
+                                          "carried": len(result.carried), "added": len(result.added)}}
         if outputs:
             out.update(act=result.docx, redline=result.redline(), summary_md=result.summary_markdown(),
                        profile_yaml=result.profile_yaml())

@@ -57,7 +57,7 @@ async def upload(request: Request):
         token, folder = st.storage.new(KIND, name=doc.filename, as_of=as_of, values=result["values"],
                                        sources=result["sources"], missing=result["missing"],
                                        summary=result["summary"], title=result["title"],
-                                       old_platforms=result["old_platforms"])
+                                       old_platforms=result["old_platforms"], counts=result["counts"])
         shutil.copyfile(doc.path, folder / f"old{doc.path.suffix}")  # for the second step (and the redline)
     st.storage.done(token)
     return RedirectResponse(f"/modernize/{token}", status_code=303)
@@ -87,8 +87,19 @@ def _form_page(st, token: str, meta: dict, values: dict, *, errors: dict | None 
                 flag_titles=forms.OPTION_TITLES, platforms=forms.PLATFORM_CHOICES, council_rows=range(forms.COUNCIL_ROWS),
                 src=meta.get("sources") or {}, missing=set(meta.get("missing") or []), missing_text=forms.MISSING_TEXT,
                 name=meta.get("name", "документ"), changes=meta.get("summary") or [], old_platforms=olds,
+                counts=_counts(meta.get("counts") or {}),
                 form_action=f"/modernize/{token}", token=token, blank_ok=True,
                 left_text=plural(left, "поле", "поля", "полей") if left else "", **keep_info(st, token))
+
+
+def _counts(counts: dict) -> str:
+    """«из положений прежнего акта не переносится (нарушения) — 3, заменяется типовыми — 37, переносится как
+    есть — 1; из библиотеки добавляется — 45»."""
+    if not counts:
+        return ""
+    return (f"из положений прежнего акта не переносится (нарушения) — {counts['dropped']}, заменяется типовыми — "
+            f"{counts['replaced']}, переносится как есть — {counts['carried']}; из библиотеки добавляется — "
+            f"{counts['added']}")
 
 
 async def show(request: Request):
