@@ -171,6 +171,7 @@ def test_result_page_and_downloads(submitted):
     assert page.status_code == 200
     text = unescape(page.text)
     assert "Новый акт готов" in text and "Сводка изменений" in text and "Удалено и почему" in text
+    assert "Порядок составлен по прежнему акту «старый акт 002.txt»" in text  # sample 002 is a «порядок»
     for what in ("act", "redline", "summary", "summary-md", "profile"):
         assert f"{url}/download/{what}" in page.text, what
     assert "Удалить сейчас" in text and "до " in text

@@ -21,7 +21,7 @@ from ..vocab import ORG_KIND_TITLES, PLATFORM_TITLES, OrgKind, Platform
 from . import forms
 from .app import state
 from .limits import duration
-from .pages import download, file_download, page, stem
+from .pages import file_download, page, stem
 from .uploads import UploadError, parse_form, require_document
 from .views_check import _as_of, keep_info, run_task
 from .views_generate import _role_words
@@ -181,10 +181,7 @@ async def download_file(request: Request):
     path = st.storage.file(token, fname, KIND)
     if path is None:
         raise HTTPException(404)
-    filename = _NAMES[key].format(stem=stem(meta.get("name", "документ")))
-    if key == "summary":
-        return download(path.read_bytes(), filename, "html")
-    return file_download(path, filename, fmt)
+    return file_download(path, _NAMES[key].format(stem=stem(meta.get("name", "документ"))), fmt)
 
 
 async def delete(request: Request):
