@@ -34,10 +34,7 @@ async def form(request: Request):
 async def upload(request: Request):
     st = state(request)
     with st.storage.scratch() as scratch:
-        f = await parse_form(request, scratch, st.limits, st.limits.max_document)
-        doc = f.file("document")
-        require_document(doc)
-        as_of = _as_of(f.get("as_of"))
+        doc, as_of = await document_upload(request, st, scratch)
         result = await run_task(st, "check_document", (doc.filename, str(doc.path), as_of), doc.filename)
     if result["status"] != "ok":
         raise UploadError(result["error"] or f"Файл «{doc.filename}» не удалось проверить")
@@ -48,6 +45,14 @@ async def upload(request: Request):
         (folder / FILES[fmt]).write_bytes(data)
     st.storage.done(token)
     return RedirectResponse(f"/check/{token}", status_code=303)
+
+
+async def document_upload(request: Request, st, scratch):
+    """The act of a «document» upload form (its type checked by content) and the «as_of» date, if given."""
+    f = await parse_form(request, scratch, st.limits, st.limits.max_document)
+    doc = f.file("document")
+    require_document(doc)
+    return doc, _as_of(f.get("as_of"))
 
 
 async def run_task(st, task: str, args: tuple, filename: str, work: str = "проверка") -> dict:

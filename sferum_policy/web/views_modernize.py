@@ -22,8 +22,8 @@ from . import forms
 from .app import state
 from .limits import duration
 from .pages import file_download, page, stem
-from .uploads import UploadError, parse_form, require_document
-from .views_check import _as_of, keep_info, run_task
+from .uploads import UploadError, parse_form
+from .views_check import _as_of, document_upload, keep_info, run_task
 from .views_generate import _role_words
 
 KIND = "modernize"
@@ -47,10 +47,7 @@ async def form(request: Request):
 async def upload(request: Request):
     st = state(request)
     with st.storage.scratch() as scratch:
-        f = await parse_form(request, scratch, st.limits, st.limits.max_document)
-        doc = f.file("document")
-        require_document(doc)
-        as_of = _as_of(f.get("as_of"))  # the page does not ask; a program may send it
+        doc, as_of = await document_upload(request, st, scratch)  # the page does not ask a date; a program may send it
         result = await run_task(st, "modernize_act", (doc.filename, str(doc.path), as_of), doc.filename, "обработка")
         if result["status"] != "ok":
             raise UploadError(result["error"] or f"Файл «{doc.filename}» не удалось прочитать")
