@@ -166,6 +166,19 @@ def test_an_order_the_act_does_not_state_stays_a_blank(client):
     assert "МБОУ «Школа № 4»" in plain.replace("\xa0", " ")
 
 
+def test_a_text_without_requisites_leaves_every_field_to_the_user(client):
+    r = _upload(client, "Просто текст о платформе без реквизитов.\nЕщё одна строка.".encode(), "заметка.txt")
+    assert r.status_code == 303
+    html = client.get(r.headers["location"]).text
+    values = form_fields(html)
+    for name in ("organization.full_name", "organization.short_name", "organization.head.position",
+                 "organization.head.name", "approval.order_date", "approval.order_number", "adoption.body"):
+        assert values[name] == "", name
+    assert "document.kind" not in values and "approval.style" not in values  # no radio chosen for the user
+    assert html.count("не найдено в акте — выберите") == 3  # the kind of organisation, of act, the grif
+    assert 'class="from">из акта' not in html
+
+
 def test_result_page_and_downloads(submitted):
     url, page = submitted
     assert page.status_code == 200
