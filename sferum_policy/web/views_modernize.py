@@ -19,7 +19,6 @@ from starlette.routing import Route
 
 from ..vocab import ORG_KIND_TITLES, PLATFORM_TITLES, OrgKind, Platform
 from . import forms
-from .app import state
 from .limits import duration
 from .pages import file_download, page, stem
 from .uploads import UploadError, parse_form
@@ -31,6 +30,12 @@ FILES = {"act": ("act.docx", "docx"), "redline": ("redline.docx", "docx"), "summ
          "summary-md": ("summary.md", "md"), "profile": ("profile.yaml", "yaml")}
 _NAMES = {"act": "{stem}-новый.docx", "redline": "{stem}-исправления.docx", "summary": "{stem}-сводка.html",
           "summary-md": "{stem}-сводка.md", "profile": "профиль-{stem}.yaml"}
+
+
+def state(request: Request):
+    """The server's shared state (limits, storage, workers); read here, not imported from :mod:`.app`,
+    which imports this module."""
+    return request.app.state.sferum
 
 
 def _old_file(folder) -> str | None:
