@@ -353,3 +353,12 @@ def test_a_docx_act_gets_a_redline_on_its_own_word_file(client):
     xml = _docx_text(red.content)
     assert xml.count("<w:ins ") > 10 and xml.count("<w:del ") > 10
     assert "Галеева" in re.sub(r"<[^>]+>", "", xml)
+
+
+def test_a_note_is_listed_once_however_many_old_points_led_to_it():
+    """Sample 002 has two quiet-hours points without hours: «время тишины …» is to be checked once."""
+    from sferum_policy.repair.modernize import modernize
+
+    r = modernize(SAMPLE_002)
+    quiet = [n for n in r.to_fill if n.startswith("время тишины")]
+    assert len(quiet) == 1 and len(r.to_fill) == len(set(r.to_fill))
