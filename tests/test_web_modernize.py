@@ -110,6 +110,7 @@ def test_form_is_filled_from_the_act_with_excerpts(uploaded):
     for heading in ("Удалено и почему", "Заменено типовыми положениями", "Перенесено из прежнего акта"):
         assert heading in text
     assert "KS004" in text and "VK Мессенджер" in text
+    assert "добавьте его: текст положения — в разделе «Справочник»" in text and "sferum-policy clauses" not in text
     assert re.search(r"из положений прежнего акта не переносится \(нарушения\) — 3, заменяется типовыми — \d+", text)
     assert "Копия прежнего акта хранится на этом компьютере 1 час" in text
 

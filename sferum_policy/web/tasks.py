@@ -29,6 +29,9 @@ def check_document(settings: dict[str, Any], name: str, path: str, as_of: str | 
     return check_one(name, path, None, when, tuple(formats), settings.get("clauses_dir"), settings.get("refs_dir"))
 
 
+WEB_ADD_HINT = "текст положения — в разделе «Справочник»"
+
+
 def modernize_act(settings: dict[str, Any], name: str, path: str, as_of: str | None,
                   answers: dict[str, Any] | None = None, outputs: bool = False) -> dict[str, Any]:
     """«Обновить акт»: read the old act, extract its profile and build the new act (``repair.modernize``).
@@ -56,7 +59,7 @@ def modernize_act(settings: dict[str, Any], name: str, path: str, as_of: str | N
         result.source = name  # the summary names the user's file, never the private copy
         values, sources, missing = forms.from_extraction(result.extraction)
         out: dict[str, Any] = {"status": "ok", "values": values, "sources": sources, "missing": missing,
-                               "summary": summary_sections(result), "title": result.act.kind_title,
+                               "summary": summary_sections(result, WEB_ADD_HINT), "title": result.act.kind_title,
                                "old_platforms": list(result.extraction.platforms.value or []),
                                "counts": {"dropped": len(result.dropped), "replaced": len(result.replaced),
                                           "carried": len(result.carried), "added": len(result.added)}}
