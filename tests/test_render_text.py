@@ -10,7 +10,7 @@ from sferum_policy.render.text import render_text
 AS_OF = date(2026, 11, 23)
 
 
-def test_defects_come_before_missing_clauses_and_recommended_are_folded(samples):
+def test_defects_come_before_missing_clauses_and_recommended_are_folded(samples, library):
     report = check(samples["001"], as_of=AS_OF)
     recommended = [f for f in report.findings if f.code == "CL021"]
     assert len(recommended) >= 5, "the sample lacks many recommended clauses"
@@ -20,8 +20,9 @@ def test_defects_come_before_missing_clauses_and_recommended_are_folded(samples)
     assert f"Нет рекомендуемых положений: {len(recommended)}" in text
     assert text.count("CL021") == 0  # folded into the per-section list
     for f in recommended:
-        title = f.message.split("Нет положения «", 1)[1].rsplit("» (раздел", 1)[0]
-        assert f"«{title}»" in text
+        # the title comes from the library, not from the finding's message or args
+        assert f.args["clause_title"] == library.get(f.clause_id).title
+        assert f"«{library.get(f.clause_id).title}»" in text
 
 
 def test_verbose_lists_every_finding_with_its_full_suggestion(samples):

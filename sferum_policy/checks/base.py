@@ -60,11 +60,13 @@ def finding(
     section: Section | str | None = None,
     clause_id: str | None = None,
     act_id: str | None = None,
+    args: dict[str, str | int | float | bool | None] | None = None,
 ) -> Finding:
     """Build a finding of ``rule``; ``start``/``end`` are offsets in the paragraph's ``text``.
 
     The excerpt defaults to ``paragraph.text[start:end]``, or the whole paragraph when no span is
-    given; pass ``text=None`` together with ``paragraph=None`` for something absent.
+    given; pass ``text=None`` together with ``paragraph=None`` for something absent. ``args`` are the
+    structured values the message is built from: renderers read them, never the message's prose.
     """
     loc = Location()
     if isinstance(paragraph, int):
@@ -101,4 +103,5 @@ def finding(
         clause_id=clause_id,
         act_id=act_id,
         location=loc,
+        args=args or {},
     )

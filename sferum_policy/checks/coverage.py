@@ -315,6 +315,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                         suggestion=_suggestion(m.text),
                         section=section,
                         clause_id=m.clause.id,
+                        args=_clause_args(m, section),
                     )
                 )
             elif m.status == "partial" and m.paragraph is not None:
@@ -328,9 +329,22 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                         severity=sev,
                         section=section,
                         clause_id=m.clause.id,
+                        args=_clause_args(m, section),
                     )
                 )
     return findings
+
+
+def _clause_args(m, section: Section) -> dict[str, str | int | float | bool | None]:
+    """The values a clause finding's message is built from, for renderers (never parsed from the message)."""
+    return {
+        "clause_id": m.clause.id,
+        "clause_title": m.clause.title,
+        "section": section.value,
+        "section_title": SECTION_TITLES[section],
+        "level": m.clause.level.value,
+        "status": m.status,
+    }
 
 
 def section_present(group: list) -> bool:
@@ -367,4 +381,10 @@ def _missing_section(doc: Document, section: Section, owed: list) -> Finding:
         suggestion=suggestion,
         severity=sev,
         section=section,
+        args={
+            "section": section.value,
+            "section_title": SECTION_TITLES[section],
+            "clauses_owed": len(owed),
+            "clauses_required": n_req,
+        },
     )

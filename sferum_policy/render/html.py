@@ -225,7 +225,8 @@ def _priorities(numbered: list[tuple[int, Finding]]) -> list[_Priority]:
         if len(g.places) < PRIORITY_PLACES:
             label = _place(f)
             if f.category == Category.missing_clause and f.location.start is None:
-                label = f.message.removeprefix("Нет положения ").split(" (раздел")[0]
+                # a missing clause is named by its title; a missing section by its whole message
+                label = f"«{f.args['clause_title']}»" if f.args.get("clause_title") else f.message
             elif f.text and len(f.text) <= 40:
                 label += f" «{f.text}»"
             g.places.append((n, label))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..library.registry import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
@@ -21,7 +19,6 @@ _MARK = {"error": "✗", "warning": "!", "info": "i"}
 # What a reader at a terminal should see first: concrete defects, then what is absent.
 _ORDER = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
 _SUGGESTION_CHARS = 200
-_TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
 
 
 UNSURE = 80  # below this recognition confidence a place is named as read unsurely
@@ -98,9 +95,8 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
                          "или в отчёте --format html):")
             by_section: dict[str, list[str]] = {}
             for f in folded:
-                m = _TITLE_IN_MESSAGE.search(f.message)
                 by_section.setdefault(SECTION_TITLES.get(f.section, "—") if f.section else "—", []).append(  # type: ignore[call-overload]
-                    m.group(1) if m else f.clause_id or f.code)
+                    str(f.args.get("clause_title") or f.clause_id or f.code))
             for title, names in by_section.items():
                 lines.append(f"      {title}: " + "; ".join(f"«{n}»" for n in names))
         lines.append("")
