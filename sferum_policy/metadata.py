@@ -5,7 +5,7 @@
 (title block, requisites) and text appended after the act's final provisions get ``section=None``.
 ``Section.key`` is a :class:`~sferum_policy.vocab.Section` value, or ``"roles"`` for a section that
 describes the work of all participants («Организация работы участников …»);
-``doc.annotations["section_keys"]`` lists every key a heading names («Права и обязанности» →
+``doc.results.section_keys`` lists every key a heading names («Права и обязанности» →
 ``["rights", "obligations"]``).
 """
 
@@ -600,7 +600,7 @@ def analyze(doc: Document) -> None:
             sections = [s for s in sections if s.first <= end]
             sections[-1].last = min(sections[-1].last, end)
     doc.sections = sections
-    doc.annotations["section_keys"] = {s.index: list(section_keys(s.title)) for s in sections}
+    doc.results.section_keys = {s.index: list(section_keys(s.title)) for s in sections}
     for p in paras:
         p.section = None
     for s in sections:

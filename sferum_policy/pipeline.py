@@ -172,9 +172,9 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
         ),
         summary=summarize(findings),
         findings=findings,
-        legal_refs=doc.annotations.get("legal_refs", []),
-        clauses=doc.annotations.get("clauses", []),
-        coverage=doc.annotations.get("coverage"),
+        legal_refs=doc.results.legal_refs or doc.annotations.get("legal_refs", []),
+        clauses=doc.results.clauses,
+        coverage=doc.results.coverage,
         registry=registry_info(registry, as_of) if registry is not None else None,
         text_layer=_text_layer(doc),
     )
@@ -183,5 +183,5 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
 def _text_layer(doc: Document):
     from .report import TextLayer
 
-    layer = doc.annotations.get("text_layer")
+    layer = doc.results.text_layer
     return TextLayer.model_validate(layer) if layer else None

@@ -25,7 +25,7 @@ def reports(samples):
 
 @pytest.fixture(scope="module")
 def docs(samples):
-    """Read samples with the coverage annotations filled in (and the findings of the check)."""
+    """Read samples with the coverage results filled in (and the findings of the check)."""
     from sferum_policy.checks.base import CheckContext
     from sferum_policy.checks.coverage import CODES, run
     from sferum_policy.pipeline import default_clauses, default_registry
@@ -41,7 +41,7 @@ def docs(samples):
 
 
 def _statuses(doc) -> dict[str, ClauseStatus]:
-    return {s.clause_id: s for s in doc.annotations["clauses"]}
+    return {s.clause_id: s for s in doc.results.clauses}
 
 
 def _clause_with(library, section: str, *words: str):
@@ -109,7 +109,7 @@ def test_002_long_paragraph_2_3_carries_several_class_teacher_clauses(docs):
     long_para = next(p for p in doc.paragraphs if p.label and p.label.startswith("2.3"))
     assert len(long_para.text) > 1500  # the merged paragraph of the sample
     found = [
-        s for s in doc.annotations["clauses"]
+        s for s in doc.results.clauses
         if s.section == Section.class_teacher and s.status == "present" and s.paragraph == long_para.index
     ]
     assert len(found) >= 3, found
@@ -117,7 +117,7 @@ def test_002_long_paragraph_2_3_carries_several_class_teacher_clauses(docs):
 
 def test_000_bullet_lists_matched(docs):
     doc, _ = docs["000"]
-    admin = [s for s in doc.annotations["clauses"] if s.section == Section.administrator and s.status == "present"]
+    admin = [s for s in doc.results.clauses if s.section == Section.administrator and s.status == "present"]
     assert len(admin) >= 8
     # each points at a bullet of 2.1, and the label names the numbered point, not «-»
     assert {s.label for s in admin} == {"2.1."}

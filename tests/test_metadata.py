@@ -98,7 +98,7 @@ def test_sections(docs, sample, keys):
 def test_rights_and_obligations_names_both(docs):
     doc = docs["002"]
     sec = next(s for s in doc.sections if s.title.startswith("Права и обязанности"))
-    assert doc.annotations["section_keys"][sec.index] == ["rights", "obligations"]
+    assert doc.results.section_keys[sec.index] == ["rights", "obligations"]
 
 
 def test_heading_broken_over_lines_is_one_title(docs):

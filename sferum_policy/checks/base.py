@@ -32,7 +32,7 @@ class CheckContext:
 
 def _ocr_confidence(doc: Document, paragraph: Paragraph, s: int, e: int) -> float | None:
     """How sure the recognition of a scan was about the lines of this span (the least sure one, 0–100)."""
-    ocr = doc.annotations.get("ocr")
+    ocr = doc.results.ocr
     cmap = paragraph.char_map
     if not ocr or not cmap or doc.source_text is None:
         return None

@@ -1,8 +1,8 @@
 """Clause coverage: which library clauses the act carries, which are partial, which are missing.
 
 The matching itself is in :mod:`sferum_policy.coverage.matcher`; this module turns its results into
-findings (CL…), ``doc.annotations["clauses"]`` (one :class:`ClauseStatus` per applicable clause) and
-``doc.annotations["coverage"]`` (a :class:`Coverage`).
+findings (CL…), ``doc.results.clauses`` (one :class:`ClauseStatus` per applicable clause) and
+``doc.results.coverage`` (a :class:`Coverage`).
 
 Policy:
 
@@ -267,7 +267,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
 
     if not library_applies(doc):
         # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions: no clause list, no figure
-        doc.annotations["clauses"] = []
+        doc.results.clauses = []
         return []
     matches = match_document(doc, ctx.clauses)
     statuses = []
@@ -284,11 +284,11 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                 label=anchor.label if anchor is not None else None,
             )
         )
-    doc.annotations["clauses"] = statuses
-    doc.annotations["coverage"] = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
+    doc.results.clauses = statuses
+    doc.results.coverage = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
     if doc.meta.doc_kind == DocKind.not_local_act:
         return []
-    headed = {k for keys in doc.annotations.get("section_keys", {}).values() for k in keys}
+    headed = {k for keys in doc.results.section_keys.values() for k in keys}
 
     findings: list[Finding] = []
     by_section: dict[Section, list] = {}

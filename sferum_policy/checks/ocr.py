@@ -71,11 +71,11 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """The text layer's verdict and every repaired OCR defect, each distinct one reported once."""
     from ..rules import RULES
 
-    layer = doc.annotations.get("text_layer") or {}
+    layer = doc.results.text_layer or {}
     if layer.get("unreadable_paragraphs") and "OC001" in ctx.enabled:
         yield finding(OC001, doc, layer["message"])
     seen: dict[tuple[str, str], list] = {}
-    for r in doc.annotations.get("ocr_repairs") or []:
+    for r in doc.results.ocr_repairs:
         seen.setdefault((r.original, r.fixed), []).append(r)
     if layer.get("source") == "ocr":
         return  # our own recognition's slips, repaired before the checks, are not the school's defects

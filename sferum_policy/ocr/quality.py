@@ -2,7 +2,7 @@
 
 :func:`settle` runs in :func:`sferum_policy.readers.finish` before the metadata: it judges the layer,
 asks Tesseract for a new reading of a PDF whose layer is damaged, repairs what is recognisable and leaves
-``doc.annotations["text_layer"]`` (what the report shows at its top) and ``["ocr_repairs"]``.
+``doc.results.text_layer`` (what the report shows at its top) and ``doc.results.ocr_repairs``.
 :func:`withhold` runs after the checks: a claim that something is *missing* is not made about a document
 with an unreadable region — it becomes «не удалось прочитать».
 """
@@ -32,7 +32,7 @@ def settle(doc: Document) -> Document:
     """Judge, maybe recognise again, repair; return the Document to use (a new one after a new reading)."""
     before = assess(doc.paragraphs)
     reocr: str | None = None
-    if before.status != "ok" and doc.format == "pdf" and "ocr" not in doc.annotations:
+    if before.status != "ok" and doc.format == "pdf" and doc.results.ocr is None:
         from ..readers.pdf import reocr as read_again
 
         try:
@@ -48,16 +48,16 @@ def settle(doc: Document) -> Document:
                 doc, before, reocr = new, again, "done"
             else:
                 reocr = "no_better"
-    doc.annotations.pop("pdf_data", None)
+    doc.results.pdf_bytes = None
     repairs = repair_document(doc)
     after = assess(doc.paragraphs)
-    doc.annotations["ocr_repairs"] = repairs
-    doc.annotations["text_layer"] = _layer(doc, before, after, repairs, reocr)
+    doc.results.ocr_repairs = repairs
+    doc.results.text_layer = _layer(doc, before, after, repairs, reocr)
     return doc
 
 
 def _layer(doc: Document, before, after, repairs, reocr: str | None) -> dict[str, Any]:
-    ocr = doc.annotations.get("ocr")
+    ocr = doc.results.ocr
     status = "ok"
     if after.damaged:
         status = after.status
@@ -109,7 +109,7 @@ def message(info: dict[str, Any]) -> str:
 
 
 def unreadable(doc: Document) -> list[int]:
-    layer = doc.annotations.get("text_layer") or {}
+    layer = doc.results.text_layer or {}
     return list(layer.get("unreadable_paragraphs") or [])
 
 
@@ -124,7 +124,7 @@ def after_analysis(doc: Document) -> None:
 
     act_text = "\n".join(p.full_text for p in doc.paragraphs)
     doc.meta.org_kind = org_kind(act_text, doc.meta.org_name)
-    doc.annotations["text_layer"]["kind_from_damaged_header"] = doc.meta.doc_kind.value
+    doc.results.text_layer["kind_from_damaged_header"] = doc.meta.doc_kind.value
 
 
 _KINDS = {"положение": "polozhenie", "порядок": "poryadok", "правила": "pravila", "инструкция": "instruktsiya"}
@@ -182,7 +182,7 @@ def withhold(doc: Document, findings: list, ctx) -> list:
     for prefix in ABSENCE_CODES:
         if any(f.code.startswith(prefix) for f in withheld):
             groups.append(prefix)
-    layer = doc.annotations["text_layer"]
+    layer = doc.results.text_layer
     layer["unverified"] = sorted({f.code for f in withheld})
     if OC004.code in ctx.enabled:
         what = ", ".join(_WHAT[g] for g in groups)
