@@ -3,42 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .document import Document
 from .errors import InputError
-from .library import ClauseLibrary, Registry, load_clauses, load_registry
+from .library import ClauseLibrary, Registry
+from .library.defaults import default_clauses, default_registry
 from .report import DocumentInfo, RegistryInfo, RegistryLayerInfo, Report, ToolInfo, summarize
 from .rules import select_codes
-
-
-@lru_cache(maxsize=8)
-def _clauses(directory: str | None) -> ClauseLibrary:
-    return load_clauses(directory)
-
-
-@lru_cache(maxsize=8)
-def _registry(overlays: tuple[str, ...]) -> Registry:
-    return load_registry(None, overlays)
-
-
-def default_clauses(directory: str | Path | None = None) -> ClauseLibrary:
-    """The clause library, loaded once per directory."""
-    return _clauses(str(directory) if directory else None)
-
-
-def default_registry(directory: str | Path | None = None) -> Registry:
-    """The bundled legal registry with the user's overlay laid over it, loaded once per overlay.
-
-    ``directory`` is the ``--refs`` overlay; without it, ``$SFERUM_POLICY_REFS`` (see
-    :func:`library.registry.overlay_dirs`).
-    """
-    from .library.registry import overlay_dirs
-
-    return _registry(tuple(overlay_dirs(directory)))
 
 
 def load_document(source: str | Path | Document) -> Document:

@@ -9,6 +9,7 @@ with an unreadable region — it becomes «не удалось прочитат�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
@@ -28,15 +29,17 @@ _WHAT = {
 }
 
 
-def settle(doc: Document) -> Document:
-    """Judge, maybe recognise again, repair; return the Document to use (a new one after a new reading)."""
+def settle(doc: Document, reread: Callable[[Document], Document | None] | None = None) -> Document:
+    """Judge, maybe recognise again, repair; return the Document to use (a new one after a new reading).
+
+    ``reread`` is the reader's new recognition of a damaged text PDF (``readers.pdf.reocr``; None when
+    Tesseract is missing): passed in by the reader, so that this stage does not import the readers.
+    """
     before = assess(doc.paragraphs)
     reocr: str | None = None
     if before.status != "ok" and doc.format == "pdf" and doc.results.ocr is None:
-        from ..readers.pdf import reocr as read_again
-
         try:
-            new = read_again(doc)
+            new = reread(doc) if reread is not None else None
         except InputError:
             new = None
             reocr = "failed"

@@ -407,7 +407,7 @@ _KEEP = 8  # readings kept per position in the split lattice
 @lru_cache(maxsize=1)
 def _lm():
     """Word and word-pair counts of Russian act text (the typo check's model: bundled corpus + clause library)."""
-    from ..pipeline import default_clauses
+    from ..library.defaults import default_clauses
     from ..typos.corpus import model
 
     return model(default_clauses())

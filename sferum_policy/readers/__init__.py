@@ -118,7 +118,9 @@ def finish(doc: Document) -> Document:
 
     if not any(p.text.strip() for p in doc.paragraphs):
         raise InputError(f"{doc.path or 'текст'}: в документе нет текста")
-    doc = settle(doc)
+    from .pdf import reocr
+
+    doc = settle(doc, reocr)
     analyze(doc)
     from ..ocr.quality import after_analysis
 
