@@ -234,7 +234,8 @@ def test_render_docx_needs_the_document(sample_001):
 def test_covering_splits_runs_exactly(parts, data):
     import docx
 
-    from sferum_policy.render.docx_comments import _covering, _runs
+    from sferum_policy.wordml import covering as _covering
+    from sferum_policy.wordml import runs as _runs
 
     d = docx.Document()
     p = d.add_paragraph()

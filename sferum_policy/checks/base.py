@@ -7,12 +7,30 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Paragraph
-from ..report import Finding, Location
+from ..report import Edit, Finding, Location
 from ..rules import Rule
 from ..vocab import Section, Severity
 
 if TYPE_CHECKING:
     from ..library import ClauseLibrary, Registry
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The repair a detector proposes for its finding (becomes :class:`report.Edit`).
+
+    ``replacement`` replaces the finding's span, or ``start``/``end`` (offsets in the same paragraph's
+    ``text``) when the edit touches only part of it (the number inside a citation). ``paragraphs`` are
+    whole paragraphs inserted after the finding's paragraph (a missing clause). ``applicability``:
+    ``safe`` — one certain correction, applied by ``fix`` by default; ``unsafe`` — needs a person's
+    judgement (``fix --unsafe``).
+    """
+
+    replacement: str = ""
+    applicability: str = "safe"
+    start: int | None = None
+    end: int | None = None
+    paragraphs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -60,15 +78,18 @@ def finding(
     section: Section | str | None = None,
     clause_id: str | None = None,
     act_id: str | None = None,
+    fix: Fix | None = None,
     args: dict[str, str | int | float | bool | None] | None = None,
 ) -> Finding:
     """Build a finding of ``rule``; ``start``/``end`` are offsets in the paragraph's ``text``.
 
     The excerpt defaults to ``paragraph.text[start:end]``, or the whole paragraph when no span is
-    given; pass ``text=None`` together with ``paragraph=None`` for something absent. ``args`` are the
-    structured values the message is built from: renderers read them, never the message's prose.
+    given; pass ``text=None`` together with ``paragraph=None`` for something absent. ``fix`` is the
+    machine-applicable repair (see :class:`Fix`); ``args`` the structured values the message is built
+    from: renderers read them, never the message's prose.
     """
     loc = Location()
+    edit = None
     if isinstance(paragraph, int):
         paragraph = doc.paragraphs[paragraph]
     if paragraph is not None:
@@ -92,6 +113,11 @@ def finding(
             else None,
             confidence=_ocr_confidence(doc, paragraph, s, e),
         )
+        if fix is not None:
+            fs = s if fix.start is None else fix.start
+            fe = e if fix.end is None else fix.end
+            edit = Edit(start=paragraph.start + fs, end=paragraph.start + fe, replacement=fix.replacement,
+                        applicability=fix.applicability, paragraphs=list(fix.paragraphs))
     return Finding(
         code=rule.code,
         category=rule.category,
@@ -104,4 +130,5 @@ def finding(
         act_id=act_id,
         location=loc,
         args=args or {},
+        edit=edit,
     )

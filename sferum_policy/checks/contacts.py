@@ -11,7 +11,7 @@ from ..report import Finding
 from ..rules import rule
 from ..vocab import Category, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 # Official contacts of the platform and the services acts refer to (data, not code: extend freely).
 OFFICIAL_CONTACTS: dict[str, tuple[str, ...]] = {
@@ -174,8 +174,15 @@ def _check_address(doc: Document, p: Paragraph, a: _Address, is_last: bool) -> I
         letters = sorted({ch for ch in text if _CYRILLIC.match(ch)})
         latin = text.translate(_HOMOGLYPHS)
         suggestion = latin if not _CYRILLIC.search(latin) else None
+        repaired = None
+        if suggestion is not None:  # the edit writes the final address: Latin letters and, if misspelt, the official one
+            host = a.host.translate(_HOMOGLYPHS)
+            fixed = _Address(a.kind, suggestion, a.start, a.end, host, a.local.translate(_HOMOGLYPHS) if a.local else None)
+            brand = official_match(host) if "." in host else None
+            repaired = _fixed(fixed, brand) if brand is not None else suggestion
         yield finding(CT002, doc, f"в адресе «{text}» есть русские буквы ({', '.join(letters)}), похожие на латинские: "
-                      "такой адрес не сработает", paragraph=p, start=a.start, end=a.end, suggestion=suggestion)
+                      "такой адрес не сработает", paragraph=p, start=a.start, end=a.end, suggestion=suggestion,
+                      fix=Fix(repaired) if repaired else None, args={"address": text, "correction": suggestion})
         if suggestion is None:
             return
         host = a.host.translate(_HOMOGLYPHS)
@@ -188,25 +195,28 @@ def _check_address(doc: Document, p: Paragraph, a: _Address, is_last: bool) -> I
             full = next((c for c in (*OFFICIAL_CONTACTS["emails"], *OFFICIAL_CONTACTS["domains"])
                          if c.startswith(prefix) or ("://" in prefix and c.startswith(prefix.split("://", 1)[1]))), None)
             yield finding(CT005, doc, f"адрес «{a.text}» оборван: в нём нет доменной зоны (.ru, .рф …)",
-                          paragraph=p, start=a.start, end=a.end, suggestion=full)
+                          paragraph=p, start=a.start, end=a.end, suggestion=full,
+                          fix=Fix(full, "unsafe") if full else None, args={"address": a.text, "correction": full})
         return
     brand = official_match(a.host)
     if brand is not None:
         good = _fixed(a, brand)
         yield finding(CT001, doc, f"адрес «{a.text}» похож на официальный «{good}», но отличается от него: "
                       "по нему письмо не дойдёт (ссылка не откроется)", paragraph=p, start=a.start, end=a.end,
-                      suggestion=good)
+                      suggestion=good, fix=Fix(good), args={"address": a.text, "correction": good})
         a = _Address(a.kind, good, a.start, a.end, brand, a.local)
     elif a.kind == "email" and a.text.lower() not in OFFICIAL_CONTACTS["emails"] \
             and _registered(a.host) in EMAIL_FOR_DOMAIN:
         official = EMAIL_FOR_DOMAIN[_registered(a.host)]
         if _distance(a.text.lower(), official) == 1:
             yield finding(CT001, doc, f"адрес «{a.text}» похож на официальный «{official}», но отличается от него",
-                          paragraph=p, start=a.start, end=a.end, suggestion=official)
+                          paragraph=p, start=a.start, end=a.end, suggestion=official, fix=Fix(official),
+                          args={"address": a.text, "correction": official})
     if a.kind != "email" and _EXPECT_EMAIL.search(p.text[max(0, a.start - 80): a.start]):
         email = EMAIL_FOR_DOMAIN.get(_registered(a.host))
         yield finding(CT003, doc, f"адрес «{a.text}» — адрес сайта, а по тексту нужен адрес электронной почты",
-                      paragraph=p, start=a.start, end=a.end, suggestion=email)
+                      paragraph=p, start=a.start, end=a.end, suggestion=email,
+                      fix=Fix(email, "unsafe") if email else None, args={"address": a.text, "correction": email})
 
 
 def _missing_addresses(doc: Document, paras: list[Paragraph]) -> Iterator[Finding]:

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..citations import ANCHOR_KINDS, Citation, extract, extract_document
-from ..document import Document
+from ..document import Document, Paragraph
 from ..library.registry import ActKind, LegalAct, Registry, normalize_number
 from ..report import Finding, LegalRefEntry, Location
 from ..rules import rule
 from ..vocab import Category, DocKind, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 _BASIS_HEAD = (
     "ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»\n1. Общие положения\n"
@@ -216,6 +216,8 @@ class Problem:
     message: str
     suggestion: str | None = None
     severity: Severity | None = None
+    number: str | None = None  # the act's registry number: the edit rewrites the number as written (LR007)
+    successor: LegalAct | None = None  # the one act in force that replaces the cited one: the edit cites it
 
 
 @dataclass(slots=True)
@@ -487,6 +489,7 @@ def _number_problem(c: Citation, act: LegalAct, matched: str | None) -> Problem 
             f"Номер акта записан небрежно: «{written}» (лишние пробелы, тире или регистр букв).",
             f"Запишите номер без пробелов: {canon_show}.",
             severity=Severity.info,
+            number=canon,
         )
     detail = ""
     if re.search(r"Ф3$", written.replace(" ", ""), re.IGNORECASE):
@@ -499,6 +502,7 @@ def _number_problem(c: Citation, act: LegalAct, matched: str | None) -> Problem 
         "LR007",
         f"Номер акта записан с ошибкой: «{written}»{detail}; правильно — {canon_show}.",
         f"Исправьте номер: {canon_show}.",
+        number=canon,
     )
 
 
@@ -569,7 +573,8 @@ def resolve(c: Citation, registry: Registry, as_of: date) -> Resolution:
     if st == "repealed":
         when = f" с {_fmt(until)}" if until else ""
         res.problems.append(Problem("LR001", f"{_cap(name)} утратил силу{when}.",
-                                    _advice(live, dead, "Уберите ссылку на отменённый акт.", as_of)))
+                                    _advice(live, dead, "Уберите ссылку на отменённый акт.", as_of),
+                                    successor=_sole(live, as_of)))
     elif st == "expired" and act.term_lapsed(as_of) and not live:
         res.status = "lapsed"
         res.problems.append(Problem(
@@ -581,13 +586,15 @@ def resolve(c: Citation, registry: Registry, as_of: date) -> Resolution:
     elif st == "expired":
         last = f", акт действовал по {_fmt(until - timedelta(days=1))}" if until else ""
         res.problems.append(Problem("LR002", f"{_cap(name)}: срок действия истёк{last}.",
-                                    _advice(live, dead, "Уберите ссылку на акт, срок действия которого истёк.", as_of)))
+                                    _advice(live, dead, "Уберите ссылку на акт, срок действия которого истёк.", as_of),
+                                    successor=_sole(live, as_of)))
     elif st == "superseded":
         since = f" с {_fmt(until)}" if until else ""
         res.problems.append(Problem(
             "LR003",
             f"{_cap(name)} заменён другим актом{since}; ссылка устарела.",
             _advice(live, dead, "Сошлитесь на акт, который его заменил.", as_of),
+            successor=_sole(live, as_of),
         ))
     elif st == "expiring":
         res.problems.append(Problem(
@@ -653,11 +660,44 @@ def _in_basis_list(doc: Document, c: Citation) -> bool:
     return _NEW_CLAUSE.search(window, last.end()) is None
 
 
+def _sole(live: list[LegalAct], as_of: date) -> LegalAct | None:
+    """The successor an edit may cite: exactly one, in force on the as-of date (not itself expiring)."""
+    return live[0] if len(live) == 1 and live[0].status_on(as_of) == "in_force" else None
+
+
+def _fix(p: Paragraph | None, c: Citation, prob: Problem) -> Fix | None:
+    """The repair of a citation: the misspelt number rewritten (safe), or the citation of a repealed,
+    lapsed or replaced act replaced by the full citation of its one successor in the same case (unsafe)."""
+    if p is None or c.par_start is None or c.par_end is None:
+        return None
+    if prob.number and c.number:
+        pattern = r"\s*".join(re.escape(ch) for ch in c.number if not ch.isspace())
+        m = re.search(pattern, p.text[c.par_start:min(c.par_end, len(p.text))])
+        if m is None:
+            return None
+        return Fix(prob.number, start=c.par_start + m.start(), end=c.par_start + m.end())
+    if prob.successor is not None and c.par_end <= len(p.text):
+        from ..nlp import inflect_head, phrase_case
+
+        written = p.text[c.par_start:c.par_end]
+        new = full_citation(prob.successor)
+        case = phrase_case(written)
+        if case and case != "nomn":
+            new = inflect_head(new, case)
+        if written[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        return Fix(new, "unsafe")
+    return None
+
+
 def _locate(doc: Document, c: Citation, rl, prob: Problem) -> Finding:
     p = doc.paragraphs[c.paragraph] if c.paragraph is not None else None
+    args = {"citation": c.text}
+    if prob.successor is not None:
+        args["successor"] = prob.successor.id
     return finding(
         rl, doc, prob.message, paragraph=p, start=c.par_start, end=c.par_end, text=c.text,
-        suggestion=prob.suggestion, severity=prob.severity, act_id=None,
+        suggestion=prob.suggestion, severity=prob.severity, act_id=None, fix=_fix(p, c, prob), args=args,
     )
 
 

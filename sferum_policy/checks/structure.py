@@ -22,7 +22,7 @@ from ..report import Finding
 from ..rules import rule
 from ..vocab import DOC_KIND_TITLES, Category, DocKind, OrgKind, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 # --- examples shared by the rules -------------------------------------------------------------
 
@@ -446,7 +446,8 @@ def _mark_agreement(doc: Document) -> Iterator[Finding]:
             continue
         kind = DOC_KIND_TITLES[doc.meta.doc_kind]
         yield finding(ST015, doc, f"«{m.group()}» не согласовано с названием документа «{kind}»: нужно «{m.group(1)}О»",
-                      paragraph=p, start=m.start(), end=m.end(), suggestion=f"{m.group(1)}О")
+                      paragraph=p, start=m.start(), end=m.end(), suggestion=f"{m.group(1)}О",
+                      fix=Fix(f"{m.group(1)}О"), args={"mark": m.group(), "doc_kind": kind})
 
 
 # The date of a document cited or of a requisite: «от 15.03.2089», «от 31 февраля 2024 г.»
@@ -590,7 +591,8 @@ def _dates(doc: Document) -> Iterator[Finding]:
             if problems:
                 yield finding(ST008, doc, f"дата «{m.group()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
                               paragraph=p, start=m.start(), end=m.end(), suggestion=format_numeric(d),
-                              act_id="gost-r-7.0.97-2016")
+                              act_id="gost-r-7.0.97-2016", fix=Fix(format_numeric(d)),
+                              args={"date": m.group(), "correction": format_numeric(d)})
         for m in _WORD_DATE.finditer(text):
             mo = month_number(m.group(4))
             try:
@@ -609,7 +611,10 @@ def _dates(doc: Document) -> Iterator[Finding]:
                 suffix = " года" if m.group(7) and m.group(7).lower().startswith("год") else ""
                 good = format_words(d)[:-3] + suffix if suffix else format_words(d)
                 yield finding(ST008, doc, f"дата «{m.group().strip()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
-                              paragraph=p, start=m.start(), end=m.end(), suggestion=good, act_id="gost-r-7.0.97-2016")
+                              paragraph=p, start=m.start(), end=m.end(), suggestion=good, act_id="gost-r-7.0.97-2016",
+                              fix=Fix(good, start=m.start() + len(m.group()) - len(m.group().lstrip()),
+                                      end=m.start() + len(m.group().rstrip())),
+                              args={"date": m.group().strip(), "correction": good})
 
 
 _FORMS: dict[DocKind, dict[str, tuple[str, str]]] = {
@@ -683,7 +688,8 @@ def _kind_contradiction(doc: Document) -> Iterator[Finding]:
             good = f"{_match_case(m.group(1), adj)} {_match_case(m.group(2), noun)}"
             yield finding(ST009, doc, f"документ озаглавлен «{own_title}», а здесь называет себя "
                           f"«{DOC_KIND_TITLES[kind]}»: «{m.group()}»", paragraph=p, start=m.start(), end=m.end(),
-                          suggestion=good)
+                          suggestion=good, fix=Fix(good),
+                          args={"doc_kind": own_title, "said": DOC_KIND_TITLES[kind], "correction": good})
 
 
 _CUT_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]*|https?://[\w-]*|www\.[\w-]*)$")

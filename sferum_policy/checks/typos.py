@@ -13,7 +13,7 @@ from ..report import Finding
 from ..rules import Rule, rule
 from ..vocab import Category, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 TY_MISSPELLING = rule(
     code="TY001", name="misspelling", category=Category.typo, severity=Severity.warning,
@@ -115,6 +115,10 @@ _MESSAGES = {
     "abbrev": "Искажённое сокращение «{text}»; вероятно, «{suggestion}».",
 }
 CODES = tuple(sorted({r.code for r in _RULES.values()}))
+# What ``fix`` may apply without asking: a Latin look-alike, a lost space or hyphen, a distorted abbreviation,
+# a dash after «далее» and a non-word with one confident correction. A real word that does not fit and an
+# agreement correction change a word the dictionary knows — a person decides (``fix --unsafe``).
+_SAFE_KINDS = frozenset({"latin", "space", "space_extra", "hyphen", "abbrev", "dash"})
 
 
 @check("typos", order=60, codes=CODES)
@@ -135,4 +139,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             end=issue.end,
             text=issue.text,
             suggestion=issue.suggestion,
+            fix=Fix(issue.suggestion, "safe" if issue.kind in _SAFE_KINDS or (issue.kind == "misspelling" and issue.sure)
+                    else "unsafe"),
+            args={"word": issue.text, "correction": issue.suggestion, "kind": issue.kind},
         )

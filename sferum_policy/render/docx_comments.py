@@ -11,204 +11,32 @@ sections and clauses and outdated legal acts.
 
 from __future__ import annotations
 
-import copy
 import io
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..document import Document, Paragraph
+from ..document import Document
 from ..errors import InputError
 from ..report import Finding, Report
 from ..vocab import SECTION_TITLES, Section
+from ..wordml import (
+    BAD_XML,
+    Target,
+    build_copy,
+    covering,
+    docx_targets,
+    source_bytes,
+    source_offset,
+)
 from .freshness import freshness_lines
 
 AUTHOR = "sferum-policy"
 INITIALS = "SP"
-FONT = "Times New Roman"
-FONT_SIZE = 14
 OUTDATED = ("repealed", "expired", "superseded", "expiring", "lapsed")
 _OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SECTION_TITLE = re.compile(r"^Нет раздела («.+?»)")
 _CLAUSE_TITLE = re.compile(r"^Нет (?:обязательного |рекомендуемого )?положения «(.+)» \(раздел «.+»\)$")
-
-
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
-
-_T = _w("t")
-_R = _w("r")
-_RPR = _w("rPr")
-_SPECIAL = frozenset(_w(t) for t in ("tab", "br", "cr", "noBreakHyphen", "softHyphen"))
-_CONTAINERS = frozenset(_w(t) for t in ("hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
-                                        "fldSimple", "customXml", "dir", "bdo"))
-
-
-# --- runs and their character offsets (as readers.docx.paragraph_source_text counts them) ----------
-
-def _child_len(ch: Any) -> int:
-    if ch.tag == _T:
-        return len(ch.text or "")
-    return 1 if ch.tag in _SPECIAL else 0
-
-
-def _runs(p: Any) -> Iterator[tuple[Any, int, int]]:
-    """Every ``w:r`` of a paragraph in reading order with its (start, end) character offsets."""
-    pos = 0
-
-    def walk(el: Any) -> Iterator[tuple[Any, int, int]]:
-        nonlocal pos
-        for ch in el:
-            if ch.tag == _R:
-                n = sum(_child_len(c) for c in ch)
-                yield ch, pos, pos + n
-                pos += n
-            elif ch.tag in _CONTAINERS:
-                yield from walk(ch)
-
-    yield from walk(p)
-
-
-def _split_run(r: Any, k: int) -> None:
-    """Split run ``r`` after its ``k``-th character into two runs with the same formatting.
-
-    Content right of the cut is moved (not copied) into the new run, so elements keep their
-    identity (a text box's paragraphs inside a drawing stay the ones the targets point at).
-    """
-    right = copy.deepcopy(r)
-    for ch in list(right):
-        if ch.tag != _RPR:
-            right.remove(ch)
-    pos = 0
-    for ch in list(r):
-        if ch.tag == _RPR:
-            continue
-        n = _child_len(ch)
-        if pos >= k:
-            right.append(ch)
-        elif pos + n > k:  # a w:t straddling the cut
-            text = ch.text or ""
-            tail = copy.deepcopy(ch)
-            ch.text, tail.text = text[: k - pos], text[k - pos:]
-            ch.set(_XML_SPACE, "preserve")
-            tail.set(_XML_SPACE, "preserve")
-            right.append(tail)
-        pos += n
-    r.addnext(right)
-
-
-def _cut(p: Any, offset: int) -> None:
-    """Make ``offset`` of paragraph ``p`` fall on a run boundary."""
-    for r, s, e in _runs(p):
-        if s < offset < e:
-            _split_run(r, offset - s)
-            return
-
-
-def _covering(p_first: Any, start: int, p_last: Any, end: int) -> tuple[Any, Any] | None:
-    """The first and last text-bearing runs of the range after cutting at its ends."""
-    _cut(p_first, start)
-    _cut(p_last, end)
-    first = next((r for r, s, e in _runs(p_first) if s >= start and e > s and (p_first is not p_last or e <= end)), None)
-    last = None
-    for r, s, e in _runs(p_last):
-        if e <= end and e > s and (p_first is not p_last or s >= start):
-            last = r
-    if first is None or last is None:
-        return None
-    return first, last
-
-
-# --- where each Document paragraph lives in the Word copy ------------------------------------------
-
-@dataclass(slots=True)
-class _Target:
-    """A Word paragraph for a Document paragraph and how text offsets map into its runs."""
-
-    p: Any
-    offset: Callable[[int], int | None]  # offset in Paragraph.text → offset in the w:p's run text
-    length: int  # characters of the w:p's run text
-    label_at: int | None = None  # where a typed numbering label («1.1.») starts in the run text
-
-
-def _docx_targets(wdoc: Any, doc: Document) -> dict[int, _Target]:
-    from ..readers.docx import paragraph_source_text
-
-    body_ps = list(wdoc.element.body.iter(_w("p")))
-    out: dict[int, _Target] = {}
-    for para in doc.paragraphs:
-        if para.source_unit is None or not 0 <= para.source_unit < len(body_ps):
-            continue
-        p = body_ps[para.source_unit]
-        cmap = para.char_map
-        length = len(paragraph_source_text(p))
-
-        def offset(i: int, cmap: list[int] | None = cmap, n: int = len(para.text), length: int = length) -> int | None:
-            if cmap is None or len(cmap) != n:
-                return None
-            if i >= n:
-                return cmap[-1] + 1 if n else None
-            return cmap[i] if 0 <= cmap[i] <= length else None
-
-        label_at = None
-        if para.label and cmap:
-            found = paragraph_source_text(p).rfind(para.label, 0, cmap[0])
-            label_at = found if found >= 0 else None
-        out[para.index] = _Target(p, offset, length, label_at)
-    return out
-
-
-def _build_copy(doc: Document) -> tuple[Any, dict[int, _Target]]:
-    """A new Word document with the read text: labels kept, headings bold, Times New Roman 14."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    wdoc = docx.Document()
-    normal = wdoc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(FONT_SIZE)
-    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:eastAsia", "w:cs"):
-        rfonts.set(qn(attr), FONT)
-    fmt = normal.paragraph_format
-    fmt.space_after = Pt(0)
-    fmt.line_spacing = 1.0
-    out: dict[int, _Target] = {}
-    for para in doc.paragraphs:
-        prefix = f"{para.label} " if para.label else ""
-        wp = wdoc.add_paragraph()
-        if prefix:
-            wp.add_run(_BAD_XML.sub(" ", prefix))
-        run = wp.add_run(_BAD_XML.sub(" ", para.text))
-        if para.kind == "heading":
-            for r in wp.runs:
-                r.bold = True
-            if para.level == 0:
-                wp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif para.kind != "table":
-            wp.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        del run
-        n = len(prefix)
-        out[para.index] = _Target(wp._p, lambda i, n=n: n + i, n + len(para.text), 0 if para.label else None)
-    return wdoc, out
-
-
-def _source_bytes(doc: Document) -> bytes:
-    if not doc.path:
-        raise InputError("для формата docx нужен исходный файл DOCX, а путь к нему неизвестен")
-    try:
-        return Path(doc.path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{doc.path}: не удалось прочитать исходный файл ({exc.strerror})") from None
 
 
 # --- anchors --------------------------------------------------------------------------------------
@@ -232,24 +60,10 @@ def _heading_index(doc: Document, section: Section | str | None) -> int | None:
     return None
 
 
-def _source_offset(t: _Target, para: Paragraph, local: int, *, end: bool) -> int | None:
-    """An offset relative to ``para.text`` (negative: inside its label) → offset in the w:p's run text."""
-    if local > 0 or (local == 0 and not end):
-        local = min(local, len(para.text))
-        if end:
-            got = t.offset(local - 1)
-            return got + 1 if got is not None else None
-        return t.offset(local) if local < len(para.text) else None
-    if t.label_at is None or not para.label:
-        return None
-    in_label = max(0, min(local + len(para.label) + 1, len(para.label)))
-    return t.label_at + in_label
-
-
 class _Anchors:
     """Resolves findings to run ranges in the Word copy and adds comments there."""
 
-    def __init__(self, wdoc: Any, doc: Document, targets: dict[int, _Target]) -> None:
+    def __init__(self, wdoc: Any, doc: Document, targets: dict[int, Target]) -> None:
         self.wdoc = wdoc
         self.doc = doc
         self.targets = targets
@@ -268,8 +82,8 @@ class _Anchors:
         t1, t2 = self.targets.get(first.index), self.targets.get(last.index)
         if t1 is None or t2 is None:
             return None
-        s = _source_offset(t1, first, loc.start - first.start, end=False)
-        e = _source_offset(t2, last, loc.end - last.start, end=True)
+        s = source_offset(t1, first, loc.start - first.start, end=False)
+        e = source_offset(t2, last, loc.end - last.start, end=True)
         if s is None or e is None:
             return None
         if t1 is t2 and e <= s:
@@ -300,7 +114,7 @@ class _Anchors:
     @staticmethod
     def _first_of(candidates: Any) -> tuple[Any, Any] | None:
         for c in candidates:
-            if c is not None and (runs := _covering(*c)) is not None:
+            if c is not None and (runs := covering(*c)) is not None:
                 return runs
         return None
 
@@ -308,7 +122,7 @@ class _Anchors:
         from docx.text.run import Run
 
         first, last = runs
-        self.wdoc.add_comment([Run(first, None), Run(last, None)], text=_BAD_XML.sub(" ", text), author=AUTHOR,
+        self.wdoc.add_comment([Run(first, None), Run(last, None)], text=BAD_XML.sub(" ", text), author=AUTHOR,
                               initials=INITIALS)
 
 
@@ -399,18 +213,18 @@ def render_docx(report: Report, *, document: Document | None = None, source: byt
 
     wdoc = None
     if document.format == "docx":
-        data = source if source is not None else _source_bytes(document)
+        data = source if source is not None else source_bytes(document)
         try:
             wdoc = docx.Document(io.BytesIO(data))
         except Exception:  # python-docx refuses some files the reader reads (.docm, missing parts)
             wdoc = None
     if wdoc is not None:
-        targets = _docx_targets(wdoc, document)
+        targets = docx_targets(wdoc, document)
     else:  # other formats, and a DOCX python-docx cannot open: a copy built from the extracted text
-        wdoc, targets = _build_copy(document)
+        wdoc, targets = build_copy(document)
     if not targets:
         wdoc.add_paragraph(document.meta.title or "Документ")
-        targets = {0: _Target(wdoc.paragraphs[-1]._p, lambda i: i, len(wdoc.paragraphs[-1].text))}
+        targets = {0: Target(wdoc.paragraphs[-1]._p, lambda i: i, len(wdoc.paragraphs[-1].text))}
     anchors = _Anchors(wdoc, document, targets)
     top = anchors.first()
     if top is not None:

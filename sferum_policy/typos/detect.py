@@ -31,6 +31,7 @@ class Issue:
     end: int
     text: str
     suggestion: str
+    sure: bool = True  # one confident correction: ``fix`` may apply it without asking
 
 
 def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozenset[str] = frozenset()) -> list[Issue]:
@@ -47,14 +48,15 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
     issues: list[Issue] = []
     flagged: set[tuple[int, int]] = set()
 
-    def add(kind: str, pi: int, text: str, toks: list[Token], first: int, last: int, suggestion: str) -> None:
+    def add(kind: str, pi: int, text: str, toks: list[Token], first: int, last: int, suggestion: str,
+            sure: bool = True) -> None:
         s, e = toks[first].start, toks[last].end
         if suggestion == text[s:e]:
             return  # a «fix» equal to the original is no finding
         if any((pi, k) in flagged for k in range(first, last + 1)):
             return
         flagged.update((pi, k) for k in range(first, last + 1))
-        issues.append(Issue(kind, pi, s, e, text[s:e], suggestion))
+        issues.append(Issue(kind, pi, s, e, text[s:e], suggestion, sure))
 
     words = 0
     for pi, text, toks in paras:
@@ -70,7 +72,7 @@ def detect(doc: Document, library: ClauseLibrary | None = None, exclude: frozens
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             nw = nonword.check_token(m, t, prev, nxt, skip, own.uni, in_name)
             if nw:
-                add(nw.code, pi, text, toks, i, i, nw.suggestion)
+                add(nw.code, pi, text, toks, i, i, nw.suggestion, nw.sure)
     noisy = len(issues) * 1000 >= NOISY_SHARE * max(words, 1)
 
     def score(a: str, b: str) -> int:

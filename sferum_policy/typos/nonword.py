@@ -21,6 +21,10 @@ SHORT_WORDS = frozenset("вскоуиая")
 FREQ_WEIGHT = 0.12
 CONTEXT_BONUS = 0.3
 AGREE_BONUS = 0.3
+# A correction is «one confident correction» (``fix`` applies it without asking) when the runner-up candidate
+# scores at least this much worse: one more edit operation of a typical OCR confusion costs about 0.5, so a
+# rival closer than that is another plausible reading of the same letters, and a person must choose.
+SURE_MARGIN = 0.5
 # organisational legal forms of schools and kindergartens (МКДОУ, ГБПОУ, МАУ ДО …), in any case
 _LEGAL_FORM = re.compile(r"(?:[мгфчн]|ча|не)?[бакч]?[дпо]?[оу]?(?:оу|у|учреждение)|сош|оош|нош|цдо|ддт|дши|дюсш|сюн|сют",
                          re.IGNORECASE)
@@ -42,14 +46,18 @@ def _agrees_with_noun(candidate: str, noun: str) -> bool:
 class NonWord:
     code: str  # latin | misspelling | space | hyphen
     suggestion: str
+    sure: bool = True  # one confident correction (no rival candidate within SURE_MARGIN)
 
 
 def _freq(m: Model, w: str) -> int:
     return m.uni(w)
 
 
-def _rank(m: Model, wrong: str, cands, prev: str | None, nxt: str | None, max_cost: float) -> tuple[float, str] | None:
+def _rank(m: Model, wrong: str, cands, prev: str | None, nxt: str | None,
+          max_cost: float) -> tuple[float, str, float] | None:
+    """The best candidate as ``(score, candidate, margin)``; ``margin`` — how much worse the runner-up scores."""
     best: tuple[float, str] | None = None
+    second = math.inf
     for c in cands:
         cost = edit_cost(wrong, c)
         if cost > max_cost:
@@ -60,8 +68,12 @@ def _rank(m: Model, wrong: str, cands, prev: str | None, nxt: str | None, max_co
         if nxt and _agrees_with_noun(c, nxt):
             score -= AGREE_BONUS  # «…методическо сопровождение» → the form that agrees: «…методическое»
         if best is None or score < best[0]:
+            if best is not None:
+                second = best[0]
             best = (score, c)
-    return best
+        elif score < second:
+            second = score
+    return (best[0], best[1], second - best[0]) if best else None
 
 
 def correct_part(m: Model, part: str, *, name_like: bool, prev: str | None, nxt: str | None) -> str | None:
@@ -152,7 +164,7 @@ def check_token(
         return None  # a surname, first name, patronymic or place the dictionary does not list
     if in_name:
         best = _rank(m, t.folded, tuple(c for c in candidates(t.folded) if lexicon().knows(c)), None, None, NAME_MAX_COST)
-        return NonWord("misspelling", match_case(t.text, best[1])) if best else None
+        return NonWord("misspelling", match_case(t.text, best[1]), best[2] >= SURE_MARGIN) if best else None
     p = prev.folded if prev is not None and t.linked else None
     n = nxt.folded if nxt is not None and nxt.linked else None
     parts = t.text.split("-")
@@ -170,7 +182,7 @@ def check_token(
             if c is None:
                 return None
             fixed_parts.append(match_case(part, c))
-        return NonWord("misspelling", "-".join(fixed_parts))
+        return NonWord("misspelling", "-".join(fixed_parts), sure=False)  # several guesses in one word
     if len(t.folded) < 3:
         return None
     if name_like:
@@ -187,7 +199,7 @@ def check_token(
             joined = f"{a}-{b}" if code == "hyphen" else f"{a} {b}"
             return NonWord(code, match_case(t.text, joined))
     if best:
-        return NonWord("misspelling", match_case(t.text, best[1]))
+        return NonWord("misspelling", match_case(t.text, best[1]), best[2] >= SURE_MARGIN)
     return None
 
 
