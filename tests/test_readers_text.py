@@ -249,7 +249,10 @@ def test_read_string_accepts_markdown_and_plain_text():
     assert read_string("**1. Общие положения**\n\n1.1. Текст [ссылки](http://x.ru).\n\\_\\_").format == "md"
     doc = read_string(ACT)
     assert doc.format == "txt"
-    assert doc.meta is not None
+    # analysis ran: the title, the kind and the two sections are read
+    assert doc.meta.title == "ПОЛОЖЕНИЕ об использовании платформы «Сферум»"
+    assert doc.meta.doc_kind.value == "polozhenie"
+    assert [(s.title, s.key) for s in doc.sections] == [("Общие положения", "general"), ("Права участников", "rights")]
 
 
 def test_whole_pipeline_reads_each_sample(samples):

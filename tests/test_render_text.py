@@ -31,3 +31,17 @@ def test_verbose_lists_every_finding_with_its_full_suggestion(samples):
     assert text.count("CL021") == sum(1 for f in report.findings if f.code == "CL021")
     longest = max((f.suggestion for f in report.findings if f.suggestion), key=len)
     assert longest.splitlines()[0] in text
+
+
+def test_every_category_is_printed(samples):
+    """A finding of any category shows in the terminal report (none is counted in the total but not printed)."""
+    from sferum_policy.report import Finding, summarize
+    from sferum_policy.vocab import CATEGORY_TITLES, Category
+
+    base = check(samples["001"], as_of=AS_OF)
+    findings = [Finding(code=f"XX{i:03d}", category=c, severity="error", message=f"сообщение {c.value}")
+                for i, c in enumerate(Category)]
+    text = render_text(base.model_copy(update={"findings": findings, "summary": summarize(findings)}))
+    for f in findings:
+        assert f"{CATEGORY_TITLES[f.category]} (1)" in text
+        assert f"{f.code} [ошибка] весь документ: {f.message}" in text

@@ -17,7 +17,7 @@ from .base import CheckContext
 
 CheckFn = Callable[[Document, CheckContext], Iterable[Finding]]
 
-# Modules that define checks, in the order they run. A module may be missing while it is being built.
+# Modules that define checks, in the order they run. Every one must import: a missing module is an error.
 CHECK_MODULES = ("ocr", "structure", "contacts", "legal_refs", "risk", "kind_specific", "coverage", "typos")
 
 
@@ -50,10 +50,6 @@ def load_checks() -> list[CheckSpec]:
     global _loaded
     if not _loaded:
         for mod in CHECK_MODULES:
-            try:
-                importlib.import_module(f"{__name__}.{mod}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__name__}.{mod}":
-                    raise
+            importlib.import_module(f"{__name__}.{mod}")
         _loaded = True
     return sorted(CHECKS.values(), key=lambda c: c.order)

@@ -16,8 +16,11 @@ from ..vocab import (
 from .freshness import freshness_lines
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
-# What a reader at a terminal should see first: concrete defects, then what is absent.
-_ORDER = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
+# What a reader at a terminal should see first: concrete defects, then what is absent. A category left out
+# here is still printed (after these): a finding is never counted in the total and not shown.
+_FIRST = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo,
+          Category.missing_clause)
+_ORDER = (*_FIRST, *(c for c in Category if c not in _FIRST))
 _SUGGESTION_CHARS = 200
 
 
