@@ -93,7 +93,7 @@ class StageResults:
     """What the stages after reading leave for later stages and for the report, one typed field each.
 
     Writers: ``pdf_bytes`` and ``ocr`` — the PDF and image readers; ``section_keys`` — analysis
-    (:mod:`sferum_policy.metadata`); ``text_layer`` and ``ocr_repairs`` — the text-layer stage
+    (:mod:`sferum_policy.analysis`); ``text_layer`` and ``ocr_repairs`` — the text-layer stage
     (:mod:`sferum_policy.ocr.quality`); ``legal_refs`` — the legal-refs check; ``clauses`` and ``coverage`` —
     the coverage check. Readers: the checks named in each comment and ``pipeline.build_report``.
     """

@@ -185,7 +185,7 @@ def test_unknown_kind_for_numbered_text_without_title():
 
 
 def test_key_words_of_section_headings():
-    from sferum_policy.metadata import section_keys
+    from sferum_policy.analysis.sections import section_keys
 
     assert section_keys("Права и обязанности участников") == ("rights", "obligations")
     assert section_keys("Обязанности пользователей") == ("obligations",)

@@ -1,6 +1,6 @@
 """The text layer's verdict for a read Document: judged, recognised again when needed, repaired.
 
-:func:`settle` runs in :func:`sferum_policy.readers.finish` before the metadata: it judges the layer,
+:func:`settle` runs first in the analysis stage (:func:`sferum_policy.analysis.analyse`), before the metadata: it judges the layer,
 asks Tesseract for a new reading of a PDF whose layer is damaged, repairs what is recognisable and leaves
 ``doc.results.text_layer`` (what the report shows at its top) and ``doc.results.ocr_repairs``.
 :func:`withhold` runs after the checks: a claim that something is *missing* is not made about a document
@@ -123,7 +123,7 @@ def after_analysis(doc: Document) -> None:
     if doc.meta.doc_kind != DocKind.not_local_act or not unreadable(doc):
         return
     doc.meta.doc_kind = _kind_from_damaged(doc) or DocKind.unknown
-    from ..metadata import org_kind
+    from ..analysis.organisation import org_kind
 
     act_text = "\n".join(p.full_text for p in doc.paragraphs)
     doc.meta.org_kind = org_kind(act_text, doc.meta.org_name)

@@ -25,7 +25,7 @@ def read_pdf(data: bytes, path: Path) -> Document:
     """Read a .pdf file's bytes into a Document; a scan (no usable text layer) is recognised with Tesseract.
 
     A text layer that is there but damaged (recognised with the wrong language, symbol soup) is judged in
-    :func:`sferum_policy.readers.finish`, which asks :func:`reocr` for a new reading.
+    the analysis stage (:func:`sferum_policy.analysis.analyse`), which asks :func:`reocr` for a new reading.
     """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"{path}: файл не является документом PDF (повреждён или это другой формат)")
@@ -37,7 +37,7 @@ def read_pdf(data: bytes, path: Path) -> Document:
         ocr_pages = ocr_pdf(data, path, len(pages))
         return document_from_ocr(ocr_pages, path, "pdf", reason="scan")
     doc = document_from_pages(pages, path, "pdf")
-    doc.results.pdf_bytes = data  # kept until finish() decides whether the layer needs a new reading
+    doc.results.pdf_bytes = data  # kept until the analysis decides whether the layer needs a new reading
     return doc
 
 
