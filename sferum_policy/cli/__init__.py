@@ -35,13 +35,14 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import check_cmd, data_cmds
+    from . import check_cmd, data_cmds, fix_cmd
 
     cli.add_command(data_cmds.clauses)
     cli.add_command(data_cmds.refs)
     cli.add_command(data_cmds.docs)
     cli.add_command(data_cmds.info)
     cli.add_command(check_cmd.check)
+    cli.add_command(fix_cmd.fix)
     for name, attr in (("generate_cmd", ("generate", "init")), ("audit_cmd", ("audit",)), ("serve_cmd", ("serve",))):
         try:
             mod = __import__(f"{__name__}.{name}", fromlist=list(attr))

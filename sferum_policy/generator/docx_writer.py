@@ -41,10 +41,10 @@ def render_docx(act: Act) -> bytes:
     import docx
 
     document = docx.Document()
-    _page_setup(document)
+    page_setup(document)
     _styles(document)
     _properties(document, act)
-    _header(document)
+    page_numbers(document)
     _hyphenation(document)
     ids = {name: document.styles[name].style_id for name in (STYLE_ORG, KIND_STYLE, ABOUT_STYLE, SECTION_STYLE,
                                                               STYLE_SUBITEM)}
@@ -129,7 +129,7 @@ def _hyphenation(document: DocxDocument) -> None:
 # --- page ----------------------------------------------------------------------------------------
 
 
-def _page_setup(document: DocxDocument) -> None:
+def page_setup(document: DocxDocument) -> None:
     from docx.shared import Mm
 
     section = document.sections[0]
@@ -143,7 +143,7 @@ def _page_setup(document: DocxDocument) -> None:
     section.different_first_page_header_footer = True  # w:titlePg: no number on page 1
 
 
-def _header(document: DocxDocument) -> None:
+def page_numbers(document: DocxDocument) -> None:
     """A centred PAGE field in the header of pages 2 and later; the first-page header stays empty."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement

@@ -1,0 +1,319 @@
+"""``fix``: edits declared by detectors, their plan, the tracked-changes DOCX and what re-checking it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fixtures.make_fixtures import DOCX_BODY, make_docx
+from lxml import etree
+
+import sferum_policy
+from sferum_policy.cli import cli
+from sferum_policy.repair import fix, fixed_text
+from sferum_policy.repair.plan import plan
+from sferum_policy.repair.revisions import accept_all
+from sferum_policy.report import Edit, Finding
+from sferum_policy.vocab import Category, Severity
+
+AS_OF = dt.date(2026, 12, 2)
+WHEN = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.UTC)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SAMPLES = sorted((Path(__file__).parent.parent / "samples" / "acts").glob("0*.txt"))
+
+
+def _xml(data: bytes, part: str = "word/document.xml"):
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(part))
+
+
+def _reject_all(root) -> None:
+    """What Word's «Reject all» does to our changes: inserted content goes, deleted text comes back."""
+    for ins in list(root.iter(f"{W}ins")):
+        parent = ins.getparent()
+        if parent.tag == f"{W}rPr":  # an inserted paragraph: the paragraph goes
+            p = parent.getparent().getparent()
+            p.getparent().remove(p)
+        elif parent is not None and ins.getparent() is not None:
+            parent.remove(ins)
+    for d in list(root.iter(f"{W}del")):
+        for r in d:
+            for t in r.iter(f"{W}delText"):
+                t.tag = f"{W}t"
+        for ch in list(d):
+            d.addprevious(ch)
+        d.getparent().remove(d)
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for el in list(root.iter(f"{W}{tag}")):
+            el.getparent().remove(el)
+    for ref in list(root.iter(f"{W}commentReference")):
+        r = ref.getparent()
+        r.getparent().remove(r)
+
+
+def _chars(root) -> list[tuple[str, bytes]]:
+    """Every character of the body's text with the formatting of its run (rPr serialised)."""
+    out = []
+    for r in root.iter(f"{W}r"):
+        rpr = r.find(f"{W}rPr")
+        key = etree.tostring(rpr, method="c14n") if rpr is not None else b""
+        for t in r.iter(f"{W}t"):
+            out.extend((c, key) for c in (t.text or ""))
+    return out
+
+
+# --- edits in findings ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
+def test_every_edit_stays_inside_its_finding(path):
+    report = sferum_policy.check(path, as_of=AS_OF)
+    edits = [f for f in report.findings if f.edit is not None]
+    assert edits, "на каждом образце есть что исправить"
+    for f in edits:
+        e, loc = f.edit, f.location
+        assert loc.start is not None and loc.start <= e.start <= e.end <= loc.end, (f.code, f.text, e)
+        assert e.applicability in ("safe", "unsafe")
+
+
+def test_safe_and_unsafe_kinds_on_sample_001():
+    report = sferum_policy.check(SAMPLES[1], as_of=AS_OF)
+    by = {}
+    for f in report.findings:
+        if f.edit:
+            by.setdefault(f.code, set()).add(f.edit.applicability)
+    # Latin look-alikes, abbreviations, lost spaces, dates, act numbers, official addresses: safe
+    for code in ("TY007", "TY003", "ST008", "LR007", "CT001"):
+        assert by.get(code) == {"safe"}, code
+    # real words and agreement: a person decides
+    for code in ("TY005", "TY006"):
+        assert by.get(code) == {"unsafe"}, code
+    lr007 = next(f for f in report.findings if f.code == "LR007")
+    assert report_text(SAMPLES[1])[lr007.edit.start:lr007.edit.end] == "ИШ206/04"
+    assert lr007.edit.replacement == "ИШ-206/04"
+
+
+def report_text(path: Path) -> str:
+    return sferum_policy.read(path).text
+
+
+def test_repealed_citation_replaced_by_successor_in_the_same_case():
+    text = ("ПОЛОЖЕНИЕ об использовании платформы «Сферум»\n1. Общие положения\n"
+            "1.1. Положение разработано в соответствии с приказом Минобрнауки России от 23.08.2017 № 816 "
+            "«Об утверждении Порядка применения организациями, осуществляющими образовательную деятельность, "
+            "электронного обучения, дистанционных образовательных технологий при реализации образовательных "
+            "программ».\n")
+    report = sferum_policy.check(text, as_of=AS_OF)
+    lr = [f for f in report.findings if f.code in ("LR001", "LR002", "LR003") and f.edit]
+    assert lr, [f.code for f in report.findings]
+    e = lr[0].edit
+    assert e.applicability == "unsafe"
+    assert e.replacement.startswith("постановлением Правительства РФ от 11.10.2023 № 1678"), e.replacement
+
+
+# --- plan ----------------------------------------------------------------------------------------------------
+
+def _f(code: str, s: int, e: int, rep: str, app: str = "safe") -> Finding:
+    return Finding(code=code, category=Category.typo, severity=Severity.warning, message="m",
+                   edit=Edit(start=s, end=e, replacement=rep, applicability=app))
+
+
+def test_plan_resolves_overlaps_deterministically():
+    a, b, c, d = _f("TY001", 10, 15, "x"), _f("TY005", 12, 20, "y"), _f("ST008", 30, 35, "z"), _f("TY006", 40, 45, "w", "unsafe")
+    same1, same2 = _f("CT002", 50, 60, "info@sferum.ru"), _f("CT001", 50, 60, "info@sferum.ru")
+    for order in ([a, b, c, d, same1, same2], [same2, d, c, b, a, same1]):
+        p = plan(order)
+        assert [x.finding.code for x in p.apply] == ["TY001", "ST008", "CT001"]
+        assert sorted(x.findings[0].code for x in p.apply for _ in x.findings) == ["CT001", "CT001", "ST008", "TY001"]
+        assert {(s.finding.code, s.reason, s.detail) for s in p.skipped} == {("TY005", "overlap", "TY001"),
+                                                                             ("TY006", "unsafe", "")}
+    assert [x.finding.code for x in plan([a, d], unsafe=True).apply] == ["TY001", "TY006"]
+    # at one start the longer span wins; new paragraphs after one place never conflict
+    long, short = _f("LR001", 5, 40, "акт", "unsafe"), _f("TY001", 5, 8, "x")
+    assert [x.finding.code for x in plan([short, long], unsafe=True).apply] == ["LR001"]
+    ins = [Finding(code=f"CL02{k}", category=Category.missing_clause, severity=Severity.error, message="m",
+                   edit=Edit(start=70, end=70, applicability="unsafe", paragraphs=[f"п{k}"])) for k in range(2)]
+    assert len(plan(ins, unsafe=True).apply) == 2
+
+
+# --- the tracked-changes DOCX -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fixed_001():
+    return fix(SAMPLES[1], as_of=AS_OF, when=WHEN)
+
+
+def test_tracked_changes_with_author_date_and_a_comment_each(fixed_001):
+    r = fixed_001
+    root = _xml(r.docx)
+    ins, dels = list(root.iter(f"{W}ins")), list(root.iter(f"{W}del"))
+    assert len(ins) == r.changes and len(dels) == r.changes  # every applied edit here is a replacement
+    for el in ins + dels:
+        assert el.get(f"{W}author") == "sferum-policy"
+        assert el.get(f"{W}date") == "2026-12-02T10:00:00Z"
+    ids = [el.get(f"{W}id") for el in ins + dels]
+    assert len(set(ids)) == len(ids)
+    assert all(not list(d.iter(f"{W}t")) and list(d.iter(f"{W}delText")) for d in dels)
+    comments = _xml(r.docx, "word/comments.xml")
+    texts = ["".join(c.itertext()) for c in comments.iter(f"{W}comment")]
+    assert len(texts) == r.changes
+    assert any(t.startswith("[TY007] Искажённое сокращение") for t in texts)
+    assert all(c.get(f"{W}author") == "sferum-policy" for c in comments.iter(f"{W}comment"))
+    # schema order: a run's rPr first; inside w:del only runs and range marks
+    for run in root.iter(f"{W}r"):
+        kids = [k.tag for k in run]
+        assert f"{W}rPr" not in kids[1:]
+    for d in dels:
+        assert {k.tag for k in d} <= {f"{W}r", f"{W}commentRangeStart", f"{W}commentRangeEnd"}
+
+
+def test_diff_and_accepted_text_agree(fixed_001):
+    r = fixed_001
+    diff = r.diff()
+    assert "-" + "2.1." in diff or "ИКОН" in diff
+    after = fixed_text(r)
+    assert "ИКОН" not in after and "info@sfcrum.ru" not in after and "ИШ-206/04" in after
+    accepted = fix(SAMPLES[1], as_of=AS_OF, when=WHEN, accept=True)
+    root = _xml(accepted.docx)
+    assert not list(root.iter(f"{W}ins")) and not list(root.iter(f"{W}del"))
+    body = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p"))
+    assert "ИКОН" not in body and "info@sferum.ru" in body
+
+
+def _recheck_keys(result, data: bytes, tmp_path: Path, name: str) -> tuple[set, set]:
+    out = tmp_path / f"{name}.docx"
+    out.write_bytes(data)
+    again = sferum_policy.check(out, as_of=AS_OF)
+    fixed = {(f.code, " ".join((f.text or "").split())) for p in result.applied for f in p.findings}
+    before = {(f.code, " ".join((f.text or "").split())) for f in result.report.findings}
+    left = {(f.code, " ".join((f.text or "").split())) for f in again.findings}
+    untouched = before - fixed
+    return fixed & left - untouched, {c for c, _ in left} - {c for c, _ in before}
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
+def test_rechecking_the_accepted_act_finds_no_applied_defect(path, unsafe, tmp_path):
+    result = fix(path, as_of=AS_OF, accept=True, unsafe=unsafe)
+    wanted = [f for f in result.report.findings if f.edit and (unsafe or f.edit.applicability == "safe")]
+    assert result.changes == len(plan(wanted, unsafe=unsafe).apply) and (result.changes > 0 or not unsafe)
+    recurring, new_codes = _recheck_keys(result, result.docx, tmp_path, path.stem)
+    assert not recurring, recurring
+    assert not new_codes - {"ST005", "ST006", "ST007"}, new_codes  # reading a DOCX finds no new kind of defect
+
+
+# --- a DOCX input keeps everything else ---------------------------------------------------------------------
+
+def _docx_with_typos() -> bytes:
+    body = list(DOCX_BODY)
+    body[3] = ("Настоящее Положение определяет порядок использования платформы ИКОН «Сферум» с 13 июля 2022г.",
+               "1", 1, None)
+    body[6] = ("Администратор платформы пишет на адрес info@sfcrum.ru и выполняет следующие действия:", "1", 1, None)
+    data = make_docx(body)
+    import docx
+
+    d = docx.Document(io.BytesIO(data))
+    for p in d.paragraphs:  # split every paragraph into runs of different formatting
+        if len(p.runs) == 1 and len(p.text) > 20:
+            text = p.text
+            p.runs[0].text = text[:7]
+            mid = p.add_run(text[7:25])
+            mid.bold = True
+            tail = p.add_run(text[25:])
+            tail.italic = True
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_input_keeps_styles_numbering_tables_headers(tmp_path):
+    src = tmp_path / "акт.docx"
+    src.write_bytes(_docx_with_typos())
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    r = fix(src, as_of=AS_OF, when=WHEN)
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest  # the input is never modified
+    assert {"TY007", "ST008", "CT001"} <= set(r.by_code()), r.by_code()
+    old, new = zipfile.ZipFile(src), zipfile.ZipFile(io.BytesIO(r.docx))
+    for name in old.namelist():
+        if name in ("word/document.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"):
+            continue
+        a, b = old.read(name), new.read(name)
+        if name.endswith(".xml") or name.endswith(".rels"):
+            a = etree.tostring(etree.fromstring(a), method="c14n")
+            b = etree.tostring(etree.fromstring(b), method="c14n")
+        assert a == b, name
+    # rejecting every change gives back the original text with the original formatting of every character
+    before, after = _xml(src.read_bytes()), _xml(r.docx)
+    _reject_all(after)
+    assert _chars(after) == _chars(before)
+    assert [p.find(f"{W}pPr") is not None and etree.tostring(p.find(f"{W}pPr"), method="c14n")
+            for p in after.iter(f"{W}p")] == [p.find(f"{W}pPr") is not None and
+                                               etree.tostring(p.find(f"{W}pPr"), method="c14n")
+                                               for p in before.iter(f"{W}p")]
+
+
+def test_accept_all_leaves_other_authors_changes():
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    p._p.append(parse_xml(f'<w:ins xmlns:w="{W[1:-1]}" w:id="1" w:author="Иванова" w:date="2026-01-01T00:00:00Z">'
+                          '<w:r><w:t>чужая правка</w:t></w:r></w:ins>'))
+    assert accept_all(d) == 0
+    assert len(list(d.element.body.iter(f"{W}ins"))) == 1
+
+
+# --- LibreOffice round trip ----------------------------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен")
+def test_tracked_changes_survive_a_libreoffice_round_trip(fixed_001, tmp_path):
+    src = tmp_path / "fixed.docx"
+    src.write_bytes(fixed_001.docx)
+    out = tmp_path / "rt"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                    "odt", "--outdir", str(out), str(src)], check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(out / "fixed.odt").read("content.xml").decode()
+    regions = re.findall(r"<text:changed-region", content)
+    assert len(regions) == 2 * fixed_001.changes  # one deletion and one insertion per edit
+    assert content.count("<dc:creator>sferum-policy</dc:creator>") >= 2 * fixed_001.changes
+
+
+# --- command line --------------------------------------------------------------------------------------------
+
+def test_cli_fix_writes_docx_and_never_touches_the_input(tmp_path):
+    src = tmp_path / "акт.txt"
+    src.write_text(SAMPLES[1].read_text(encoding="utf-8"), encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "исправленный.docx"
+    res = CliRunner().invoke(cli, ["fix", str(src), "-o", str(out), "--as-of", "02.12.2026"])
+    assert res.exit_code == 0, res.output
+    assert src.read_bytes() == before
+    assert "Внесено исправлений: 12" in res.output and "--unsafe" in res.output
+    assert len(list(_xml(out.read_bytes()).iter(f"{W}ins"))) == 12
+    again = _main("fix", str(src), "-o", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_cli_fix_diff_select_and_bad_input(tmp_path):
+    res = CliRunner().invoke(cli, ["fix", str(SAMPLES[1]), "--diff", "--select", "TY007", "--as-of", "02.12.2026"])
+    assert res.exit_code == 0
+    minus = [ln for ln in res.stdout.splitlines() if ln.startswith("-") and not ln.startswith("---")]
+    plus = [ln for ln in res.stdout.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+    assert len(minus) == len(plus) >= 3 and all("ИКОН" in m for m in minus) and not any("ИКОН" in p for p in plus)
+    bad = _main("fix", str(tmp_path / "нет.docx"), "-o", str(tmp_path / "x.docx"))
+    assert bad.returncode == 2 and "нет.docx: файл не найден" in bad.stderr and "Traceback" not in bad.stderr
+    wrong = _main("fix", str(SAMPLES[1]), "-o", str(tmp_path / "x.txt"))
+    assert wrong.returncode == 2 and "DOCX" in wrong.stderr
+    assert not (tmp_path / "x.txt").exists() and not (tmp_path / "x.docx").exists()
+
+
+def _main(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sferum_policy", *args], capture_output=True, text=True, timeout=120)
