@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .vocab import DocKind, OrgKind, Platform
 
 if TYPE_CHECKING:  # for annotations only: importing ocr.repair or report here would load them with every reader
-    from .ocr.repair import Repair
+    from .ocr.edits import Repair
     from .report import ClauseStatus, Coverage, LegalRefEntry
 
 
