@@ -74,7 +74,7 @@ MIN_PAGE_SIDE = 600  # pixels: a scanned or photographed page is larger on its s
 
 def _page_sized(p: Path) -> bool:
     """Could this image be a scanned page? (TIFF — the scanners' own format — always; PNG/JPEG by their size.)"""
-    from ..ocr.engine import image_kind, image_size
+    from ..ocr.images import image_kind, image_size
 
     try:
         with p.open("rb") as fh:

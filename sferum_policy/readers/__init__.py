@@ -96,7 +96,7 @@ def _sniff(data: bytes, suffix: str) -> str | None:
         return None
     if data.lstrip()[:5].startswith(b"%PDF"):
         return "pdf"
-    from ..ocr.engine import image_kind
+    from ..ocr.images import image_kind
 
     if image_kind(data) is not None and by_ext in ("image", "pdf", "docx", "odt", "doc"):
         return "image"
