@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sferum_policy.errors import DataError
-from sferum_policy.library.registry import ActKind, ActStatus, Confidence, load_registry, normalize_number
+from sferum_policy.library.acts import ActKind, ActStatus, Confidence, normalize_number
+from sferum_policy.library.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REFS = ROOT / "legal_refs"

@@ -8,7 +8,7 @@ from typing import Any
 from ..dates import format_numeric
 from ..errors import DataError
 from ..library import Clause, ClauseLibrary, LegalAct, Registry
-from ..library.registry import ActKind
+from ..library.acts import ActKind
 from ..library.templating import context, render_clause
 from ..library.terms import Term
 from ..vocab import Level, OrgKind, Platform, Section

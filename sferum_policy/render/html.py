@@ -14,7 +14,7 @@ from itertools import pairwise
 from markupsafe import Markup, escape
 
 from ..document import Document, Paragraph
-from ..library.registry import STATUS_TITLES
+from ..library.acts import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
     CATEGORY_TITLES,

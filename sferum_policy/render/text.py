@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..library.registry import STATUS_TITLES
+from ..library.acts import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
     CATEGORY_TITLES,
