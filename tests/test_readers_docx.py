@@ -116,7 +116,7 @@ def test_lvl_restart_zero_keeps_counting_across_higher_levels():
     from docx.oxml import parse_xml
     from fixtures.make_fixtures import W_NS
 
-    from sferum_policy.readers.docx import _Numbering
+    from sferum_policy.readers.wordstyles import _Numbering
 
     root = parse_xml(f"""<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">
       <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
