@@ -77,10 +77,15 @@ def test_every_edit_stays_inside_its_finding(path):
     report = sferum_policy.check(path, as_of=AS_OF)
     edits = [f for f in report.findings if f.edit is not None]
     assert edits, "на каждом образце есть что исправить"
+    doc = sferum_policy.read(path)
+    ends = {p.end for p in doc.paragraphs}
     for f in edits:
         e, loc = f.edit, f.location
-        assert loc.start is not None and loc.start <= e.start <= e.end <= loc.end, (f.code, f.text, e)
         assert e.applicability in ("safe", "unsafe")
+        if e.start == e.end and not e.replacement:  # new paragraphs: after the end of an existing one
+            assert e.paragraphs and e.start in ends and f.code == "CL020", (f.code, e)
+            continue
+        assert loc.start is not None and loc.start <= e.start <= e.end <= loc.end, (f.code, f.text, e)
 
 
 def test_safe_and_unsafe_kinds_on_sample_001():
@@ -191,9 +196,12 @@ def _recheck_keys(result, data: bytes, tmp_path: Path, name: str) -> tuple[set, 
     out = tmp_path / f"{name}.docx"
     out.write_bytes(data)
     again = sferum_policy.check(out, as_of=AS_OF)
-    fixed = {(f.code, " ".join((f.text or "").split())) for p in result.applied for f in p.findings}
-    before = {(f.code, " ".join((f.text or "").split())) for f in result.report.findings}
-    left = {(f.code, " ".join((f.text or "").split())) for f in again.findings}
+    def key(f):  # a missing clause is known by its id, any other defect by its text
+        return f.code, f.clause_id or " ".join((f.text or "").split())
+
+    fixed = {key(f) for p in result.applied for f in p.findings}
+    before = {key(f) for f in result.report.findings}
+    left = {key(f) for f in again.findings}
     untouched = before - fixed
     return fixed & left - untouched, {c for c, _ in left} - {c for c, _ in before}
 
@@ -317,3 +325,34 @@ def test_cli_fix_diff_select_and_bad_input(tmp_path):
 
 def _main(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sferum_policy", *args], capture_output=True, text=True, timeout=120)
+
+
+# --- audit --fix --------------------------------------------------------------------------------------------
+
+def test_audit_fix_writes_corrected_acts_and_counts_them(tmp_path):
+    import csv
+    import json
+
+    src = tmp_path / "акты"
+    src.mkdir()
+    for p in SAMPLES[:2]:
+        (src / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "итог"
+    res = _main("audit", str(src), "-o", str(out), "--fix", "-j", "1", "--as-of", "02.12.2026")
+    assert res.returncode in (0, 1), res.stderr
+    fixed = sorted((out / "reports").glob("*.fixed.docx"))
+    assert len(fixed) == 2
+    rows = list(csv.DictReader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    for p in SAMPLES[:2]:
+        expect = fix(p, as_of=AS_OF)
+        row = next(r for r in rows if r["Файл"].endswith(p.name))
+        assert int(row["Исправлено программой"]) == expect.changes
+        assert int(row["Осталось для человека"]) == len(expect.remaining())
+        docx_file = next(f for f in fixed if p.stem in f.name)
+        assert len(list(_xml(docx_file.read_bytes()).iter(f"{W}ins"))) == expect.changes
+    summary = json.loads((out / "audit.json").read_text(encoding="utf-8"))["summary"]
+    assert summary["fixed"]["changes"] == sum(fix(p, as_of=AS_OF).changes for p in SAMPLES[:2])
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert page.count("исправленный акт (Word, режим правки)") == 2
+    bad = _main("audit", str(src), "-o", str(tmp_path / "x"), "--unsafe")
+    assert bad.returncode == 2 and "--fix" in bad.stderr

@@ -35,6 +35,10 @@ def compact(report) -> str:
         text = " ".join((f.text or "").split())[:80]
         lines.append(f"{f.code} {f.severity.value} {where} {span} {extra} | {text} | {' '.join(f.message.split())}"
                      + (f" => {' '.join(f.suggestion.split())}" if f.suggestion else ""))
+        if f.edit is not None:  # the repair ``fix`` would make: applicability, span, replacement, new paragraphs
+            e = f.edit
+            lines.append(f"  edit {e.applicability} {e.start}-{e.end} «{e.replacement}»"
+                         + "".join(f" +¶ {' '.join(x.split())[:80]}" for x in e.paragraphs))
     for r in report.legal_refs:
         lines.append(f"ref {r.status} act={r.act_id} | {' '.join(r.text.split())[:80]}")
     return "\n".join(lines) + "\n"

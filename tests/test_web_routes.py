@@ -87,7 +87,28 @@ def test_upload_leaves_no_files_but_the_results(client, checked):
     assert not list(root.glob("upload-*"))
     token = checked.rsplit("/", 1)[1]
     assert sorted(p.name for p in (root / token).iterdir()) == [
-        "meta.json", "report.docx", "report.html", "report.json", "report.sarif"]
+        "fixed-unsafe.docx", "fixed.docx", "meta.json", "report.docx", "report.html", "report.json", "report.sarif"]
+
+
+def test_fix_buttons_give_the_tracked_changes_docx(client, checked):
+    from datetime import date
+    from urllib.parse import quote
+
+    from sferum_policy.repair import fix
+
+    html = client.get(checked).text
+    assert "Исправить" in html
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    from lxml import etree
+
+    for fmt, unsafe in (("fixed", False), ("fixed-unsafe", True)):
+        assert f"{checked}/download/{fmt}" in html
+        r = client.get(f"{checked}/download/{fmt}")
+        assert r.status_code == 200 and quote("001-исправленный.docx") in r.headers["content-disposition"]
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(r.content)).read("word/document.xml"))
+        expect = fix(SAMPLE_001, unsafe=unsafe, as_of=date.today())
+        assert len(list(root.iter(f"{w}del"))) == sum(bool(p.edit.end > p.edit.start) for p in expect.applied)
+        assert f"({expect.changes})" in html
 
 
 def test_unknown_or_malformed_tokens_are_404(client):

@@ -29,7 +29,10 @@ from .cache import Cache, data_version
 from .inputs import Item, collect
 
 REPORT_FORMATS = ("html", "json", "sarif", "text", "docx")
-EXTENSIONS = {"html": ".html", "json": ".json", "sarif": ".sarif", "text": ".txt", "docx": ".docx"}
+EXTENSIONS = {"html": ".html", "json": ".json", "sarif": ".sarif", "text": ".txt", "docx": ".docx",
+              "fixed": ".fixed.docx", "fixed-unsafe": ".fixed.docx"}
+# what the workers are asked to make besides reports: the corrected act (safe edits, or all with ``unsafe``)
+FIX_TASKS = {"safe": "fix", "unsafe": "fix-unsafe"}
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ class AuditOptions:
     clauses_dir: str | None = None
     refs_dir: str | None = None
     progress: bool = False
+    fix: str | None = None  # None | "safe" | "unsafe": also write each act corrected with tracked changes
 
 
 @dataclass(slots=True)
@@ -79,6 +83,8 @@ def _validate(opts: AuditOptions) -> None:
     bad = [f for f in opts.formats if f not in REPORT_FORMATS]
     if bad:
         raise InputError(f"--format-reports: неизвестный формат «{bad[0]}»; допустимы: {', '.join(REPORT_FORMATS)}")
+    if opts.fix is not None and opts.fix not in FIX_TASKS:
+        raise InputError(f"--fix: неизвестный режим «{opts.fix}»; допустимы: safe, unsafe")
 
 
 class _Writer:
@@ -157,7 +163,8 @@ def run_audit(opts: AuditOptions) -> AuditResult:
             raise InputError(f"{', '.join(map(str, opts.paths))}: не найдено ни одного документа "
                              f"(DOCX, PDF, ODT, TXT, MD, DOC или архива ZIP с ними)")
         res.total = len(items)
-        cache = Cache(outdir, as_of=opts.as_of, formats=opts.formats,
+        formats = opts.formats + ((FIX_TASKS[opts.fix],) if opts.fix else ())
+        cache = Cache(outdir, as_of=opts.as_of, formats=formats,
                       data=data_version(opts.clauses_dir, opts.refs_dir), enabled=opts.use_cache)
         tasks: list[executors.Task] = []
         ready: list[dict[str, Any]] = []
@@ -209,7 +216,7 @@ def run_audit(opts: AuditOptions) -> AuditResult:
         if tasks:
             writer.flush()  # no write in flight while worker processes are forked
             jobs = opts.jobs or os.cpu_count() or 1
-            common = {"as_of": opts.as_of, "formats": opts.formats, "clauses_dir": opts.clauses_dir,
+            common = {"as_of": opts.as_of, "formats": formats, "clauses_dir": opts.clauses_dir,
                       "refs_dir": opts.refs_dir}
             if opts.dask_scheduler:
                 stream = executors.dask(tasks, address=opts.dask_scheduler, **common)

@@ -110,6 +110,8 @@ COLUMNS: list[tuple[str, str]] = [
     *[(f"cat_{c.value}", f"{CATEGORY_TITLES[c]}: ошибок и предупреждений") for c in Category],
     ("outdated", "Устаревшие акты"),
     ("expiring", f"Истекает в ближайшие {EXPIRING_DAYS} дней"),
+    ("fixed", "Исправлено программой"),
+    ("left", "Осталось для человека"),
     ("status", "Статус"),
     ("reason", "Причина ошибки"),
     ("seconds", "Время проверки, с"),
@@ -167,6 +169,10 @@ def row(result: dict[str, Any]) -> dict[str, Any]:
         status="ok",
         **text_layer_cells(rep.get("text_layer")),
     )
+    fix = result.get("fix") or {}
+    fix = fix.get("unsafe") or fix.get("safe")
+    if fix:  # ``audit --fix``: changes made in the corrected act, and findings left for a person
+        out.update(fixed=fix["applied"], left=fix["left"])
     counts = {c.value: 0 for c in Category}
     for f in rep["findings"]:
         if f["severity"] in ("error", "warning"):

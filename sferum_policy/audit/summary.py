@@ -85,4 +85,14 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
         "expiring_days": EXPIRING_DAYS,
         "expiring_acts": sorted(expiring.values(), key=lambda a: (a["until"], str(a["act_id"]))),
         "registry": registry,
+        "fixed": _fixed(results),
     }
+
+
+def _fixed(results: list[dict[str, Any]]) -> dict[str, int] | None:
+    """``audit --fix``: corrected acts, changes made in them, findings left for a person (None without --fix)."""
+    fixes = [f.get("unsafe") or f["safe"] for r in results if (f := r.get("fix"))]
+    if not fixes:
+        return None
+    return {"documents": len(fixes), "changes": sum(f["applied"] for f in fixes),
+            "left": sum(f["left"] for f in fixes), "unsafe_left": sum(f["unsafe_left"] for f in fixes)}

@@ -118,12 +118,16 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
     _, report = run(doc, as_of=as_of, clauses=_STATE["clauses"], registry=_STATE["registry"])
     doc.path = doc_path  # the DOCX renderer re-reads the original file
     rendered: dict[str, str] = {}
+    fixed: dict[str, Any] = {}
     for fmt in formats:
+        if fmt in ("fix", "fix-unsafe"):  # the corrected act: safe edits, or all of them
+            mode = "unsafe" if fmt == "fix-unsafe" else "safe"
+            fixed[mode], rendered["fixed" if mode == "safe" else "fixed-unsafe"] = _fix(doc, report,
+                                                                                    unsafe=mode == "unsafe")
+            continue
         out = render(report, fmt, **({"document": doc} if fmt in ("html", "docx") else {}))
         if isinstance(out, bytes):
-            import base64
-
-            out = "base64:" + base64.b64encode(out).decode("ascii")
+            out = _b64(out)
         rendered[fmt] = out
     lib = _STATE["clauses"]
     titles = {c.clause_id: lib.get(c.clause_id).title for c in report.clauses
@@ -135,7 +139,34 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
             act = reg.get(act_id)
             if act is not None:
                 names[act_id] = act.short_names[0] if act.short_names else (f"№ {act.number}" if act.number else act_id)
-    return {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles, "act_names": names}
+    out = {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles, "act_names": names}
+    if fixed:
+        out["fix"] = fixed  # {"safe" | "unsafe": what was changed and what is left}
+    return out
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return "base64:" + base64.b64encode(data).decode("ascii")
+
+
+def _fix(doc, report, *, unsafe: bool) -> tuple[dict[str, Any], str]:
+    """The act corrected with tracked changes, and what was done: applied edits by code, edits left for a
+    person's judgement (unsafe ones when only safe were asked), findings no edit repairs."""
+    from ..repair.fix import write
+    from ..repair.plan import plan
+
+    chosen = plan(report.findings, unsafe=unsafe)
+    data, applied, _ = write(doc, chosen)
+    by_code: dict[str, int] = {}
+    for p in applied:
+        by_code[p.finding.code] = by_code.get(p.finding.code, 0) + 1
+    done = sum(len(p.findings) for p in applied)
+    info = {"mode": "unsafe" if unsafe else "safe", "applied": len(applied), "by_code": by_code,
+            "unsafe_left": sum(s.reason == "unsafe" for s in chosen.skipped),
+            "left": len(report.findings) - done}
+    return info, _b64(data)
 
 
 def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,

@@ -21,7 +21,8 @@ class Fix:
 
     ``replacement`` replaces the finding's span, or ``start``/``end`` (offsets in the same paragraph's
     ``text``) when the edit touches only part of it (the number inside a citation). ``paragraphs`` are
-    whole paragraphs inserted after the finding's paragraph (a missing clause). ``applicability``:
+    whole paragraphs inserted after the finding's paragraph, or after ``after`` when the finding has no
+    place of its own (a missing clause goes after the last paragraph of its section). ``applicability``:
     ``safe`` — one certain correction, applied by ``fix`` by default; ``unsafe`` — needs a person's
     judgement (``fix --unsafe``).
     """
@@ -31,6 +32,7 @@ class Fix:
     start: int | None = None
     end: int | None = None
     paragraphs: tuple[str, ...] = ()
+    after: Paragraph | None = None
 
 
 @dataclass
@@ -118,6 +120,9 @@ def finding(
             fe = e if fix.end is None else fix.end
             edit = Edit(start=paragraph.start + fs, end=paragraph.start + fe, replacement=fix.replacement,
                         applicability=fix.applicability, paragraphs=list(fix.paragraphs))
+    if fix is not None and fix.after is not None:
+        edit = Edit(start=fix.after.end, end=fix.after.end, replacement="", applicability=fix.applicability,
+                    paragraphs=list(fix.paragraphs))
     return Finding(
         code=rule.code,
         category=rule.category,

@@ -27,6 +27,7 @@ present clause 1, a partial one 0.5; clauses tied to a profile option are left o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..coverage.matcher import ELSEWHERE
@@ -35,7 +36,7 @@ from ..report import ClauseStatus, Coverage, Finding
 from ..rules import rule
 from ..vocab import SECTION_TITLES, Category, DocKind, Level, Section, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 LEVEL_WEIGHT = {Level.required: 3.0, Level.recommended: 2.0, Level.optional: 1.0}
 STATUS_CREDIT = {"present": 1.0, "partial": 0.5, "missing": 0.0}
@@ -291,6 +292,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     headed = {k for keys in doc.results.section_keys.values() for k in keys}
 
     findings: list[Finding] = []
+    numbering: dict[int, tuple[int, int, str]] = {}
     by_section: dict[Section, list] = {}
     for m in matches:
         by_section.setdefault(m.clause.section, []).append(m)
@@ -316,6 +318,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                         section=section,
                         clause_id=m.clause.id,
                         args=_clause_args(m, section),
+                        fix=_insertion(doc, section, m.text, numbering) if r is CL020 else None,
                     )
                 )
             elif m.status == "partial" and m.paragraph is not None:
@@ -345,6 +348,30 @@ def _clause_args(m, section: Section) -> dict[str, str | int | float | bool | No
         "level": m.clause.level.value,
         "status": m.status,
     }
+
+
+_ITEM = re.compile(r"^(\d+)\.(\d+)(\.?)$")
+
+
+def _insertion(doc: Document, section: Section, text: str, numbering: dict[int, tuple[int, int, str]]) -> Fix | None:
+    """The missing required clause as new paragraphs at the end of its section, numbered after its last
+    item («3.6.» → «3.7.»); a second missing clause of the section gets the next number. ``None`` when the act
+    has no such section or its items are not numbered «N.M.» (a person then decides where the text goes)."""
+    keys = doc.results.section_keys
+    part = next((s for s in doc.sections if s.key == section.value or section.value in keys.get(s.index, ())), None)
+    if part is None:
+        return None
+    if part.index not in numbering:
+        items = [m for p in doc.paragraphs[part.first + 1: part.last + 1] if p.label and (m := _ITEM.match(p.label))]
+        if not items:
+            return None
+        last = items[-1]
+        numbering[part.index] = (int(last.group(1)), int(last.group(2)), last.group(3))
+    head, n, dot = numbering[part.index]
+    numbering[part.index] = (head, n + 1, dot)
+    lines = text.split("\n")
+    paragraphs = (f"{head}.{n + 1}{dot} {lines[0]}", *(f"– {x}" for x in lines[1:]))
+    return Fix(applicability="unsafe", paragraphs=paragraphs, after=doc.paragraphs[part.last])
 
 
 def section_present(group: list) -> bool:

@@ -11,7 +11,7 @@ from ..report import Finding
 from ..rules import rule
 from ..vocab import Category, Section, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 _HEAD = "ПОЛОЖЕНИЕ об использовании ИКОП «Сферум»\n1. Общие положения\n"
 
@@ -192,6 +192,30 @@ def _exclusive(sent: str) -> re.Match[str] | None:
     return m
 
 
+# How ``fix --unsafe`` makes a compulsory wording voluntary: the modal word becomes a possibility, «только через»
+# becomes «в том числе через»; the required clause on the alternative for families who refuse is inserted by the
+# coverage check (CL020). «В обязательном порядке» and «иные способы не допускаются» need a person to reword.
+_VOLUNTARY = (
+    (re.compile(r"обязан[ао]?(?![а-яё])|долж(?:ен|на|но)(?![а-яё])", re.IGNORECASE), "может"),
+    (re.compile(r"обязаны(?![а-яё])|должны(?![а-яё])", re.IGNORECASE), "могут"),
+    (re.compile(r"необходимо(?![а-яё])|требуется(?![а-яё])", re.IGNORECASE), "рекомендуется"),
+    (re.compile(r"обязательн(?=\w+\s)", re.IGNORECASE), "добровольн"),
+    (re.compile(r"(?:только|исключительно)(?=\s)", re.IGNORECASE), "в том числе"),
+)
+
+
+def _voluntary(text: str, start: int, end: int) -> Fix | None:
+    """The edit that turns the compulsion at ``text[start:end]`` into a possibility (unsafe: a person reviews it)."""
+    span = text[start:end]
+    for pattern, word in _VOLUNTARY:
+        m = pattern.match(span)
+        if m is not None:
+            old = m.group()
+            new = word[:1].upper() + word[1:] if old[:1].isupper() else word
+            return Fix(new, "unsafe", start=start, end=start + m.end())
+    return None
+
+
 def _compulsory(doc: Document) -> Iterator[Finding]:
     alternative: bool | None = None
     for p in doc.paragraphs:
@@ -231,6 +255,7 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
                 paragraph=p, start=s + m.start(), end=s + m.end(), text=sent.strip(),
                 suggestion="Сформулируйте как возможность («могут использовать») и добавьте пункт: при отказе от "
                 "использования платформы информирование осуществляется по телефону, электронной почте или лично.",
+                fix=_voluntary(p.text, s + m.start(), s + m.end()),
             )
             return  # one finding is enough: the fix is the same for the whole act
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -155,9 +156,10 @@ def write(doc: Document, chosen: Plan, *, accept: bool = False,
                     raise Refused("место исправления не найдено в документе")
                 marks.append(rev.replace(t.p, s, end, e.replacement))
             anchor = t.p
-            for text in reversed(e.paragraphs):
-                new = rev.insert_paragraph_after(anchor, text)
-                marks.append((new, new))
+            for text in e.paragraphs:
+                like, text = _model(doc, targets, para, text)
+                anchor = rev.insert_paragraph_after(anchor, text, like=like)
+                marks.append((anchor, anchor))
             for first, last in marks:
                 rev.comment(first, last, _comment(item))
         except Refused as exc:
@@ -170,6 +172,34 @@ def write(doc: Document, chosen: Plan, *, accept: bool = False,
     out = io.BytesIO()
     wdoc.save(out)
     return out.getvalue(), applied, refused
+
+
+_LABEL = re.compile(r"^(\d+(?:\.\d+)*\.?|[-–—•])\s+")
+
+
+def _depth(label: str | None) -> int:
+    return label.count(".") + (not label.endswith(".")) if label and label[:1].isdigit() else 0
+
+
+def _model(doc: Document, targets: dict, para: Any, text: str) -> tuple[Any | None, str]:
+    """The paragraph whose properties (style, automatic numbering) a new paragraph copies, and its text:
+    the last paragraph up to ``para`` numbered like it («3.6.» for «3.7.», a dash item for a dash item). With
+    Word's automatic numbering the typed number is dropped — Word numbers the new paragraph itself."""
+    m = _LABEL.match(text)
+    label = m.group(1) if m else None
+    want = _depth(label)
+    for k in range(para.index, max(-1, para.index - 200), -1):
+        q = doc.paragraphs[k]
+        if q.kind == "heading":
+            break
+        if q.label and _depth(q.label) == want and (want or q.label[:1] in "-–—•"):
+            t = targets.get(q.index)
+            if t is None:
+                break
+            if m and t.label_at is None:  # Word numbers it: the typed label would be a second number
+                text = text[m.end():]
+            return t.p, text
+    return None, text
 
 
 def _lines(doc: Document, applied: list[Planned]) -> list[str]:

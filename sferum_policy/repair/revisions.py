@@ -135,12 +135,14 @@ class Revisions:
             raise Refused("пустое исправление")
         return first, last
 
-    def insert_paragraph_after(self, p: Any, text: str) -> Any:
-        """A new paragraph after ``p`` (same paragraph properties: style, automatic numbering), all inserted."""
+    def insert_paragraph_after(self, p: Any, text: str, *, like: Any | None = None) -> Any:
+        """A new paragraph after ``p``, all inserted; its properties (style, automatic numbering) and run
+        formatting are those of ``like`` (default ``p``)."""
         from docx.oxml import OxmlElement
 
+        like = p if like is None else like
         new = OxmlElement("w:p")
-        ppr = p.find(_PPR)
+        ppr = like.find(_PPR)
         if ppr is not None:
             ppr = copy.deepcopy(ppr)
             for ch in list(ppr):
@@ -159,7 +161,7 @@ class Revisions:
                 rpr.remove(ch)
         rpr.insert(0, self._mark("w:ins"))  # the paragraph mark is inserted: first child of w:rPr
         ins = self._mark("w:ins")
-        model = next((r for r, s, e in runs(p) if e > s), None)
+        model = next((r for r, s, e in runs(like) if e > s), None)
         ins.append(self._run_like(model, text))
         new.append(ins)
         p.addnext(new)

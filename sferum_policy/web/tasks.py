@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-REPORT_FORMATS = ("json", "html", "sarif", "docx")
+REPORT_FORMATS = ("json", "html", "sarif", "docx", "fix", "fix-unsafe")  # «Исправить»: safe edits, or all
 
 
 def warm_up(settings: dict[str, Any]) -> None:

@@ -19,7 +19,8 @@ from .state import state
 from .uploads import UploadError, parse_form, require_document
 from .workers import OutOfMemory, TaskTimeout, WorkerFailed
 
-FILES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif", "docx": "report.docx"}
+FILES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif", "docx": "report.docx",
+         "fixed": "fixed.docx", "fixed-unsafe": "fixed-unsafe.docx"}
 TITLES = {"html": "HTML — страница отчёта", "docx": "DOCX — примечания Word в тексте документа",
           "json": "JSON — для других программ", "sarif": "SARIF — для систем контроля качества"}
 
@@ -52,7 +53,7 @@ async def upload(request: Request):
     if result["status"] != "ok":
         raise UploadError(result["error"] or f"Файл «{doc.filename}» не удалось проверить")
     summary = result["report"]["summary"]
-    token, folder = st.storage.new("check", name=doc.filename, summary=summary)
+    token, folder = st.storage.new("check", name=doc.filename, summary=summary, fix=result.get("fix"))
     for fmt, text in result["rendered"].items():
         data = base64.b64decode(text[7:]) if text.startswith("base64:") else text.encode("utf-8")
         (folder / FILES[fmt]).write_bytes(data)
@@ -88,10 +89,9 @@ async def report(request: Request):
     if path is None:
         raise HTTPException(404)
     meta = st.storage.meta(path.parent) or {}
-    links = {fmt: f"/check/{token}/download/{fmt}" for fmt in ("html", "docx", "json", "sarif")
-             if (path.parent / FILES[fmt]).is_file()}
+    links = {fmt: f"/check/{token}/download/{fmt}" for fmt in FILES if (path.parent / FILES[fmt]).is_file()}
     bar = render("_report_bar.html", name=meta.get("name", "документ"), links=links, titles=TITLES, active="check",
-                 **keep_info(st, token))
+                 fix=meta.get("fix") or {}, **keep_info(st, token))
     return inject(path.read_text(encoding="utf-8"), bar)
 
 
@@ -104,6 +104,8 @@ async def download(request: Request):
     if path is None:
         raise HTTPException(404)
     meta = st.storage.meta(path.parent) or {}
+    if fmt.startswith("fixed"):
+        return file_download(path, f"{stem(meta.get('name', 'документ'))}-исправленный.docx", "docx")
     ext = {"sarif": "sarif.json"}.get(fmt, fmt)
     return file_download(path, f"{stem(meta.get('name', 'документ'))}-проверка.{ext}", fmt)
 
