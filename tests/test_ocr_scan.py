@@ -66,7 +66,7 @@ def test_tsv_keeps_lines_paragraph_breaks_and_confidences():
 
 
 def test_an_unsurely_read_place_says_so():
-    from sferum_policy.render.text import _place
+    from sferum_policy.render.place import place as _place
     from sferum_policy.report import Finding, Location
 
     f = Finding(code="ST001", category="structure", severity="error", message="…",

@@ -45,3 +45,18 @@ def test_every_category_is_printed(samples):
     for f in findings:
         assert f"{CATEGORY_TITLES[f.category]} (1)" in text
         assert f"{f.code} [ошибка] весь документ: {f.message}" in text
+
+
+def test_one_place_formatter_for_text_and_html():
+    from sferum_policy.render.place import place
+    from sferum_policy.report import Finding, Location
+
+    def f(**loc):
+        return Finding(code="ST001", category="structure", severity="error", message="м", section="rights",
+                       location=Location(**loc))
+
+    assert place(f(paragraph=4, label="2.3.")) == "п. 2.3"
+    assert place(f(paragraph=4, label="(1)")) == "п. (1)"  # a Word «(%1)» label is a label in both reports
+    assert place(f(paragraph=4, label="-")) == "абз. 5"
+    assert place(f()) == "весь документ"
+    assert place(f(), section=True) == "раздел «Права участников»"

@@ -14,6 +14,7 @@ from ..vocab import (
     DocKind,
 )
 from .freshness import freshness_lines
+from .place import place
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 # What a reader at a terminal should see first: concrete defects, then what is absent. A category left out
@@ -22,21 +23,6 @@ _FIRST = (Category.text_layer, Category.legal_ref, Category.risk, Category.struc
           Category.missing_clause)
 _ORDER = (*_FIRST, *(c for c in Category if c not in _FIRST))
 _SUGGESTION_CHARS = 200
-
-
-UNSURE = 80  # below this recognition confidence a place is named as read unsurely
-
-
-def _place(f: Finding) -> str:
-    loc = f.location
-    page = f"стр. {loc.page}, " if loc.page is not None else ""
-    if loc.confidence is not None and loc.confidence < UNSURE:
-        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
-    if loc.label and any(ch.isalnum() for ch in loc.label):
-        return f"{page}п. {loc.label.rstrip('.')}"
-    if loc.paragraph is not None:
-        return f"{page}абз. {loc.paragraph + 1}"
-    return "весь документ"
 
 
 def _excerpt(text: str, n: int = 90) -> str:
@@ -87,7 +73,7 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
         lines.append(f"{CATEGORY_TITLES[cat]} ({len(items)})")
         shown, folded = _fold_absent(items) if cat == Category.missing_clause and not verbose else (items, [])
         for f in shown:
-            lines.append(f"  {_MARK[f.severity]} {f.code} [{SEVERITY_TITLES[f.severity]}] {_place(f)}: {f.message}")
+            lines.append(f"  {_MARK[f.severity]} {f.code} [{SEVERITY_TITLES[f.severity]}] {place(f)}: {f.message}")
             if f.text:
                 lines.append(f"      «{_excerpt(f.text)}»")
             if f.suggestion:
