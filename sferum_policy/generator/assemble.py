@@ -18,8 +18,6 @@ from .profile import BOOLEAN_OPTIONS, Profile
 from .requisites import act_about, approval_block, kind_title, left_blocks, notes
 from .sandbox import render_user_template
 
-IN_FORCE = ("in_force", "expiring")
-
 # Options the clause library does not tag with ``option:`` yet: the clauses each one switches off
 # when set to false. A clause's own ``option:`` is checked first.
 OPTION_CLAUSES: dict[str, tuple[str, ...]] = {
@@ -124,7 +122,7 @@ def _wanted(clause: Clause, profile: Profile, registry: Registry, when: date, to
         return False
     if clause.section == Section.legal_basis and clause.legal_basis:
         acts = _legal_acts(clause, registry)
-        if any(a.status_on(when) not in IN_FORCE for a in acts):
+        if any(not a.in_force_on(when) for a in acts):
             return False
         if clause.id not in profile.include and not any(set(a.topics) & topics for a in acts):
             return False

@@ -63,6 +63,11 @@ STATUS_TITLES: dict[str, str] = {
 }
 
 
+# The statuses on a date (``LegalAct.status_on`` and a citation's resolution) a report groups by.
+IN_FORCE = ("in_force", "expiring")  # binds on the date
+OUTDATED = ("repealed", "expired", "superseded", "lapsed")  # a citation of it is out of date
+
+
 class Confidence(StrEnum):
     high = "high"
     medium = "medium"
@@ -208,6 +213,10 @@ class LegalAct(BaseModel):
             if name != "effective_until" and getattr(self, name) is None:
                 raise ValueError(f"поле {name} отмечено как неподтверждённое (unverified_fields), но не заполнено")
         return self
+
+    def in_force_on(self, as_of: dt.date) -> bool:
+        """True if the act is in force on ``as_of`` (about to expire counts: it still binds)."""
+        return self.status_on(as_of) in IN_FORCE
 
     def status_on(self, as_of: dt.date, warn_days: int = 365) -> str:
         """Return the status on ``as_of``: a registry status, or ``expiring`` / ``expired`` / ``not_yet``."""
