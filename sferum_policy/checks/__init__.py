@@ -1,7 +1,7 @@
 """Check families: each module registers named checks and the rules (codes) they emit.
 
 A check is a function ``run(doc, ctx) -> Iterable[Finding]`` registered with :func:`check`; the
-pipeline runs them in ``order``. Heavy resources (spaCy, pymorphy3) are imported inside checks,
+pipeline runs them in ``order``. Heavy resources (pymorphy3, the typo model) are imported inside checks,
 through :mod:`sferum_policy.nlp`, never at import time.
 """
 
