@@ -37,6 +37,7 @@ class Edit(BaseModel):
     Replace ``Document.text[start:end]`` by ``replacement`` (``start == end`` inserts). ``applicability``:
     ``safe`` edits are applied by default, ``unsafe`` ones only when the user asks (``fix --unsafe``).
     ``paragraphs`` — whole new paragraphs inserted after the paragraph that holds ``start`` (a missing clause).
+    ``also`` — more ``[start, end]`` spans replaced the same way (one finding reports a defect that recurs).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -46,6 +47,11 @@ class Edit(BaseModel):
     replacement: str = ""
     applicability: Literal["safe", "unsafe"]
     paragraphs: list[str] = Field(default_factory=list)
+    also: list[tuple[int, int]] = Field(default_factory=list)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Every span this edit replaces: its own and the recurrences in ``also``."""
+        return [(self.start, self.end), *self.also]
 
 
 class Finding(BaseModel):

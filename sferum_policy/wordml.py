@@ -150,8 +150,13 @@ def docx_targets(wdoc: Any, doc: Document) -> dict[int, Target]:
     return out
 
 
-def build_copy(doc: Document) -> tuple[Any, dict[int, Target]]:
-    """A new Word document with the read text: labels kept, headings bold, Times New Roman 14."""
+def build_copy(doc: Document, written: Callable[[Paragraph], tuple[str, Callable[[int], int]]] | None = None
+               ) -> tuple[Any, dict[int, Target]]:
+    """A new Word document with the read text: labels kept, headings bold, Times New Roman 14.
+
+    ``written(paragraph)`` may give another text for a paragraph (the act as written, before the reader's
+    repairs) with the map from offsets in ``paragraph.text`` to offsets in it.
+    """
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -173,7 +178,8 @@ def build_copy(doc: Document) -> tuple[Any, dict[int, Target]]:
         wp = wdoc.add_paragraph()
         if prefix:
             wp.add_run(BAD_XML.sub(" ", prefix))
-        run = wp.add_run(BAD_XML.sub(" ", para.text))
+        text, where = written(para) if written is not None else (para.text, None)
+        run = wp.add_run(BAD_XML.sub(" ", text))
         if para.kind == "heading":
             for r in wp.runs:
                 r.bold = True
@@ -183,7 +189,10 @@ def build_copy(doc: Document) -> tuple[Any, dict[int, Target]]:
             wp.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         del run
         n = len(prefix)
-        out[para.index] = Target(wp._p, lambda i, n=n: n + i, n + len(para.text), 0 if para.label else None)
+        if where is None:
+            out[para.index] = Target(wp._p, lambda i, n=n: n + i, n + len(text), 0 if para.label else None)
+        else:
+            out[para.index] = Target(wp._p, lambda i, n=n, f=where: n + f(i), n + len(text), 0 if para.label else None)
     return wdoc, out
 
 

@@ -356,3 +356,72 @@ def test_audit_fix_writes_corrected_acts_and_counts_them(tmp_path):
     assert page.count("исправленный акт (Word, режим правки)") == 2
     bad = _main("audit", str(src), "-o", str(tmp_path / "x"), "--unsafe")
     assert bad.returncode == 2 and "--fix" in bad.stderr
+
+
+# --- outside the samples: defects planted in generated acts are repaired exactly ------------------------------
+
+_PLANTED = (  # (correct text, the same with a defect a safe edit must repair, which occurrence)
+    ("ИКОП «Сферум»", "ИКОН «Сферум»", 1),
+    ("273-ФЗ", "273-Ф3", 0),
+    ("использования платформы", "использования плaтформы", 0),  # a Latin «a»
+    ("настоящим Положением", "настоящим Положениемм", 1),
+)
+
+
+@pytest.mark.parametrize("profile", ["school-max", "college-both", "preschool-max", "district-max"])
+def test_planted_defects_in_a_generated_act_are_repaired_exactly(profile, generated_texts):
+    text = generated_texts[profile]
+    original = sferum_policy.read_string(text) if hasattr(sferum_policy, "read_string") else None
+    broken = text
+    planted = 0
+    for good, bad, nth in _PLANTED:
+        spots = [m.start() for m in re.finditer(re.escape(good), broken)]
+        if len(spots) > nth:
+            at = spots[nth]
+            broken = broken[:at] + bad + broken[at + len(good):]
+            planted += 1
+    assert planted >= 3, profile
+    result = fix(broken, as_of=AS_OF)
+    assert result.changes == planted, (result.by_code(), [(s.finding.code, s.reason) for s in result.skipped])
+    clean = fix(text, as_of=AS_OF)
+    assert clean.changes == 0, clean.by_code()  # the generated act itself needs no safe edit
+    assert fixed_text(result) == fixed_text(clean)
+    del original
+
+
+# --- the reader's OCR repairs: the act is written as it was, and each repair is a tracked change --------------
+
+_OCR_TEXT = ("ПОЛОЖЕНИЕ об использовании платформы\n1. Общие положения\n1.1. Положение разработано в соответствии с "
+             "Федеральным законом от 29.12.2o12 № 273-Ф3, адрес N° 5 и N° 6 на плaтформе.\n")
+
+
+def _texts(data: bytes) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in _xml(data).iter(f"{W}p")]
+
+
+@pytest.mark.parametrize("as_docx", [False, True], ids=["text", "docx"])
+def test_ocr_repairs_become_tracked_changes_of_the_written_text(as_docx, tmp_path):
+    import docx
+
+    source: object = _OCR_TEXT
+    if as_docx:
+        d = docx.Document()
+        for line in _OCR_TEXT.splitlines():
+            d.add_paragraph(line)
+        source = tmp_path / "скан.docx"
+        d.save(source)
+    tracked = fix(source, as_of=AS_OF, when=WHEN)
+    assert tracked.by_code() == {"OC002": 3, "TY002": 1}
+    recurring = next(p for p in tracked.applied if p.edit.also)  # «N°» twice: one finding, two spans
+    assert len(recurring.edit.spans()) == 2
+    # rejected, the copy is the act as written (the OCR errors included); accepted, the repaired one
+    root = _xml(tracked.docx)
+    _reject_all(root)
+    written = next("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")
+                   if "Положение разработано" in "".join(p.itertext()))
+    assert written.endswith("от 29.12.2o12 № 273-Ф3, адрес N° 5 и N° 6 на плaтформе.")
+    accepted = fix(source, as_of=AS_OF, when=WHEN, accept=True)
+    line = next(t for t in _texts(accepted.docx) if "Положение разработано" in t)
+    assert line.endswith("от 29.12.2012 № 273-ФЗ, адрес № 5 и № 6 на платформе.")
+    diff = tracked.diff()
+    assert "-1.1. Положение разработано" in diff and "N° 6 на плaтформе" in diff and "№ 6 на платформе" in diff

@@ -33,6 +33,7 @@ class Fix:
     end: int | None = None
     paragraphs: tuple[str, ...] = ()
     after: Paragraph | None = None
+    also: tuple[tuple[int, int], ...] = ()  # recurrences, as offsets in ``Document.text``
 
 
 @dataclass
@@ -119,7 +120,7 @@ def finding(
             fs = s if fix.start is None else fix.start
             fe = e if fix.end is None else fix.end
             edit = Edit(start=paragraph.start + fs, end=paragraph.start + fe, replacement=fix.replacement,
-                        applicability=fix.applicability, paragraphs=list(fix.paragraphs))
+                        applicability=fix.applicability, paragraphs=list(fix.paragraphs), also=list(fix.also))
     if fix is not None and fix.after is not None:
         edit = Edit(start=fix.after.end, end=fix.after.end, replacement="", applicability=fix.applicability,
                     paragraphs=list(fix.paragraphs))

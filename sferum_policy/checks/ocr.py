@@ -12,7 +12,7 @@ from ..report import Finding
 from ..rules import rule
 from ..vocab import Category, Severity
 from . import check
-from .base import CheckContext, finding
+from .base import CheckContext, Fix, finding
 
 OC001 = rule(
     code="OC001", name="damaged-text-layer", category=Category.text_layer, severity=Severity.warning,
@@ -89,5 +89,9 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         if code not in ctx.enabled:
             continue
         more = f" (всего в документе: {len(group)})" if len(group) > 1 else ""
+        also = tuple((doc.paragraphs[x.paragraph].start + x.start, doc.paragraphs[x.paragraph].start + x.end)
+                     for x in group[1:])
+        # the read text holds the repaired form; ``fix`` writes the act as it was written and this edit back
         yield finding(RULES[code], doc, _MESSAGES[r.kind].format(o=original, f=fixed, n=more),
-                      paragraph=r.paragraph, start=r.start, end=r.end, text=original, suggestion=fixed)
+                      paragraph=r.paragraph, start=r.start, end=r.end, text=original, suggestion=fixed,
+                      fix=Fix(fixed, also=also), args={"original": original, "correction": fixed, "kind": r.kind})

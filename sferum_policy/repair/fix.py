@@ -118,55 +118,87 @@ def _open(doc: Document) -> tuple[Any, dict]:
 
 
 def _laid_out_copy(doc: Document) -> tuple[Any, dict]:
-    """A DOCX of the read text with the generator's page: A4, ГОСТ margins, page numbers from page 2."""
+    """A DOCX of the act as written with the generator's page: A4, ГОСТ margins, page numbers from page 2."""
     from ..generator.docx_writer import page_numbers, page_setup
     from ..wordml import build_copy
 
-    wdoc, targets = build_copy(doc)
+    repairs = _repairs(doc)
+    wdoc, targets = build_copy(doc, lambda p: written(p, repairs.get(p.index, [])))
     page_setup(wdoc)
     page_numbers(wdoc)
     return wdoc, targets
 
 
+def _repairs(doc: Document) -> dict[int, list]:
+    """The reader's OCR repairs by paragraph (what the text said before the reader repaired it)."""
+    out: dict[int, list] = {}
+    for r in doc.annotations.get("ocr_repairs") or []:
+        out.setdefault(r.paragraph, []).append(r)
+    return out
+
+
+def written(para: Any, repairs: list) -> tuple[str, Any]:
+    """The paragraph as written — each OCR repair of the reader undone — and the map from offsets in
+    ``para.text`` to offsets in it (inside a repaired span: the same place in the original form)."""
+    if not repairs:
+        return para.text, lambda i: i
+    parts: list[str] = []
+    marks: list[tuple[int, int, int, int]] = []  # fixed start, fixed end, written start, written length
+    pos = shift = 0
+    for r in sorted(repairs, key=lambda r: r.start):
+        if r.start < pos:
+            continue
+        parts.append(para.text[pos:r.start])
+        w0 = r.start + shift
+        parts.append(r.original)
+        marks.append((r.start, r.end, w0, len(r.original)))
+        shift += len(r.original) - (r.end - r.start)
+        pos = r.end
+    parts.append(para.text[pos:])
+
+    def where(i: int) -> int:
+        d = 0
+        for s, e, w0, n in marks:
+            if i < s:
+                break
+            if i < e:  # a repaired span's first character maps to the first of its original form, its last
+                # to the last (the end of an edit is «last + 1»), the rest to the same place or the last
+                if i == s:
+                    return w0
+                return w0 + max(n - 1, 0) if i == e - 1 else w0 + min(i - s, max(n - 1, 0))
+            d += n - (e - s)
+        return i + d
+
+    return "".join(parts), where
+
+
 def write(doc: Document, chosen: Plan, *, accept: bool = False,
           when: dt.datetime | None = None) -> tuple[bytes, list[Planned], list[Skipped]]:
     """Apply the planned edits to a Word copy of ``doc``; return its bytes, the applied and the refused edits."""
-    from ..wordml import source_offset
-
     wdoc, targets = _open(doc)
+    repairs = _repairs(doc)
     rev = Revisions(wdoc, when=when)
+    # every span of every edit, applied right to left so the offsets of those still to come stay valid
+    atoms = [(span, k) for k, item in enumerate(chosen.apply) for span in item.edit.spans()]
+    marks: dict[int, list] = {}
+    failed: dict[int, str] = {}
+    for (start, end), k in sorted(atoms, key=lambda a: (a[0], a[1]), reverse=True):
+        item = chosen.apply[k]
+        e = item.edit
+        try:
+            marks.setdefault(k, []).extend(_apply(doc, targets, rev, start, end, e,
+                                                  first=(start, end) == (e.start, e.end), repairs=repairs))
+        except Refused as exc:
+            failed[k] = str(exc)
     applied: list[Planned] = []
     refused: list[Skipped] = []
-    # right to left, so the offsets of edits still to come (to the left) stay valid
-    for item in sorted(chosen.apply, key=lambda p: (p.edit.start, p.edit.end), reverse=True):
-        e = item.edit
-        para = doc.paragraph_at(e.start)
-        t = targets.get(para.index) if para is not None else None
-        if para is None or t is None or e.end > para.end:
-            refused.append(Skipped(item.finding, "refused", "место исправления не найдено в документе"))
+    for k, item in enumerate(chosen.apply):
+        if k in failed:
+            refused.append(Skipped(item.finding, "refused", failed[k]))
             continue
-        try:
-            marks = []
-            if e.end > e.start or e.replacement:
-                local_s, local_e = e.start - para.start, e.end - para.start
-                s = source_offset(t, para, local_s, end=False) if local_s < len(para.text) \
-                    else source_offset(t, para, local_s, end=True)
-                end = source_offset(t, para, local_e, end=True) if local_e > local_s else s
-                if s is None or end is None:
-                    raise Refused("место исправления не найдено в документе")
-                marks.append(rev.replace(t.p, s, end, e.replacement))
-            anchor = t.p
-            for text in e.paragraphs:
-                like, text = _model(doc, targets, para, text)
-                anchor = rev.insert_paragraph_after(anchor, text, like=like)
-                marks.append((anchor, anchor))
-            for first, last in marks:
-                rev.comment(first, last, _comment(item))
-        except Refused as exc:
-            refused.append(Skipped(item.finding, "refused", str(exc)))
-            continue
+        for first, last in marks.get(k, []):
+            rev.comment(first, last, _comment(item))
         applied.append(item)
-    applied.reverse()
     if accept:
         accept_all(wdoc)
     out = io.BytesIO()
@@ -202,21 +234,60 @@ def _model(doc: Document, targets: dict, para: Any, text: str) -> tuple[Any | No
     return None, text
 
 
+def _apply(doc: Document, targets: dict, rev: Revisions, start: int, end: int, e: Any, *, first: bool,
+           repairs: dict[int, list]) -> list:
+    """Write one span of an edit (and, with its first span, its new paragraphs); the changed elements."""
+    from ..wordml import source_offset
+
+    para = doc.paragraph_at(start)
+    t = targets.get(para.index) if para is not None else None
+    if para is None or t is None or end > para.end:
+        raise Refused("место исправления не найдено в документе")
+    out = []
+    if end > start or e.replacement:
+        local_s, local_e = start - para.start, end - para.start
+        s = source_offset(t, para, local_s, end=False) if local_s < len(para.text) \
+            else source_offset(t, para, local_s, end=True)
+        stop = source_offset(t, para, local_e, end=True) if local_e > local_s else s
+        undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (local_s, local_e)), None)
+        if undone is not None and s is not None:
+            stop = s + len(undone.original)  # the reader's repair of this span: the whole form as written goes
+        if s is None or stop is None:
+            raise Refused("место исправления не найдено в документе")
+        out.append(rev.replace(t.p, s, stop, e.replacement))
+    if first:
+        anchor = t.p
+        for text in e.paragraphs:
+            like, text = _model(doc, targets, para, text)
+            anchor = rev.insert_paragraph_after(anchor, text, like=like)
+            out.append((anchor, anchor))
+    return out
+
+
 def _lines(doc: Document, applied: list[Planned]) -> list[str]:
-    """The act's paragraphs as text lines (label and text) with ``applied`` edits made."""
-    by_para: dict[int, list[Planned]] = {}
-    for p in applied:
-        para = doc.paragraph_at(p.edit.start)
-        if para is not None:
-            by_para.setdefault(para.index, []).append(p)
+    """The act's paragraphs as written (label and text), with ``applied`` edits made."""
+    repairs = _repairs(doc)
+    spans: dict[int, list[tuple[int, int, str, list[str], int]]] = {}
+    for k, p in enumerate(applied):
+        for s, e in p.edit.spans():
+            para = doc.paragraph_at(s)
+            if para is not None:
+                first = (s, e) == (p.edit.start, p.edit.end)
+                spans.setdefault(para.index, []).append((s, e, p.edit.replacement, p.edit.paragraphs if first else [], k))
     out: list[str] = []
     for para in doc.paragraphs:
-        text = para.text
+        text, where = written(para, repairs.get(para.index, []))
         extra: list[str] = []
-        for p in sorted(by_para.get(para.index, []), key=lambda p: p.edit.start, reverse=True):
-            s, e = p.edit.start - para.start, p.edit.end - para.start
-            text = text[:s] + p.edit.replacement + text[e:]
-            extra = list(p.edit.paragraphs) + extra
+        for s, e, rep, paras, _ in sorted(spans.get(para.index, []), key=lambda x: (x[0], x[4]), reverse=True):
+            ls, le = s - para.start, e - para.start
+            ws = where(ls) if ls < len(para.text) else len(text)
+            we = where(le - 1) + 1 if le > ls else ws
+            undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (ls, le)), None)
+            if undone is not None:
+                we = ws + len(undone.original)
+            if e > s or rep:
+                text = text[:ws] + rep + text[we:]
+            extra = list(paras) + extra
         out.append((f"{para.label} {text}" if para.label else text) + "\n")
         out.extend(x + "\n" for x in extra)
     return out

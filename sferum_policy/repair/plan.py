@@ -47,9 +47,13 @@ class Plan:
 def _overlaps(a: Edit, b: Edit) -> bool:
     if _pure_insert(a) and _pure_insert(b):
         return False  # new paragraphs after one place follow each other in order
-    if a.start == a.end or b.start == b.end:  # an insertion conflicts with anything at or around its point
-        return a.start <= b.end and b.start <= a.end
-    return a.start < b.end and b.start < a.end
+    return any(_meet(x, y) for x in a.spans() for y in b.spans())
+
+
+def _meet(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    if x[0] == x[1] or y[0] == y[1]:  # an insertion conflicts with anything at or around its point
+        return x[0] <= y[1] and y[0] <= x[1]
+    return x[0] < y[1] and y[0] < x[1]
 
 
 def _pure_insert(e: Edit) -> bool:
@@ -72,8 +76,8 @@ def plan(findings: list[Finding], *, unsafe: bool = False) -> Plan:
         if e.applicability == UNSAFE and not unsafe:
             out.skipped.append(Skipped(f, "unsafe"))
             continue
-        same = next((p for p in out.apply if (p.edit.start, p.edit.end, p.edit.replacement, p.edit.paragraphs)
-                     == (e.start, e.end, e.replacement, e.paragraphs)), None)
+        same = next((p for p in out.apply if (p.edit.spans(), p.edit.replacement, p.edit.paragraphs)
+                     == (e.spans(), e.replacement, e.paragraphs)), None)
         if same is not None:
             same.findings.append(f)
             continue
