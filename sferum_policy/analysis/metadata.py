@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..vocab import DocKind
-from .organisation import _org_from_further, _org_from_header, org_kind, platforms
-from .requisites import _KIND_OF, _KIND_WORD, _REQ_MARK, SELF_REF, _requisites, self_ref_kind
-from .sections import _make_sections, _numbered_headings, _tail_start, section_keys
-from .text import _WORD, clean, label_numbers, label_span
+from .organisation import org_from_further, org_from_header, org_kind, platforms
+from .requisites import KIND_OF, KIND_WORD, REQ_MARK, SELF_REF, requisites, self_ref_kind
+from .sections import make_sections, numbered_headings, section_keys, tail_start
+from .text import WORD, clean, label_numbers, label_span
 
 
 @dataclass(slots=True)
@@ -34,7 +34,7 @@ def _find_title(doc: Document, limit: int) -> _Title | None:
         if label_span(p):
             continue
         t = clean(p.text)
-        if not _KIND_WORD.match(t) or _REQ_MARK.match(t):
+        if not KIND_WORD.match(t) or REQ_MARK.match(t):
             continue
         parts = [t]
         j = i
@@ -44,9 +44,9 @@ def _find_title(doc: Document, limit: int) -> _Title | None:
             if not nt:
                 j += 1
                 continue
-            if label_span(nxt) or _REQ_MARK.match(nt) or nt.startswith("_"):
+            if label_span(nxt) or REQ_MARK.match(nt) or nt.startswith("_"):
                 break
-            first = _WORD.search(nt)
+            first = WORD.search(nt)
             prev = parts[-1]
             cont = (
                 (len(parts) == 1 and prev.isupper())
@@ -68,18 +68,18 @@ def analyze(doc: Document) -> None:
     meta = doc.meta
     paras = doc.paragraphs
     n = len(paras)
-    heads = _numbered_headings(doc)
+    heads = numbered_headings(doc)
     first_label = next((p.index for p in paras if label_numbers(p)), None)
     front_end = heads[0] if heads else min(n, 60, first_label if first_label is not None else n)
     title = _find_title(doc, front_end)
     if not heads:
         after = title.last + 1 if title else 0
-        heads = [p.index for p in paras[after:] if p.kind == "heading" and not _REQ_MARK.match(clean(p.text))]
-    sections = _make_sections(doc, heads, n - 1)
+        heads = [p.index for p in paras[after:] if p.kind == "heading" and not REQ_MARK.match(clean(p.text))]
+    sections = make_sections(doc, heads, n - 1)
     end = n - 1
     finals = [s for s in sections if s.key == "final"]
     if finals:
-        tail = _tail_start(doc, finals[-1])
+        tail = tail_start(doc, finals[-1])
         if tail is not None:
             end = tail - 1
             sections = [s for s in sections if s.first <= end]
@@ -94,7 +94,7 @@ def analyze(doc: Document) -> None:
 
     zone = range(0, sections[0].first if sections else min(n, 60))
     title_stops = {title.first} if title else set()
-    reqs = _requisites(doc, zone, title_stops)
+    reqs = requisites(doc, zone, title_stops)
     meta.requisites = reqs
 
     if title:
@@ -103,7 +103,7 @@ def analyze(doc: Document) -> None:
     self_kinds = [self_ref_kind(m.group(2)) for m in SELF_REF.finditer(act_text)]
     clauses = any((nums := label_numbers(p)) is not None and len(nums) >= 2 for p in paras[: end + 1])
     if title:
-        meta.doc_kind = _KIND_OF[_KIND_WORD.match(title.text).group(1).lower()]  # type: ignore[union-attr]
+        meta.doc_kind = KIND_OF[KIND_WORD.match(title.text).group(1).lower()]  # type: ignore[union-attr]
     elif not clauses and not any(r.kind in ("approval", "adoption") for r in reqs) and not self_kinds:
         meta.doc_kind = DocKind.not_local_act
     elif self_kinds:
@@ -111,8 +111,8 @@ def analyze(doc: Document) -> None:
     else:
         meta.doc_kind = DocKind.unknown
 
-    name = _org_from_header(doc, zone)
-    further_name, short = _org_from_further(act_text)
+    name = org_from_header(doc, zone)
+    further_name, short = org_from_further(act_text)
     meta.org_name = meta.org_name or name or further_name
     meta.org_short = meta.org_short or short
     meta.org_kind = None if meta.doc_kind == DocKind.not_local_act else org_kind(act_text, meta.org_name)

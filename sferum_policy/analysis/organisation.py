@@ -23,7 +23,7 @@ _NAME_WORD = re.compile(r"(?:муниципальн|государственн|�
                         r"област|края|средн|основн|общего|образования|школ)\w*", re.IGNORECASE)
 
 
-def _org_from_header(doc: Document, zone: range) -> str | None:
+def org_from_header(doc: Document, zone: range) -> str | None:
     for i in zone:
         t = clean(doc.paragraphs[i].text)
         if not _ORG_HEAD.match(t):
@@ -44,7 +44,7 @@ def _org_from_header(doc: Document, zone: range) -> str | None:
     return None
 
 
-def _org_from_further(text: str) -> tuple[str | None, str | None]:
+def org_from_further(text: str) -> tuple[str | None, str | None]:
     for m in _FURTHER.finditer(text):
         short = m.group(1).strip(" -–—")
         prefix = " ".join(text[max(0, m.start() - 400): m.start()].split())

@@ -10,9 +10,9 @@ from ..document import Document, Requisite
 from ..vocab import DocKind
 from .text import clean
 
-_KIND_WORD = re.compile(r"^(?:ПРИМЕРН(?:ОЕ|ЫЙ|ЫЕ|АЯ)\s+|Примерн(?:ое|ый|ые|ая)\s+)?"
+KIND_WORD = re.compile(r"^(?:ПРИМЕРН(?:ОЕ|ЫЙ|ЫЕ|АЯ)\s+|Примерн(?:ое|ый|ые|ая)\s+)?"
                         r"(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ|Положение|Порядок|Правила|Инструкция)(?=$|[\s.:])")
-_KIND_OF = {"положение": DocKind.polozhenie, "порядок": DocKind.poryadok, "правила": DocKind.pravila,
+KIND_OF = {"положение": DocKind.polozhenie, "порядок": DocKind.poryadok, "правила": DocKind.pravila,
             "инструкция": DocKind.instruktsiya}
 SELF_REF = re.compile(
     r"\b(настоящ(?:ее|его|ему|им|ем|ий|ая|ей|ую|ие|их|ими))\s+(?:примерн\w+\s+)?(положени[еяюми]\w*|порядк\w*|порядок|правил\w*|инструкци\w*)",
@@ -30,7 +30,7 @@ def self_ref_kind(noun: str) -> DocKind | None:
     return None
 
 
-_REQ_MARK = re.compile(
+REQ_MARK = re.compile(
     r"(?P<approval>\bУТВЕРЖДАЮ\b|\bУТВЕРЖДЕН[ОАЫ]?\b|\bУтвержден[оаы]?\b(?=\s+(?:приказом|решением|распоряжением|"
     r"постановлением|директором|заведующ)|\s*:)|\bПриложение\s*(?:№\s*)?\d*\s+к\s+(?:приказу|распоряжению|постановлению)\b"
     # «"Утверждаю"», «Утверждаю» on its own line, letter-spaced «У Т В Е Р Ж Д А Ю»
@@ -93,7 +93,7 @@ def _parse_requisite(kind: str, marker: str, block: str, paragraph: int) -> Requ
                      paragraph=paragraph)
 
 
-def _requisites(doc: Document, zone: range, stops: set[int]) -> list[Requisite]:
+def requisites(doc: Document, zone: range, stops: set[int]) -> list[Requisite]:
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -113,7 +113,7 @@ def _requisites(doc: Document, zone: range, stops: set[int]) -> list[Requisite]:
         return zone.start + k
 
     stop_offsets = sorted(starts[i - zone.start] for i in stops if i in zone)
-    marks = list(_REQ_MARK.finditer(text))
+    marks = list(REQ_MARK.finditer(text))
     out = []
     for n, m in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Paragraph, Section
-from .text import _LABEL_NUM, _TERMINAL, _WORD, body_text, clean, has_letters, label_numbers, label_span
+from .text import LABEL_NUM, TERMINAL, WORD, body_text, clean, has_letters, label_numbers, label_span
 
 _SECTION_KEYS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), keys)
@@ -44,7 +44,7 @@ def section_keys(title: str) -> tuple[str, ...]:
 def _heading_like(text: str, p: Paragraph) -> bool:
     if not text or "http" in text or "@" in text or len(text) > 250:
         return False
-    first = _WORD.search(text)
+    first = WORD.search(text)
     if first is None or not first.group().isupper():
         return False
     limit = 40 if p.kind == "heading" else 20
@@ -62,7 +62,7 @@ def _heading_end(doc: Document, i: int) -> int:
         t = clean(nxt.text)
         if nxt.label or label_span(nxt) or nxt.kind == "bullet" or not t or len(t.split()) > 12:
             break
-        first = _WORD.search(t)
+        first = WORD.search(t)
         if first is None or not first.group().islower():
             break
         title = f"{title} {t}"
@@ -98,7 +98,7 @@ def joined_heading(p: Paragraph) -> bool:
     return not _heading_like(body_text(p), p) and heading_prefix(p) is not None
 
 
-def _numbered_headings(doc: Document) -> list[int]:
+def numbered_headings(doc: Document) -> list[int]:
     out: list[int] = []
     last = 0
     for p in doc.paragraphs:
@@ -123,7 +123,7 @@ def _title_of(doc: Document, i: int) -> str:
     return " ".join(parts).strip().rstrip(".").strip()
 
 
-def _make_sections(doc: Document, heads: list[int], end: int) -> list[Section]:
+def make_sections(doc: Document, heads: list[int], end: int) -> list[Section]:
     sections = []
     for k, i in enumerate(heads):
         last = heads[k + 1] - 1 if k + 1 < len(heads) else end
@@ -150,17 +150,17 @@ _TAIL_MIN_WORDS = 30
 def _is_continuation(prev: str, text: str, p: Paragraph) -> bool:
     if p.kind == "bullet" or re.match(r"^[-–—•·*]\s", text) or re.match(r"^[а-яa-z]\)", text):
         return True
-    first = _WORD.search(text)
+    first = WORD.search(text)
     if first is not None and first.group().islower():
         return True
-    return not prev.rstrip().rstrip("*").endswith(_TERMINAL)
+    return not prev.rstrip().rstrip("*").endswith(TERMINAL)
 
 
-def _tail_start(doc: Document, final: Section) -> int | None:
+def tail_start(doc: Document, final: Section) -> int | None:
     """First paragraph of text appended after the final provisions, if there is enough of it."""
     fnum = None
     if final.label:
-        m = _LABEL_NUM.match(final.label.strip())
+        m = LABEL_NUM.match(final.label.strip())
         fnum = int(m.group(1).split(".")[0]) if m else None
     start = heading_end(doc, final)
     for k in range(start + 1, len(doc.paragraphs)):

@@ -9,9 +9,9 @@ from ..document import Paragraph
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*)?")
 _TEXT_LABEL = re.compile(r"^[#>*\s]*(\d{1,3}(?:\.\d{1,3})*)(\.?)\)?(?=\s|\*)")
-_LABEL_NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\)?$")
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]")
-_TERMINAL = (".", "!", "?", "…")
+LABEL_NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\)?$")
+WORD = re.compile(r"[A-Za-zА-Яа-яЁё]")
+TERMINAL = (".", "!", "?", "…")
 
 
 def clean(text: str) -> str:
@@ -22,7 +22,7 @@ def clean(text: str) -> str:
 
 
 def has_letters(text: str) -> bool:
-    return bool(_WORD.search(text))
+    return bool(WORD.search(text))
 
 
 def label_span(p: Paragraph) -> tuple[str, int, int] | None:
@@ -32,7 +32,7 @@ def label_span(p: Paragraph) -> tuple[str, int, int] | None:
     a label the reader left in the text («## 2. Права …» in Markdown) has its offsets in it.
     """
     if p.label:
-        if not _LABEL_NUM.match(p.label.strip()):
+        if not LABEL_NUM.match(p.label.strip()):
             return None
         return p.label, -(len(p.label) + 1), -1
     m = _TEXT_LABEL.match(p.text)
@@ -46,7 +46,7 @@ def label_numbers(p: Paragraph) -> tuple[int, ...] | None:
     span = label_span(p)
     if span is None:
         return None
-    m = _LABEL_NUM.match(span[0].strip())
+    m = LABEL_NUM.match(span[0].strip())
     return tuple(int(x) for x in m.group(1).split(".")) if m else None
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .images import blank_pgm, image_kind, image_size, tiff_pages
-from .pages import _ADDRESS_LIKE, LANG, OcrPage, parse_tsv
+from .pages import ADDRESS_LIKE, LANG, OcrPage, parse_tsv
 
 LATIN_LANG = "eng"  # added for pages with e-mail addresses and links
 DPI = 250  # PDF pages are rasterised at this resolution (SFERUM_OCR_DPI overrides, 100–600)
@@ -195,7 +195,7 @@ def _ocr_image(image: Path, number: int, label: Path) -> OcrPage:
     """
     started = time.perf_counter()
     page = _tesseract_tsv(image, number, label, LANG)
-    if LATIN_LANG in _langs() and _ADDRESS_LIKE.search(page.text):
+    if LATIN_LANG in _langs() and ADDRESS_LIKE.search(page.text):
         page = _tesseract_tsv(image, number, label, f"{LANG}+{LATIN_LANG}")
         page.lang = f"{LANG}+{LATIN_LANG}"
     page.seconds = time.perf_counter() - started

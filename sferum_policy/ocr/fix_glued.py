@@ -7,8 +7,8 @@ import itertools
 import re
 from functools import lru_cache
 
-from .edits import _FUNCTION, _SHORT_WORDS, Edit
-from .fix_scripts import _common_word
+from .edits import FUNCTION, SHORT_WORDS, Edit
+from .fix_scripts import common_word
 from .tables import compound_prefixes, latin_words
 
 # --- stray spaces and glued words -------------------------------------------------------------------------
@@ -72,9 +72,9 @@ def _word_cost(w: str) -> float | None:
     """Cost of reading ``w`` as one word of a glued run: frequent words are cheap; None if not a word."""
     import math
 
-    if len(w) == 1 and w not in _SHORT_WORDS:
+    if len(w) == 1 and w not in SHORT_WORDS:
         return None
-    if len(w) == 2 and w not in _FUNCTION:
+    if len(w) == 2 and w not in FUNCTION:
         return None
     if not _morph_word(w):
         prefix = next((p for p in compound_prefixes() if w.startswith(p) and len(w) - len(p) >= 3), None)
@@ -134,27 +134,27 @@ def _split_ok(parts: tuple[str, ...], camel: bool) -> bool:
     """Is this split of a glued run believable? Three words and more always; two when one is a short
     preposition or conjunction («ивидеозвонки», «поссылке») or both are ordinary words of five letters and
     more that do not make a compound adjective («информационнокоммуникационной» is a lost hyphen: TY004)."""
-    if any(_TRIPLE.search(p) or (len(p) == 3 and not _common_word(p)) for p in parts):
+    if any(_TRIPLE.search(p) or (len(p) == 3 and not common_word(p)) for p in parts):
         return False
     if len(parts) >= GLUED_PARTS or camel:
         return True
     a, b = parts
-    if (a in _SHORT_WORDS or a in _FUNCTION) and len(b) >= 4 and _common_word(b):
+    if (a in SHORT_WORDS or a in FUNCTION) and len(b) >= 4 and common_word(b):
         return True
-    return (len(a) >= 5 and len(b) >= 5 and a[-1] not in "оe" and _common_word(a) and _common_word(b))
+    return (len(a) >= 5 and len(b) >= 5 and a[-1] not in "оe" and common_word(a) and common_word(b))
 
 
 _GLUED_LATIN = re.compile(r"([А-Яа-яЁё]+)([A-Za-z][A-Za-z0-9.@_-]*[A-Za-z0-9]|[A-Za-z])([А-Яа-яЁё]+)?")
 
 
-def _script_boundary_edits(text: str) -> list[Edit]:
+def script_boundary_edits(text: str) -> list[Edit]:
     """«мессенджерMAX», «почтыinfo@sferum.ruили»: a Russian word glued to a Latin name or an address."""
-    from .layer import _SKIP
+    from .layer import SKIP
 
     edits: list[Edit] = []
     for m in _GLUED_LATIN.finditer(text):
         cyr, lat, after = m.group(1), m.group(2), m.group(3)
-        if not (lat.lower() in latin_words() or _SKIP.fullmatch(lat) or (lat.isupper() and len(lat) >= 2)):
+        if not (lat.lower() in latin_words() or SKIP.fullmatch(lat) or (lat.isupper() and len(lat) >= 2)):
             continue  # Latin letters inside a Russian word are look-alikes (the script pass), not a glued name
 
         def word_like(run: str) -> bool:  # a word, or Russian words glued together (split by the glued pass)
@@ -174,11 +174,11 @@ def glued_edits(text: str) -> list[Edit]:
             continue
         pieces = _CAMEL.split(tok)
         camel = len(pieces) > 1
-        if camel and any(len(p) < 4 or not p[1:].islower() or not _common_word(p.lower()) for p in pieces
+        if camel and any(len(p) < 4 or not p[1:].islower() or not common_word(p.lower()) for p in pieces
                          if _morph_word(p.lower())):
             pieces, camel = [tok], False  # «СанПиН», «МойОфис»: a name written in camel case, not glued words
         short = len(tok) >= 6 and tok.islower() and not _whole_word(tok) and \
-            any(tok.startswith(f) for f in _FUNCTION | _SHORT_WORDS)  # «поссылке», «ивидеозвонки»
+            any(tok.startswith(f) for f in FUNCTION | SHORT_WORDS)  # «поссылке», «ивидеозвонки»
         if not camel and not short and (len(tok) < GLUED_MIN or _whole_word(tok.lower())
                                         or (tok[0].isupper() and len(tok) < 2 * GLUED_MIN)):
             continue  # (a capitalised word that is not in the dictionary is likely a name)

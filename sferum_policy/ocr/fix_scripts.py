@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .edits import _FUNCTION, Edit
+from .edits import FUNCTION, Edit
 from .tables import latin_words, lookalikes
 
 # --- scripts -------------------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def read_as_russian(token: str) -> str | None:
     for cost, word in final:
         if len(word) < 2 or cost > 0.35 * len(word) + 0.3 or not _known(word):
             continue
-        if latin and ((len(word) < 3 and word not in _FUNCTION) or not _common_word(word)):
+        if latin and ((len(word) < 3 and word not in FUNCTION) or not common_word(word)):
             continue  # a wholly Latin token must read as an ordinary word, not as an abbreviation or a name
         return word
     return None
@@ -94,7 +94,7 @@ _RARE_TAGS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", 
 
 
 @lru_cache(maxsize=20_000)
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """A dictionary word with an ordinary reading (not only an abbreviation, a name or a rare form)."""
     from ..nlp import morph
     from ..typos.lexicon import lexicon

@@ -125,4 +125,4 @@ def _segments(words: list[_Word]) -> list[list[_Word]]:
 
 
 # An address read by the Russian model alone comes out in Cyrillic («шю@з$Ёегит.ти» for «info@sferum.ru»).
-_ADDRESS_LIKE = re.compile(r"\S@\S|https?:|www\.|\.(?:ru|рф|ру|ги|ти|com|соm|org)\b", re.IGNORECASE)
+ADDRESS_LIKE = re.compile(r"\S@\S|https?:|www\.|\.(?:ru|рф|ру|ги|ти|com|соm|org)\b", re.IGNORECASE)

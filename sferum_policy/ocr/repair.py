@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .edits import Repair, apply_edits, shift
-from .fix_glued import _script_boundary_edits, glued_edits, split_edits
+from .fix_glued import glued_edits, script_boundary_edits, split_edits
 from .fix_requisites import requisite_edits
 from .fix_scripts import quote_edits, script_edits
 
@@ -37,7 +37,7 @@ def repair_paragraph(text: str, cmap: list[int] | None, cut_end: bool = False,
     not glued or split words, so that word is left as it is (the structure check reports the cut, #14).
     """
     found: list[tuple[int, int, str, str, str]] = []
-    for step in (requisite_edits, quote_edits, _script_boundary_edits, script_edits, split_edits, glued_edits):
+    for step in (requisite_edits, quote_edits, script_boundary_edits, script_edits, split_edits, glued_edits):
         edits = step(text)
         if edits and cut_end and step in (split_edits, glued_edits):
             last = _LAST_WORD.search(text)

@@ -29,9 +29,9 @@ from .assemble import Block, finalize
 from .ooxml import HEADER_FOOTER_KINDS, WordPackage, cached_styles, open_word
 from .package import open_package
 from .wordstyles import (
-    _BLOCK_CONTAINERS,
-    _CONTAINERS,
-    _SPECIAL,
+    BLOCK_CONTAINERS,
+    CONTAINERS,
+    SPECIAL,
     W_P,
     W_R,
     W_T,
@@ -39,14 +39,14 @@ from .wordstyles import (
     W_TC,
     W_TR,
     W_VAL,
-    _default_styles_xml,
-    _int,
-    _Numbering,
-    _Style,
-    _style_chain,
-    _styles,
-    _val,
-    _w,
+    Numbering,
+    Style,
+    attr_val,
+    default_styles_xml,
+    int_value,
+    parse_styles,
+    style_chain,
+    w_tag,
 )
 
 
@@ -59,9 +59,9 @@ def paragraph_source_text(p: Any) -> str:
             tag = ch.tag
             if tag == W_T:
                 out.append(ch.text or "")
-            elif tag in _SPECIAL:
-                out.append(_SPECIAL[tag])
-            elif tag in _CONTAINERS:
+            elif tag in SPECIAL:
+                out.append(SPECIAL[tag])
+            elif tag in CONTAINERS:
                 walk(ch)
 
     walk(p)
@@ -73,8 +73,8 @@ def _is_bold(p: Any) -> bool:
     if not runs:
         return False
     for r in runs:
-        rpr = r.find(_w("rPr"))
-        b = rpr.find(_w("b")) if rpr is not None else None
+        rpr = r.find(w_tag("rPr"))
+        b = rpr.find(w_tag("b")) if rpr is not None else None
         if b is None or b.get(W_VAL) in ("0", "false"):
             return False
     return True
@@ -84,7 +84,7 @@ def _rows(tbl: Any) -> Iterator[Any]:
     for ch in tbl:
         if ch.tag == W_TR:
             yield ch
-        elif ch.tag in _BLOCK_CONTAINERS:
+        elif ch.tag in BLOCK_CONTAINERS:
             yield from _rows(ch)
 
 
@@ -92,7 +92,7 @@ def _cells(row: Any) -> Iterator[Any]:
     for ch in row:
         if ch.tag == W_TC:
             yield ch
-        elif ch.tag in _BLOCK_CONTAINERS:
+        elif ch.tag in BLOCK_CONTAINERS:
             yield from _cells(ch)
 
 
@@ -106,13 +106,13 @@ def _walk(container: Any, in_table: bool = False) -> Iterator[tuple[Any, bool]]:
             for row in _rows(ch):
                 for cell in _cells(row):
                     yield from _walk(cell, True)
-        elif tag in _BLOCK_CONTAINERS:
+        elif tag in BLOCK_CONTAINERS:
             yield from _walk(ch, in_table)
 
 
-def _heading_level(chain: list[_Style], ppr: Any) -> int | None:
+def _heading_level(chain: list[Style], ppr: Any) -> int | None:
     """Outline level (1-based) from the paragraph, its style name or its style's outline level."""
-    outline = _int(_val(ppr, "outlineLvl"))
+    outline = int_value(attr_val(ppr, "outlineLvl"))
     if outline is not None and outline < 9:
         return outline + 1
     for st in chain:
@@ -152,17 +152,17 @@ def read_docx(data: bytes, path: Path) -> Document:
 
 def _read(pkg: WordPackage, path: Path) -> Document:
     body = pkg.body
-    styles = cached_styles(pkg.styles_xml or _default_styles_xml(), _styles)
-    numbering = _Numbering(pkg.numbering, styles)
+    styles = cached_styles(pkg.styles_xml or default_styles_xml(), parse_styles)
+    numbering = Numbering(pkg.numbering, styles)
     units = {p: i for i, p in enumerate(body.iter(W_P))}
     blocks: list[Block] = []
     for p, in_table in _walk(body):
-        ppr = p.find(_w("pPr"))
-        sid = _val(ppr, "pStyle")
-        chain = list(_style_chain(styles, sid))
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = _val(numpr, "numId")
-        ilvl = _int(_val(numpr, "ilvl"))
+        ppr = p.find(w_tag("pPr"))
+        sid = attr_val(ppr, "pStyle")
+        chain = list(style_chain(styles, sid))
+        numpr = ppr.find(w_tag("numPr")) if ppr is not None else None
+        num_id = attr_val(numpr, "numId")
+        ilvl = int_value(attr_val(numpr, "ilvl"))
         if num_id is None:
             num_id = next((st.num_id for st in chain if st.num_id), None)
         if ilvl is None and num_id:

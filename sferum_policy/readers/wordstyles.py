@@ -15,26 +15,26 @@ from .numbering import format_number
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _w(tag: str) -> str:
+def w_tag(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-W_P, W_TBL, W_TR, W_TC, W_R, W_T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
-W_VAL = _w("val")
-_CONTAINERS = frozenset(_w(t) for t in ("r", "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
+W_P, W_TBL, W_TR, W_TC, W_R, W_T = w_tag("p"), w_tag("tbl"), w_tag("tr"), w_tag("tc"), w_tag("r"), w_tag("t")
+W_VAL = w_tag("val")
+CONTAINERS = frozenset(w_tag(t) for t in ("r", "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
                                         "fldSimple", "customXml", "dir", "bdo"))
-_BLOCK_CONTAINERS = frozenset(_w(t) for t in ("sdt", "sdtContent", "customXml"))
-_SPECIAL = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): "\u00ad"}
+BLOCK_CONTAINERS = frozenset(w_tag(t) for t in ("sdt", "sdtContent", "customXml"))
+SPECIAL = {w_tag("tab"): "\t", w_tag("br"): "\n", w_tag("cr"): "\n", w_tag("noBreakHyphen"): "-", w_tag("softHyphen"): "\u00ad"}
 
 
-def _val(el: Any, tag: str) -> str | None:
+def attr_val(el: Any, tag: str) -> str | None:
     if el is None:
         return None
-    child = el.find(_w(tag))
+    child = el.find(w_tag(tag))
     return child.get(W_VAL) if child is not None else None
 
 
-def _int(value: str | None, default: int | None = None) -> int | None:
+def int_value(value: str | None, default: int | None = None) -> int | None:
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -42,7 +42,7 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 
 @dataclass(slots=True)
-class _Style:
+class Style:
     name: str
     based_on: str | None
     num_id: str | None
@@ -68,21 +68,21 @@ class _Num:
 
 
 def _parse_level(lvl: Any) -> tuple[int, _Level]:
-    ilvl = _int(lvl.get(_w("ilvl")), 0) or 0
+    ilvl = int_value(lvl.get(w_tag("ilvl")), 0) or 0
     return ilvl, _Level(
-        fmt=_val(lvl, "numFmt") or "decimal",
-        text=_val(lvl, "lvlText") or "",
-        start=_int(_val(lvl, "start"), 0) or 0,
-        restart=_int(_val(lvl, "lvlRestart")),
-        legal=lvl.find(_w("isLgl")) is not None and _val(lvl, "isLgl") not in ("0", "false"),
-        pstyle=_val(lvl, "pStyle"),
+        fmt=attr_val(lvl, "numFmt") or "decimal",
+        text=attr_val(lvl, "lvlText") or "",
+        start=int_value(attr_val(lvl, "start"), 0) or 0,
+        restart=int_value(attr_val(lvl, "lvlRestart")),
+        legal=lvl.find(w_tag("isLgl")) is not None and attr_val(lvl, "isLgl") not in ("0", "false"),
+        pstyle=attr_val(lvl, "pStyle"),
     )
 
 
-class _Numbering:
+class Numbering:
     """Word's list numbering: definitions plus running counters in document order."""
 
-    def __init__(self, root: Any | None, styles: dict[str, _Style]) -> None:
+    def __init__(self, root: Any | None, styles: dict[str, Style]) -> None:
         self.styles = styles
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.style_link: dict[str, str] = {}
@@ -92,24 +92,24 @@ class _Numbering:
         self.seen: set[str] = set()
         if root is None:
             return
-        for an in root.iterchildren(_w("abstractNum")):
-            aid = an.get(_w("abstractNumId"))
-            self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.iterchildren(_w("lvl")))
-            link = _val(an, "numStyleLink")
+        for an in root.iterchildren(w_tag("abstractNum")):
+            aid = an.get(w_tag("abstractNumId"))
+            self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.iterchildren(w_tag("lvl")))
+            link = attr_val(an, "numStyleLink")
             if link:
                 self.style_link[aid] = link
-        for num in root.iterchildren(_w("num")):
+        for num in root.iterchildren(w_tag("num")):
             overrides: dict[int, int] = {}
             levels: dict[int, _Level] = {}
-            for ov in num.iterchildren(_w("lvlOverride")):
-                ilvl = _int(ov.get(_w("ilvl")), 0) or 0
-                so = _int(_val(ov, "startOverride"))
+            for ov in num.iterchildren(w_tag("lvlOverride")):
+                ilvl = int_value(ov.get(w_tag("ilvl")), 0) or 0
+                so = int_value(attr_val(ov, "startOverride"))
                 if so is not None:
                     overrides[ilvl] = so
-                lvl = ov.find(_w("lvl"))
+                lvl = ov.find(w_tag("lvl"))
                 if lvl is not None:
                     levels[ilvl] = _parse_level(lvl)[1]
-            self.nums[num.get(_w("numId"))] = _Num(_val(num, "abstractNumId") or "", overrides, levels)
+            self.nums[num.get(w_tag("numId"))] = _Num(attr_val(num, "abstractNumId") or "", overrides, levels)
 
     def _abstract_id(self, aid: str) -> str:
         """Follow ``w:numStyleLink`` to the list style's own definition."""
@@ -184,35 +184,35 @@ class _Numbering:
         return label or None, False
 
 
-def _styles(root: Any) -> dict[str, _Style]:
+def parse_styles(root: Any) -> dict[str, Style]:
     from docx.styles import BabelFish
 
-    out: dict[str, _Style] = {}
-    for st in root.iterchildren(_w("style")):
-        sid = st.get(_w("styleId"))
+    out: dict[str, Style] = {}
+    for st in root.iterchildren(w_tag("style")):
+        sid = st.get(w_tag("styleId"))
         if not sid:
             continue
-        ppr = st.find(_w("pPr"))
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
-        out[sid] = _Style(
-            name=BabelFish.internal2ui(_val(st, "name") or sid),
-            based_on=_val(st, "basedOn"),
-            num_id=_val(numpr, "numId"),
-            ilvl=_int(_val(numpr, "ilvl")),
-            outline=_int(_val(ppr, "outlineLvl")),
+        ppr = st.find(w_tag("pPr"))
+        numpr = ppr.find(w_tag("numPr")) if ppr is not None else None
+        out[sid] = Style(
+            name=BabelFish.internal2ui(attr_val(st, "name") or sid),
+            based_on=attr_val(st, "basedOn"),
+            num_id=attr_val(numpr, "numId"),
+            ilvl=int_value(attr_val(numpr, "ilvl")),
+            outline=int_value(attr_val(ppr, "outlineLvl")),
         )
     return out
 
 
 @lru_cache(maxsize=1)
-def _default_styles_xml() -> bytes:
+def default_styles_xml() -> bytes:
     """python-docx's default styles: what it (and so this reader) assumes when a DOCX has none."""
     import docx
 
     return (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
 
 
-def _style_chain(styles: dict[str, _Style], sid: str | None) -> Iterator[_Style]:
+def style_chain(styles: dict[str, Style], sid: str | None) -> Iterator[Style]:
     seen: set[str] = set()
     while sid and sid in styles and sid not in seen:
         seen.add(sid)
