@@ -399,3 +399,12 @@ def test_unquoted_numbers_are_read_as_text(tmp_path):
     path.write_text(text.replace("number: '1678'", "number: 1678"), encoding="utf-8")
     act = load_registry(refs).lookup(number="№ 1678")
     assert act is not None and act.number == "1678"
+
+
+def test_one_citation_formatter(registry):
+    """LegalAct.citation() is the one full citation (checks, reference pages, ``refs``); short_citation() has no title."""
+    assert registry.get("fz-273").citation() == (
+        "федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»")
+    assert registry.get("minpros-499-2024").short_citation() == "приказ Минпросвещения России от 18.06.2024 № 499"
+    sanpin = registry.get("sanpin-1.2.3685-21").citation()
+    assert sanpin.startswith("СанПиН 1.2.3685-21 «Гигиенические нормативы") and "безопасности и (или) безвредности" in sanpin

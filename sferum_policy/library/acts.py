@@ -41,6 +41,23 @@ ACT_KIND_TITLES: dict[ActKind, str] = {
 }
 
 
+# How a citation names an act's kind (lower case, the issuer of an order or letter follows in the genitive).
+_CITE_KIND: dict[ActKind, str] = {
+    ActKind.federal_law: "федеральный закон",
+    ActKind.law_rf: "закон РФ",
+    ActKind.government_decree: "постановление Правительства РФ",
+    ActKind.government_order: "распоряжение Правительства РФ",
+    ActKind.ministry_order: "приказ",
+    ActKind.ministry_letter: "письмо",
+    ActKind.sanitary_rules: "СП (санитарные правила)",
+    ActKind.sanitary_norms: "СанПиН",
+    ActKind.standard: "ГОСТ Р",
+    ActKind.government_instruction: "поручение Правительства РФ",
+}
+_ISSUER_GEN = {"Рособрнадзор": "Рособрнадзора", "Росстандарт": "Росстандарта"}
+_EDITORIAL = re.compile(r"\s*\((?!или\))[^)]*\)")  # editorial notes in a registry title; «и (или)» is the title's own
+
+
 class ActStatus(StrEnum):
     in_force = "in_force"
     repealed = "repealed"
@@ -235,20 +252,25 @@ class LegalAct(BaseModel):
                 return "expiring"
         return "in_force"
 
-    def citation(self) -> str:
-        """Return a conventional Russian citation: kind, date, number and title."""
-        parts = [ACT_KIND_TITLES[self.kind].split(" (")[0]]
-        if self.kind == ActKind.ministry_order:
-            parts = [f"приказ {self.issuer}"]
-        elif self.kind == ActKind.ministry_letter:
-            parts = [f"письмо {self.issuer}"]
-        if self.kind in (ActKind.sanitary_rules, ActKind.sanitary_norms, ActKind.standard) and self.number:
-            return f"{self.short_names[0] if self.short_names else self.number} «{self.title}»"
+    def short_citation(self) -> str:
+        """Kind (with the issuer of an order or letter), date and number, no title: «приказ Минпросвещения России
+        от 02.09.2020 № 458»; a code-cited act (СП, СанПиН, ГОСТ Р) by its short name."""
+        if self.kind in (ActKind.sanitary_rules, ActKind.sanitary_norms, ActKind.standard):
+            return self.short_names[0] if self.short_names else self.number or self.title
+        word = _CITE_KIND.get(self.kind, "акт")
+        if self.kind in (ActKind.ministry_order, ActKind.ministry_letter) and self.issuer:
+            word += " " + _ISSUER_GEN.get(self.issuer, self.issuer)
+        parts = [word]
         if self.date:
             parts.append(f"от {self.date:%d.%m.%Y}")
         if self.number:
             parts.append(f"№ {self.number}")
-        return " ".join(parts) + f" «{self.title}»"
+        return " ".join(parts)
+
+    def citation(self) -> str:
+        """The one full citation (reports, the reference pages, ``refs``): :meth:`short_citation` and the title
+        without the registry's editorial notes in parentheses."""
+        return f"{self.short_citation()} «{_EDITORIAL.sub('', self.title).strip()}»"
 
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
