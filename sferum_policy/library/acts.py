@@ -42,7 +42,7 @@ ACT_KIND_TITLES: dict[ActKind, str] = {
 
 
 # How a citation names an act's kind (lower case, the issuer of an order or letter follows in the genitive).
-_CITE_KIND: dict[ActKind, str] = {
+CITE_KIND: dict[ActKind, str] = {
     ActKind.federal_law: "федеральный закон",
     ActKind.law_rf: "закон РФ",
     ActKind.government_decree: "постановление Правительства РФ",
@@ -257,7 +257,7 @@ class LegalAct(BaseModel):
         от 02.09.2020 № 458»; a code-cited act (СП, СанПиН, ГОСТ Р) by its short name."""
         if self.kind in (ActKind.sanitary_rules, ActKind.sanitary_norms, ActKind.standard):
             return self.short_names[0] if self.short_names else self.number or self.title
-        word = _CITE_KIND.get(self.kind, "акт")
+        word = CITE_KIND.get(self.kind, "акт")
         if self.kind in (ActKind.ministry_order, ActKind.ministry_letter) and self.issuer:
             word += " " + _ISSUER_GEN.get(self.issuer, self.issuer)
         parts = [word]
