@@ -150,12 +150,5 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
         clauses=doc.results.clauses,
         coverage=doc.results.coverage,
         registry=registry_info(registry, as_of) if registry is not None else None,
-        text_layer=_text_layer(doc),
+        text_layer=doc.results.text_layer,
     )
-
-
-def _text_layer(doc: Document):
-    from .report import TextLayer
-
-    layer = doc.results.text_layer
-    return TextLayer.model_validate(layer) if layer else None

@@ -97,7 +97,7 @@ def test_samples_and_generated_acts_have_an_intact_layer(samples):
     for path in samples.values():
         doc = load_document(path)
         layer = doc.results.text_layer
-        assert layer["unreadable_paragraphs"] == [], path.name
+        assert layer.unreadable_paragraphs == [], path.name
         assert assess(doc.paragraphs).status == "ok", path.name
 
 

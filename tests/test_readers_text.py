@@ -286,4 +286,4 @@ def test_read_is_read_raw_then_analyse():
     direct = read_string(ACT)
     assert analysed.text == direct.text
     assert analysed.meta == direct.meta and analysed.sections == direct.sections
-    assert analysed.results.text_layer == direct.results.text_layer and analysed.results.text_layer["status"] == "ok"
+    assert analysed.results.text_layer == direct.results.text_layer and analysed.results.text_layer.status == "ok"

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import InputError
+from ..report import TextLayer
 from .layer import assess, describe
 from .repair import repair_document
 
@@ -55,7 +56,7 @@ def settle(doc: Document, reread: Callable[[Document], Document | None] | None =
     repairs = repair_document(doc)
     after = assess(doc.paragraphs)
     doc.results.ocr_repairs = repairs
-    doc.results.text_layer = _layer(doc, before, after, repairs, reocr)
+    doc.results.text_layer = TextLayer.model_validate(_layer(doc, before, after, repairs, reocr))
     return doc
 
 
@@ -112,8 +113,8 @@ def message(info: dict[str, Any]) -> str:
 
 
 def unreadable(doc: Document) -> list[int]:
-    layer = doc.results.text_layer or {}
-    return list(layer.get("unreadable_paragraphs") or [])
+    layer = doc.results.text_layer
+    return list(layer.unreadable_paragraphs) if layer is not None else []
 
 
 def after_analysis(doc: Document) -> None:
@@ -127,7 +128,8 @@ def after_analysis(doc: Document) -> None:
 
     act_text = "\n".join(p.full_text for p in doc.paragraphs)
     doc.meta.org_kind = org_kind(act_text, doc.meta.org_name)
-    doc.results.text_layer["kind_from_damaged_header"] = doc.meta.doc_kind.value
+    if doc.results.text_layer is not None:
+        doc.results.text_layer.kind_from_damaged_header = doc.meta.doc_kind.value
 
 
 _KINDS = {"положение": "polozhenie", "порядок": "poryadok", "правила": "pravila", "инструкция": "instruktsiya"}
@@ -185,8 +187,8 @@ def withhold(doc: Document, findings: list, ctx) -> list:
     for prefix in ABSENCE_CODES:
         if any(f.code.startswith(prefix) for f in withheld):
             groups.append(prefix)
-    layer = doc.results.text_layer
-    layer["unverified"] = sorted({f.code for f in withheld})
+    if doc.results.text_layer is not None:
+        doc.results.text_layer.unverified = sorted({f.code for f in withheld})
     if OC004.code in ctx.enabled:
         what = ", ".join(_WHAT[g] for g in groups)
         kept.append(finding(
