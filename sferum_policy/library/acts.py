@@ -231,9 +231,13 @@ class LegalAct(BaseModel):
                 raise ValueError(f"поле {name} отмечено как неподтверждённое (unverified_fields), но не заполнено")
         return self
 
-    def in_force_on(self, as_of: dt.date) -> bool:
-        """True if the act is in force on ``as_of`` (about to expire counts: it still binds)."""
-        return self.status_on(as_of) in IN_FORCE
+    def in_force_on(self, as_of: dt.date, article: str | None = None) -> bool:
+        """True if the act binds on ``as_of`` (about to expire counts); with ``article`` («ст. 9»), also that
+        article as the registry records it (an amendment's own ``effective_from``) already applies."""
+        if self.status_on(as_of) not in IN_FORCE:
+            return False
+        since = next((a.effective_from for a in self.articles if a.ref == article), None) if article else None
+        return since is None or as_of >= since
 
     def status_on(self, as_of: dt.date, warn_days: int = 365) -> str:
         """Return the status on ``as_of``: a registry status, or ``expiring`` / ``expired`` / ``not_yet``."""
