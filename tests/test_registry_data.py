@@ -408,3 +408,12 @@ def test_one_citation_formatter(registry):
     assert registry.get("minpros-499-2024").short_citation() == "приказ Минпросвещения России от 18.06.2024 № 499"
     sanpin = registry.get("sanpin-1.2.3685-21").citation()
     assert sanpin.startswith("СанПиН 1.2.3685-21 «Гигиенические нормативы") and "безопасности и (или) безвредности" in sanpin
+
+
+def test_one_in_force_test_with_article_dates(registry):
+    from datetime import date
+
+    fz152 = registry.get("fz-152")
+    assert fz152.in_force_on(date(2025, 8, 31)) and fz152.in_force_on(date(2025, 9, 1), "ст. 9")
+    assert not fz152.in_force_on(date(2025, 8, 31), "ст. 9")  # the amended article applies from 01.09.2025
+    assert not registry.get("law-3266-1").in_force_on(date(2026, 12, 2))  # repealed
