@@ -425,3 +425,37 @@ def test_ocr_repairs_become_tracked_changes_of_the_written_text(as_docx, tmp_pat
     assert line.endswith("от 29.12.2012 № 273-ФЗ, адрес № 5 и № 6 на платформе.")
     diff = tracked.diff()
     assert "-1.1. Положение разработано" in diff and "N° 6 на плaтформе" in diff and "№ 6 на платформе" in diff
+
+
+# --- every fixture format: fixed, accepted, checked again ------------------------------------------------------
+
+def _fixture(kind: str, tmp_path: Path) -> Path:
+    from fixtures.make_fixtures import make_odt, make_pdf
+
+    lines = ["ПОЛОЖЕНИЕ об использовании платформы ИКОН «Сферум»", "1. Общие положения",
+             "1.1. Положение принято 13 июля 2022г. на основании Федерального закона № 273-Ф3.",
+             "1.2. Вопросы направляются на адрес info@sfcrum.ru и в ИКОП «Сферум»."]
+    path = tmp_path / f"акт.{kind}"
+    if kind == "pdf":
+        path.write_bytes(make_pdf([lines]))
+    elif kind == "odt":
+        path.write_bytes(make_odt())
+    else:
+        path.write_bytes(_docx_with_typos())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf", "odt"])
+def test_fixture_formats_fixed_and_rechecked(kind, tmp_path):
+    path = _fixture(kind, tmp_path)
+    result = fix(path, as_of=AS_OF, accept=True, unsafe=True)
+    if kind != "odt":
+        assert result.changes >= 3, result.by_code()
+    recurring, new_codes = _recheck_keys(result, result.docx, tmp_path, f"{kind}-fixed")
+    assert not recurring, recurring
+    again = sferum_policy.check(tmp_path / f"{kind}-fixed.docx", as_of=AS_OF)
+    if again.document.subject != result.report.document.subject:
+        # «ИКОН» repaired to «ИКОП»: the act now reads as one about the platform, and the clause library applies
+        assert (result.report.document.subject, again.document.subject) == ("chat_ethics", "platform")
+        new_codes = {c for c in new_codes if not c.startswith("CL")}
+    assert not new_codes - {"ST005", "ST006", "ST007"}, new_codes
