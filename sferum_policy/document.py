@@ -15,6 +15,7 @@ from .vocab import DocKind, OrgKind, Platform
 
 if TYPE_CHECKING:  # for annotations only: importing ocr.repair or report here would load them with every reader
     from .ocr.edits import Repair
+    from .ocr.pages import OcrRun
     from .report import ClauseStatus, Coverage, LegalRefEntry, TextLayer
 
 
@@ -99,7 +100,7 @@ class StageResults:
     """
 
     pdf_bytes: bytes | None = None  # a text PDF's bytes, kept until the text layer is judged (a new reading)
-    ocr: dict[str, Any] | None = None  # our own recognition: engine, pages, confidences (checks.base, ocr.quality)
+    ocr: OcrRun | None = None  # our own recognition: engine, pages, line confidences (checks.base, ocr.quality)
     section_keys: dict[int, list[str]] = field(default_factory=dict)  # section index → library sections named
     text_layer: TextLayer | None = None  # the verdict shown atop every report (ocr.quality adds «unverified»)
     ocr_repairs: list[Repair] = field(default_factory=list)  # OCR defects repaired before the checks (checks.ocr)

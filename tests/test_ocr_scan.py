@@ -175,7 +175,7 @@ def test_page_images_are_read(scan, tmp_path, fmt):
     _, text_pdf, _ = scan
     img = page_images(text_pdf, tmp_path, dpi=200, first=1, last=1, fmt=fmt)[0]
     doc = read(img)
-    assert doc.format == "image" and doc.results.ocr["reason"] == "image"
+    assert doc.format == "image" and doc.results.ocr.reason == "image"
     assert "Положение" in doc.text or "ПОЛОЖЕНИЕ" in doc.text
     assert img.read_bytes()[:2] in (b"\x89P", b"II", b"MM", b"\xff\xd8")  # the input is left as it was
 

@@ -58,7 +58,7 @@ def _ocr_confidence(doc: Document, paragraph: Paragraph, s: int, e: int) -> floa
     if not ocr or not cmap or doc.source_text is None:
         return None
     src = doc.source_text
-    lines = ocr["line_confidence"]
+    lines = ocr.line_confidence
     a = cmap[max(0, min(s, len(cmap) - 1))]
     b = cmap[max(0, min(max(s, e - 1), len(cmap) - 1))]
     first = src.count("\n", 0, a) + src.count("\f", 0, a) + 1  # pages are joined by form feeds

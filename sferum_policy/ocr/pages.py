@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 LANG = "rus"  # Tesseract's Russian model (the Debian package tesseract-ocr-rus)
 
@@ -126,3 +127,21 @@ def _segments(words: list[_Word]) -> list[list[_Word]]:
 
 # An address read by the Russian model alone comes out in Cyrillic («шю@з$Ёегит.ти» for «info@sferum.ru»).
 ADDRESS_LIKE = re.compile(r"\S@\S|https?:|www\.|\.(?:ru|рф|ру|ги|ти|com|соm|org)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class OcrRun:
+    """Our own recognition of a document (``Document.results.ocr``): what the report shows (:meth:`info`,
+    the fields of ``report.OcrInfo``) and how sure it was of each source line."""
+
+    engine: str
+    lang: str
+    dpi: int
+    reason: str  # scan | image | damaged_layer
+    pages: list[dict[str, Any]]  # page, confidence, seconds, dpi, lang
+    seconds: float
+    line_confidence: dict[int, float] = field(default_factory=dict)  # source line (from 1) → confidence 0–100
+
+    def info(self) -> dict[str, Any]:
+        return {"engine": self.engine, "lang": self.lang, "dpi": self.dpi, "reason": self.reason,
+                "pages": self.pages, "seconds": self.seconds}

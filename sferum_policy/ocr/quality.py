@@ -75,7 +75,7 @@ def _layer(doc: Document, before, after, repairs, reocr: str | None) -> dict[str
         "unreadable_share": round(after.share, 3),
         "repaired": len(repairs),
         "reocr": reocr,
-        "ocr": {k: v for k, v in ocr.items() if k != "line_confidence"} if ocr else None,
+        "ocr": ocr.info() if ocr else None,
         "unverified": [],
     }
     info["message"] = message(info)

@@ -78,6 +78,7 @@ def _common_dpi(pages) -> int | None:
 def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
     """A Document from recognised pages, with ``results.ocr``: engine, pages, confidences, time."""
     from ..ocr.engine import LANG, dpi, engine_name
+    from ..ocr.pages import OcrRun
 
     texts = [p.text for p in pages]
     if sum(sum(ch.isalpha() for ch in t) for t in texts) < _MIN_LETTERS:
@@ -92,13 +93,13 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
             if ln.text:
                 line_conf[lineno] = ln.confidence
             lineno += 1
-    doc.results.ocr = {
-        "engine": engine_name(), "lang": LANG, "dpi": _common_dpi(pages) or dpi(), "reason": reason,
-        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
-                   "lang": p.lang} for p in pages],
-        "seconds": round(sum(p.seconds for p in pages), 2),
-        "line_confidence": line_conf,
-    }
+    doc.results.ocr = OcrRun(
+        engine=engine_name(), lang=LANG, dpi=_common_dpi(pages) or dpi(), reason=reason,
+        pages=[{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
+                "lang": p.lang} for p in pages],
+        seconds=round(sum(p.seconds for p in pages), 2),
+        line_confidence=line_conf,
+    )
     return doc
 
 
