@@ -2,7 +2,7 @@
 
 Public API (imported lazily, so ``import sferum_policy`` stays cheap)::
 
-    from sferum_policy import load_clauses, load_registry, check, read
+    from sferum_policy import load_clauses, load_registry, check, read, fix, modernize
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ _EXPORTS = {
     "check": ("sferum_policy.pipeline", "check"),
     "read": ("sferum_policy.readers", "read"),
     "read_string": ("sferum_policy.readers", "read_string"),
+    "fix": ("sferum_policy.repair.fix", "fix"),
+    "FixResult": ("sferum_policy.repair.fix", "FixResult"),
+    "modernize": ("sferum_policy.repair.modernize", "modernize"),
+    "ModernizeResult": ("sferum_policy.repair.modernize", "ModernizeResult"),
     "Report": ("sferum_policy.report", "Report"),
     "Finding": ("sferum_policy.report", "Finding"),
     "Document": ("sferum_policy.document", "Document"),

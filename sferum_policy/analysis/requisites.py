@@ -63,6 +63,29 @@ _BODY_STOP = re.compile(r"протокол|\bприказ|\bот\s+[«\"\d]|\d{1
                         re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^”]*”")
+_DATE_TEXT = r"(?:\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{2,4}|[«\"“]?\s*\d{1,2}\s*[»\"”]?\s+[а-я]+\s+\d{4})\s*(?:г\.?|года)?"
+_NUM = r"([0-9A-Za-zА-Яа-яЁё][\w.\-]*(?:\s*/\s*[\w.\-]+)*)"
+_NUM_AFTER_DATE = re.compile(r"от\s+" + _DATE_TEXT + r"\s*№\s*" + _NUM, re.IGNORECASE)
+_NUM_BEFORE_DATE = re.compile(r"№\s*" + _NUM + r"\s*,?\s*от\s+" + _DATE_TEXT, re.IGNORECASE)
+
+
+def requisite_number(block: str) -> str | None:
+    """The order's or protocol's number in a requisite block: the one next to its date («от 30.08.2024 № 145-о»,
+    «№ 55-од от …»), else one after «приказ/протокол … №» or near a date — never a number inside the
+    organisation's quoted name («приказом директора МАОУ «Гимназия № 3»»). «№ _3_» (typed on a blank) is 3."""
+    text = _QUOTED.sub(" ", " ".join(block.split()))
+    text = re.sub(r"№\s*_+\s*([0-9A-Za-zА-Яа-яЁё][^_\s]*)\s*_+", r"№ \1", text)
+    m = _NUM_AFTER_DATE.search(text) or _NUM_BEFORE_DATE.search(text)
+    if m:
+        return re.sub(r"\s*/\s*", "/", m.group(1).rstrip(".")).strip("_") or None
+    nm = _DOC_NUMBER.search(text)
+    if nm is None:
+        dates_at = [m.start() for m in DATE_RE.finditer(text)]
+        nm = next((m for m in _NUMBER.finditer(text) if any(abs(m.start() - d) < 25 for d in dates_at)), None)
+    return nm.group(1).rstrip(".") if nm else None
+
+
 def _parse_requisite(kind: str, marker: str, block: str, paragraph: int) -> Requisite:
     rest = block[len(marker):]
     if kind == "adoption":
@@ -77,11 +100,7 @@ def _parse_requisite(kind: str, marker: str, block: str, paragraph: int) -> Requ
         found_date = parse_date(re.sub(r"\s+", " ", m.group().replace(" .", ".").replace(". ", ".")))
         if found_date:
             break
-    nm = _DOC_NUMBER.search(block)
-    if nm is None:
-        dates_at = [m.start() for m in DATE_RE.finditer(block)]
-        nm = next((m for m in _NUMBER.finditer(block) if any(abs(m.start() - d) < 25 for d in dates_at)), None)
-    number = nm.group(1).rstrip(".") if nm else None
+    number = requisite_number(block)
     if marker.startswith("Приложение"):
         body = "приказ"
     else:

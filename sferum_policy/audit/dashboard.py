@@ -67,7 +67,10 @@ def write_dashboard(path: Path, *, rows: list[dict[str, Any]], summary: dict[str
         table.append({**r, "file_html": file_html, "href": quote(href) if href else None, "grade": grade(r["score"]),
                       "json_href": quote(files["json"]) if files.get("json") and files.get("html") else None,
                       "docx_href": quote(files["docx"]) if files.get("docx") else None,
-                      "fixed_href": quote(fixed) if (fixed := files.get("fixed") or files.get("fixed-unsafe")) else None})
+                      "fixed_href": quote(fixed) if (fixed := files.get("fixed") or files.get("fixed-unsafe")) else None,
+                      "modern_href": quote(files["modernized"]) if files.get("modernized") else None,
+                      "modern_summary_href": quote(files["modernized-summary"]) if files.get("modernized-summary") else None,
+                      "redline_href": quote(files["modernized-redline"]) if files.get("modernized-redline") else None})
     table.sort(key=lambda r: (r["score"] is not None, r["score"] if r["score"] is not None else 0, r["file"]))
     categories = [(f"cat_{c.value}", CATEGORY_TITLES[c]) for c in Category]
     html = _template().render(

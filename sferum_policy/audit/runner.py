@@ -30,7 +30,8 @@ from .inputs import Item, collect
 
 REPORT_FORMATS = ("html", "json", "sarif", "text", "docx")
 EXTENSIONS = {"html": ".html", "json": ".json", "sarif": ".sarif", "text": ".txt", "docx": ".docx",
-              "fixed": ".fixed.docx", "fixed-unsafe": ".fixed.docx"}
+              "fixed": ".fixed.docx", "fixed-unsafe": ".fixed.docx", "modernized": ".modernized.docx",
+              "modernized-summary": ".modernized.md", "modernized-redline": ".redline.docx"}
 # what the workers are asked to make besides reports: the corrected act (safe edits, or all with ``unsafe``)
 FIX_TASKS = {"safe": "fix", "unsafe": "fix-unsafe"}
 
@@ -50,6 +51,7 @@ class AuditOptions:
     refs_dir: str | None = None
     progress: bool = False
     fix: str | None = None  # None | "safe" | "unsafe": also write each act corrected with tracked changes
+    modernize: bool = False  # also write each act's current version, change summary and redline
 
 
 @dataclass(slots=True)
@@ -163,7 +165,7 @@ def run_audit(opts: AuditOptions) -> AuditResult:
             raise InputError(f"{', '.join(map(str, opts.paths))}: не найдено ни одного документа "
                              f"(DOCX, PDF, ODT, TXT, MD, DOC или архива ZIP с ними)")
         res.total = len(items)
-        formats = opts.formats + ((FIX_TASKS[opts.fix],) if opts.fix else ())
+        formats = opts.formats + ((FIX_TASKS[opts.fix],) if opts.fix else ()) + (("modernize",) if opts.modernize else ())
         cache = Cache(outdir, as_of=opts.as_of, formats=formats,
                       data=data_version(opts.clauses_dir, opts.refs_dir), enabled=opts.use_cache)
         tasks: list[executors.Task] = []

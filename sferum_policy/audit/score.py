@@ -112,6 +112,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("expiring", f"Истекает в ближайшие {EXPIRING_DAYS} дней"),
     ("fixed", "Исправлено программой"),
     ("left", "Осталось для человека"),
+    ("modern_changes", "Обновлённый акт: удалено, заменено, добавлено"),
+    ("modern_fill", "Обновлённый акт: заполнить вручную"),
     ("status", "Статус"),
     ("reason", "Причина ошибки"),
     ("seconds", "Время проверки, с"),
@@ -173,6 +175,13 @@ def row(result: dict[str, Any]) -> dict[str, Any]:
     fix = fix.get("unsafe") or fix.get("safe")
     if fix:  # ``audit --fix``: changes made in the corrected act, and findings left for a person
         out.update(fixed=fix["applied"], left=fix["left"])
+    modern = result.get("modernize")
+    if modern:  # ``audit --modernize``: what the new act changed, and requisites left for the school to fill in
+        if modern.get("error"):
+            out["modern_changes"] = "не обновлён: " + modern["error"]
+        else:
+            out.update(modern_changes=modern["removed"] + modern["replaced"] + modern["added"],
+                       modern_fill=modern["to_fill"])
     counts = {c.value: 0 for c in Category}
     for f in rep["findings"]:
         if f["severity"] in ("error", "warning"):

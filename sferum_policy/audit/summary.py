@@ -86,7 +86,17 @@ def summarize(rows: list[dict[str, Any]], results: list[dict[str, Any]], *, reus
         "expiring_acts": sorted(expiring.values(), key=lambda a: (a["until"], str(a["act_id"]))),
         "registry": registry,
         "fixed": _fixed(results),
+        "modernized": _modernized(results),
     }
+
+
+def _modernized(results: list[dict[str, Any]]) -> dict[str, int] | None:
+    """``audit --modernize``: acts made current, and how many could not be (None without --modernize)."""
+    infos = [m for r in results if (m := r.get("modernize"))]
+    if not infos:
+        return None
+    done = [m for m in infos if not m.get("error")]
+    return {"documents": len(done), "failed": len(infos) - len(done), "to_fill": sum(m["to_fill"] for m in done)}
 
 
 def _fixed(results: list[dict[str, Any]]) -> dict[str, int] | None:

@@ -119,7 +119,12 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
     doc.path = doc_path  # the DOCX renderer re-reads the original file
     rendered: dict[str, str] = {}
     fixed: dict[str, Any] = {}
+    modern: dict[str, Any] | None = None
     for fmt in formats:
+        if fmt == "modernize":  # the current act made from the old one, its change summary and redline
+            modern, files = _modernize(doc, as_of, name)
+            rendered.update(files)
+            continue
         if fmt in ("fix", "fix-unsafe"):  # the corrected act: safe edits, or all of them
             mode = "unsafe" if fmt == "fix-unsafe" else "safe"
             fixed[mode], rendered["fixed" if mode == "safe" else "fixed-unsafe"] = _fix(doc, report,
@@ -142,6 +147,8 @@ def _check(name: str, real: Path, as_of: date, formats: tuple[str, ...]) -> dict
     out = {"report": report.model_dump(mode="json"), "rendered": rendered, "clause_titles": titles, "act_names": names}
     if fixed:
         out["fix"] = fixed  # {"safe" | "unsafe": what was changed and what is left}
+    if modern is not None:
+        out["modernize"] = modern
     return out
 
 
@@ -149,6 +156,24 @@ def _b64(data: bytes) -> str:
     import base64
 
     return "base64:" + base64.b64encode(data).decode("ascii")
+
+
+def _modernize(doc, as_of: date, name: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """``audit --modernize``: the new act, its change summary and redline, with counts for the dashboard; an
+    act that cannot be modernised (not a local act, no organisation name) gets the reason instead."""
+    from ..errors import SferumError
+    from ..repair.modernize import modernize
+
+    try:
+        m = modernize(doc, as_of=as_of, clauses=_STATE["clauses"], registry=_STATE["registry"])
+        m.source = name  # the user's name of the file, never a private temporary path
+        files = {"modernized": _b64(m.docx), "modernized-summary": m.summary_markdown(),
+                 "modernized-redline": _b64(m.redline())}
+    except SferumError as exc:
+        return {"error": str(exc).replace(str(doc.path), name) if doc.path else str(exc)}, {}
+    info = {"removed": len(m.dropped), "replaced": len(m.replaced), "added": len(m.added),
+            "carried": len(m.carried), "to_fill": len(m.to_fill)}
+    return info, files
 
 
 def _fix(doc, report, *, unsafe: bool) -> tuple[dict[str, Any], str]:

@@ -149,6 +149,8 @@ def official_match(host: str) -> str | None:
         return None
     flat = re.sub(r"[-_.]", "", reg)
     for brand in OFFICIAL_CONTACTS["brands"]:
+        if re.sub(r"\d", "", reg) == brand:
+            continue  # «gosuslugi71.ru»: a regional site with its region's number, not a misspelling
         label = brand.rsplit(".", 1)[0]
         limit = 1 if len(brand) < 12 else 2
         if 0 < _distance(reg, brand) <= limit or flat == re.sub(r"[-_.]", "", brand) \

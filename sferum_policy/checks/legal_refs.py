@@ -665,7 +665,13 @@ def _sole(live: list[LegalAct], as_of: date) -> LegalAct | None:
     return live[0] if len(live) == 1 and live[0].status_on(as_of) == "in_force" else None
 
 
-def _fix(p: Paragraph | None, c: Citation, prob: Problem) -> Fix | None:
+# a citation that is the subject of its own repeal, or the act something replaces, names the old act on purpose
+_SAYS_REPEALED = re.compile(r"[^.;]{0,40}?(?:утратил\w*|утративш\w*|отмен\w*|признан\w*\s+утративш\w*|замен[её]н\w*|"
+                            r"не\s+применя\w*|не\s+действ\w*)", re.IGNORECASE)
+_IN_PLACE_OF = re.compile(r"(?:взамен|вместо|на\s+смену|отмене|отменой)\s*$", re.IGNORECASE)
+
+
+def _fix(p: Paragraph | None, c: Citation, prob: Problem, cited: set[str] | None = None) -> Fix | None:
     """The repair of a citation: the misspelt number rewritten (safe), or the citation of a repealed,
     lapsed or replaced act replaced by the full citation of its one successor in the same case (unsafe)."""
     if p is None or c.par_start is None or c.par_end is None:
@@ -679,8 +685,15 @@ def _fix(p: Paragraph | None, c: Citation, prob: Problem) -> Fix | None:
     if prob.successor is not None and c.par_end <= len(p.text):
         from ..nlp import inflect_head, phrase_case
 
+        if _SAYS_REPEALED.match(p.text, c.par_end, min(len(p.text), c.par_end + 80)) \
+                or _IN_PLACE_OF.search(p.text, max(0, c.par_start - 40), c.par_start):
+            return None  # «приказ № 816 утратил силу», «взамен приказа № 816»: the old act is meant
+
         written = p.text[c.par_start:c.par_end]
-        new = full_citation(prob.successor)
+        # the full citation once; later citations of the same successor by kind, date and number only
+        new = _short(prob.successor) if cited is not None and prob.successor.id in cited else full_citation(prob.successor)
+        if cited is not None:
+            cited.add(prob.successor.id)
         case = phrase_case(written)
         if case and case != "nomn":
             new = inflect_head(new, case)
@@ -690,14 +703,14 @@ def _fix(p: Paragraph | None, c: Citation, prob: Problem) -> Fix | None:
     return None
 
 
-def _locate(doc: Document, c: Citation, rl, prob: Problem) -> Finding:
+def _locate(doc: Document, c: Citation, rl, prob: Problem, cited: set[str] | None = None) -> Finding:
     p = doc.paragraphs[c.paragraph] if c.paragraph is not None else None
     args = {"citation": c.text}
     if prob.successor is not None:
         args["successor"] = prob.successor.id
     return finding(
         rl, doc, prob.message, paragraph=p, start=c.par_start, end=c.par_end, text=c.text,
-        suggestion=prob.suggestion, severity=prob.severity, act_id=None, fix=_fix(p, c, prob), args=args,
+        suggestion=prob.suggestion, severity=prob.severity, act_id=None, fix=_fix(p, c, prob, cited), args=args,
     )
 
 
@@ -745,6 +758,7 @@ def _own_requisite(doc: Document, c: Citation) -> bool:
 def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, as_of: date) -> Iterator[Finding]:
     rules = _rules()
     once: set[tuple[str, str]] = set()
+    cited: set[str] = set()  # successors already given their full citation by an edit
     for r in resolutions:
         if r.status == "internal":
             continue
@@ -755,7 +769,7 @@ def _findings(doc: Document, resolutions: list[Resolution], registry: Registry, 
                 if (prob.code, key_id) in once:
                     continue
                 once.add((prob.code, key_id))
-            f = _locate(doc, c, rules[prob.code], prob)
+            f = _locate(doc, c, rules[prob.code], prob, cited)
             f.act_id = r.act.id if r.act else None
             yield f
         is_letter = (r.act.kind.value in _LETTERS) if r.act else c.kind in _LETTERS

@@ -85,12 +85,14 @@ _OBLIGE = re.compile(
     rf"(?:обязан[аоы]?|долж(?:ен|на|но|ны)|необходимо|требуется)\s+{_GAP}{_ACT}"
     rf"|в\s+обязательном\s+порядке\s+{_GAP}{_ACT}"
     rf"|{_ACT}\s+{_GAP}в\s+обязательном\s+порядке"
-    rf"|обязательн\w+\s+(?:регистраци|установк|использовани|подключени|переход)\w*",
+    rf"|обязательн\w+\s+(?:регистраци|установк|использовани|подключени|переход)\w*"
+    # «Регистрация на платформе обязательна для всех обучающихся»: the predicate after its subject
+    rf"|(?:регистраци|установк|использовани|подключени)\w*\s+(?:[^\s.;]+\s+){{0,8}}?(?:является\s+)?обязательн\w*",
     re.IGNORECASE,
 )
 _PLATFORM_RE = re.compile(_PLATFORM, re.IGNORECASE)
 _FAMILY = re.compile(
-    r"обучающ\w+|учащ\w+|ученик\w*|студент\w*|родител\w*|законн\w+\s+представител\w*|участник\w*\s+образовательн\w+\s+отношени\w*|семь\w+",
+    r"обучающ\w+|учащ\w+|ученик\w*|студент\w*|родител\w*|законн\w+\s+представител\w*|участник\w*\s+образовательн\w+\s+отношени\w*|семь\w+|семей",
     re.IGNORECASE,
 )
 _STAFF_ONLY = re.compile(r"педагог\w*|учител\w*|классн\w+\s+руководител\w*|работник\w*|администратор\w*", re.IGNORECASE)
@@ -204,8 +206,16 @@ _VOLUNTARY = (
 )
 
 
-def _voluntary(text: str, start: int, end: int) -> Fix | None:
-    """The edit that turns the compulsion at ``text[start:end]`` into a possibility (unsafe: a person reviews it)."""
+_ANOTHER_COMPULSION = re.compile(r"только|исключительно|единствен|не\s+допуска|запрещ|обязательн|обязан|долж(?:ен|на|ны|но)"
+                                 r"|необходимо|требуется", re.IGNORECASE)
+
+
+def _voluntary(text: str, start: int, end: int, s0: int, s1: int) -> Fix | None:
+    """The edit that turns the compulsion at ``text[start:end]`` into a possibility (unsafe: a person reviews it);
+    none when the sentence ``text[s0:s1]`` compels once more elsewhere («… и использовать только её», «иные
+    способы не допускаются») — one word changed would leave the sentence contradicting itself."""
+    if _ANOTHER_COMPULSION.search(text[s0:start]) or _ANOTHER_COMPULSION.search(text[end:s1]):
+        return None
     span = text[start:end]
     for pattern, word in _VOLUNTARY:
         m = pattern.match(span)
@@ -255,7 +265,7 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
                 paragraph=p, start=s + m.start(), end=s + m.end(), text=sent.strip(),
                 suggestion="Сформулируйте как возможность («могут использовать») и добавьте пункт: при отказе от "
                 "использования платформы информирование осуществляется по телефону, электронной почте или лично.",
-                fix=_voluntary(p.text, s + m.start(), s + m.end()),
+                fix=_voluntary(p.text, s + m.start(), s + m.end(), s, s + len(sent)),
             )
             return  # one finding is enough: the fix is the same for the whole act
 

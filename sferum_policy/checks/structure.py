@@ -566,6 +566,24 @@ _WORD_DATE = re.compile(r"([«\"“]\s*)?(\d{1,2})(\s*[»\"”])?\s+(" + _MONTHS
                         re.IGNORECASE)
 
 
+_NEXT_SENTENCE = re.compile(r"\s+[А-ЯЁA-Z«]")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """True inside «…» — the name of a file, a collection or another document, written as its authors wrote it."""
+    return text.count("«", 0, at) > text.count("»", 0, at)
+
+
+def _date_fix(text: str, m: re.Match, good: str, clause: bool) -> Fix:
+    """The GOST form of a date; a «г.» whose dot also ends a sentence — the last of a numbered clause
+    (``clause``), or one followed by the next — leaves the dot (a heading line «… от 23.09.2024 г.» does not
+    end a sentence). Inside quotes a person decides (unsafe): the date may belong to a title."""
+    ends = not text[m.end():].strip() if clause else False
+    if m.group().endswith(".") and not good.endswith(".") and (ends or _NEXT_SENTENCE.match(text, m.end())):
+        good += "."
+    return Fix(good, "unsafe" if _quoted(text, m.start()) else "safe")
+
+
 def _dates(doc: Document) -> Iterator[Finding]:
     from datetime import date
 
@@ -591,7 +609,7 @@ def _dates(doc: Document) -> Iterator[Finding]:
             if problems:
                 yield finding(ST008, doc, f"дата «{m.group()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
                               paragraph=p, start=m.start(), end=m.end(), suggestion=format_numeric(d),
-                              act_id="gost-r-7.0.97-2016", fix=Fix(format_numeric(d)),
+                              act_id="gost-r-7.0.97-2016", fix=_date_fix(text, m, format_numeric(d), bool(p.label)),
                               args={"date": m.group(), "correction": format_numeric(d)})
         for m in _WORD_DATE.finditer(text):
             mo = month_number(m.group(4))
@@ -612,8 +630,7 @@ def _dates(doc: Document) -> Iterator[Finding]:
                 good = format_words(d)[:-3] + suffix if suffix else format_words(d)
                 yield finding(ST008, doc, f"дата «{m.group().strip()}» оформлена не по ГОСТ Р 7.0.97: " + "; ".join(problems),
                               paragraph=p, start=m.start(), end=m.end(), suggestion=good, act_id="gost-r-7.0.97-2016",
-                              fix=Fix(good, start=m.start() + len(m.group()) - len(m.group().lstrip()),
-                                      end=m.start() + len(m.group().rstrip())),
+                              fix=_date_fix(text, m, good, bool(p.label)),
                               args={"date": m.group().strip(), "correction": good})
 
 
@@ -658,6 +675,10 @@ _KIND_WORD_TITLE = re.compile(r"^(Положение|Порядок|Правил
 _KIND_IN_TITLE = re.compile(r"\b(ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|Положение|Порядок|Правила)\s+(?:об?|по)\s")
 
 
+# «к настоящему Положению о школьном сайте»: a name follows — maybe another act, a person decides
+_OF_ANOTHER = re.compile(r"\s+(?:о|об|обо|по)\s", re.IGNORECASE)
+
+
 def _kind_contradiction(doc: Document) -> Iterator[Finding]:
     own = doc.meta.doc_kind
     if own not in _ACT_KINDS:
@@ -688,7 +709,7 @@ def _kind_contradiction(doc: Document) -> Iterator[Finding]:
             good = f"{_match_case(m.group(1), adj)} {_match_case(m.group(2), noun)}"
             yield finding(ST009, doc, f"документ озаглавлен «{own_title}», а здесь называет себя "
                           f"«{DOC_KIND_TITLES[kind]}»: «{m.group()}»", paragraph=p, start=m.start(), end=m.end(),
-                          suggestion=good, fix=Fix(good),
+                          suggestion=good, fix=Fix(good, "unsafe" if _OF_ANOTHER.match(p.text, m.end()) else "safe"),
                           args={"doc_kind": own_title, "said": DOC_KIND_TITLES[kind], "correction": good})
 
 

@@ -43,7 +43,7 @@ def _register() -> None:
     cli.add_command(data_cmds.info)
     cli.add_command(check_cmd.check)
     cli.add_command(fix_cmd.fix)
-    for name, attr in (("generate_cmd", ("generate", "init")), ("audit_cmd", ("audit",)), ("serve_cmd", ("serve",))):
+    for name, attr in (("generate_cmd", ("generate", "init")), ("modernize_cmd", ("modernize",)), ("audit_cmd", ("audit",)), ("serve_cmd", ("serve",))):
         try:
             mod = __import__(f"{__name__}.{name}", fromlist=list(attr))
         except ModuleNotFoundError as exc:

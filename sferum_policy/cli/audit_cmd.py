@@ -25,10 +25,15 @@ from .options import DATE, clauses_dir, refs_dir
               help="Записать и исправленный акт каждого документа (reports/*.fixed.docx, исправления Word в режиме "
                    "рецензирования; только надёжные исправления).")
 @click.option("--unsafe", is_flag=True, help="С --fix: вносить и исправления, требующие оценки человека.")
+@click.option("--modernize", "modernize", is_flag=True,
+              help="Записать и обновлённый акт каждой организации (для MAX, с действующими основаниями; "
+                   "reports/*.modernized.docx), сводку изменений (*.modernized.md) и правку старого акта "
+                   "(*.redline.docx).")
 @clauses_dir
 @refs_dir
 def audit(paths: tuple[Path, ...], outdir: Path, jobs: int | None, as_of, no_cache: bool, dask_scheduler: str | None,
-          format_reports: str, fix: bool, unsafe: bool, clauses_dir: str | None, refs_dir: str | None) -> None:
+          format_reports: str, fix: bool, unsafe: bool, modernize: bool, clauses_dir: str | None,
+          refs_dir: str | None) -> None:
     """Проверить все акты в каталогах и архивах ZIP одной командой.
 
     Проверяются файлы DOCX, PDF, ODT, TXT, MD, DOC (и они же внутри ZIP). В каталог -o
@@ -48,7 +53,7 @@ def audit(paths: tuple[Path, ...], outdir: Path, jobs: int | None, as_of, no_cac
     opts = AuditOptions(
         paths=list(paths), outdir=outdir, as_of=as_of or date.today(), jobs=jobs, use_cache=not no_cache,
         dask_scheduler=dask_scheduler, formats=formats, clauses_dir=clauses_dir, refs_dir=refs_dir,
-        progress=sys.stderr.isatty(), fix=("unsafe" if unsafe else "safe") if fix else None,
+        progress=sys.stderr.isatty(), fix=("unsafe" if unsafe else "safe") if fix else None, modernize=modernize,
     )
     if unsafe and not fix:
         raise click.UsageError("--unsafe действует только вместе с --fix")

@@ -9,9 +9,6 @@ import click
 from .check_cmd import _codes, terminal_progress
 from .options import DATE, clauses_dir, refs_dir
 
-_REASONS = {"unsafe": "нужна оценка человека (--unsafe)", "overlap": "пересекается с исправлением",
-            "refused": "не внесено"}
-
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -49,6 +46,8 @@ def fix(file: Path, output: Path | None, force: bool, unsafe: bool, accept: bool
     from ..pipeline import default_clauses, default_registry, load_document
     from ..repair import fix as run_fix
 
+    if show_diff and accept:
+        raise click.UsageError("--diff показывает изменения, а --accept записывает файл: укажите что-то одно")
     if output is None and not show_diff:
         raise click.UsageError("укажите, куда записать исправленный акт: -o акт.docx (или --diff)")
     if output is not None and output.suffix.lower() != ".docx":
@@ -74,19 +73,24 @@ def fix(file: Path, output: Path | None, force: bool, unsafe: bool, accept: bool
 def _summary(result, output: Path | None) -> None:
     from ..ru import plural
 
-    err = not output  # with --diff the summary goes to stderr, the diff alone to stdout
+    err = output is None  # with --diff the summary goes to stderr, the diff alone to stdout
     by_code = ", ".join(f"{c} — {n}" for c, n in result.by_code().items())
-    state = "приняты" if result.accepted else "в режиме рецензирования"
     head = f"Внесено исправлений: {result.changes}" + (f" ({by_code})" if by_code else "")
     if output is not None:
+        state = "приняты" if result.accepted else "в режиме рецензирования"
         head += f"; {state}. Записано: {output}"
     click.echo(head + ".", err=err)
-    counts: dict[str, int] = {}
+    pending = len(result.pending())
+    if pending:
+        click.echo(f"Не внесено — нужна оценка человека (добавьте --unsafe): {pending}.", err=err)
     for s in result.skipped:
-        counts[s.reason] = counts.get(s.reason, 0) + 1
-    for reason, n in counts.items():
-        click.echo(f"Не внесено — {_REASONS[reason]}: {n}.", err=err)
-    left = len(result.remaining()) - sum(counts.values())
-    if left > 0:
-        click.echo(f"Осталось для человека: {plural(left, 'замечание', 'замечания', 'замечаний')} без "
-                   "автоматического исправления (см. sferum-policy check).", err=err)
+        what = f"[{s.finding.code}] «{' '.join((s.finding.text or '').split())[:60]}»"
+        if s.reason == "overlap":
+            click.echo(f"Не внесено {what}: пересекается с исправлением {s.detail}, которое внесено.", err=err)
+        elif s.reason == "refused":
+            click.echo(f"Не внесено {what}: {s.detail}.", err=err)
+    left = len(result.remaining())
+    if left:
+        tail = f" (из них с --unsafe можно исправить {pending})" if pending else ""
+        click.echo(f"Осталось для человека: {plural(left, 'замечание', 'замечания', 'замечаний')}{tail}; "
+                   "их покажет sferum-policy check.", err=err)

@@ -40,9 +40,14 @@ class FixResult:
         return len(self.applied)
 
     def remaining(self) -> list[Finding]:
-        """Findings no edit repairs: for a person to deal with."""
+        """Findings the corrected act still has — no applied edit repairs them: for a person to deal with
+        (among them those whose edit needs judgement, see :meth:`pending`)."""
         done = {id(f) for p in self.applied for f in p.findings}
         return [f for f in self.report.findings if id(f) not in done]
+
+    def pending(self) -> list[Finding]:
+        """Remaining findings with an edit that was not applied because it needs judgement (``unsafe``)."""
+        return [s.finding for s in self.skipped if s.reason == "unsafe"]
 
     def by_code(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -84,7 +89,7 @@ def fix(
                      skipped=chosen.skipped + refused, accepted=accept)
 
 
-def _comment(p: Planned) -> str:
+def _comment(p: Planned, *, accepted: bool = False) -> str:
     from ..rules import RULES
 
     codes = []
@@ -98,6 +103,8 @@ def _comment(p: Planned) -> str:
         why = why[0].upper() + why[1:]
     if why and not why.endswith((".", "!", "?", "…")):
         why += "."
+    if accepted:
+        return f"{titles}. {why} Исправление внесено программой sferum-policy."
     return f"{titles}. {why} Исправление внесено программой sferum-policy; примите или отклоните его."
 
 
@@ -178,18 +185,21 @@ def write(doc: Document, chosen: Plan, *, accept: bool = False,
     wdoc, targets = _open(doc)
     repairs = _repairs(doc)
     rev = Revisions(wdoc, when=when)
-    # every span of every edit, applied right to left so the offsets of those still to come stay valid
+    # every span of every edit; an edit is written whole or not at all, so all its spans are checked first
     atoms = [(span, k) for k, item in enumerate(chosen.apply) for span in item.edit.spans()]
-    marks: dict[int, list] = {}
     failed: dict[int, str] = {}
-    for (start, end), k in sorted(atoms, key=lambda a: (a[0], a[1]), reverse=True):
-        item = chosen.apply[k]
-        e = item.edit
+    places: dict[tuple[tuple[int, int], int], tuple] = {}
+    for span, k in atoms:
         try:
-            marks.setdefault(k, []).extend(_apply(doc, targets, rev, start, end, e,
-                                                  first=(start, end) == (e.start, e.end), repairs=repairs))
+            places[(span, k)] = _place(doc, targets, repairs, span, chosen.apply[k].edit)
         except Refused as exc:
-            failed[k] = str(exc)
+            failed.setdefault(k, str(exc))
+    marks: dict[int, list] = {}
+    # right to left, so the offsets of the spans still to come (to the left) stay valid
+    for span, k in sorted((a for a in atoms if a[1] not in failed), key=lambda a: (a[0], a[1]), reverse=True):
+        e = chosen.apply[k].edit
+        marks.setdefault(k, []).extend(_apply(doc, targets, rev, places[(span, k)], e,
+                                              first=span == (e.start, e.end)))
     applied: list[Planned] = []
     refused: list[Skipped] = []
     for k, item in enumerate(chosen.apply):
@@ -197,7 +207,7 @@ def write(doc: Document, chosen: Plan, *, accept: bool = False,
             refused.append(Skipped(item.finding, "refused", failed[k]))
             continue
         for first, last in marks.get(k, []):
-            rev.comment(first, last, _comment(item))
+            rev.comment(first, last, _comment(item, accepted=accept))
         applied.append(item)
     if accept:
         accept_all(wdoc)
@@ -213,10 +223,12 @@ def _depth(label: str | None) -> int:
     return label.count(".") + (not label.endswith(".")) if label and label[:1].isdigit() else 0
 
 
-def _model(doc: Document, targets: dict, para: Any, text: str) -> tuple[Any | None, str]:
-    """The paragraph whose properties (style, automatic numbering) a new paragraph copies, and its text:
-    the last paragraph up to ``para`` numbered like it («3.6.» for «3.7.», a dash item for a dash item). With
-    Word's automatic numbering the typed number is dropped — Word numbers the new paragraph itself."""
+def _model(doc: Document, targets: dict, para: Any, text: str) -> tuple[Any | None, str, bool]:
+    """The paragraph whose properties (style, automatic numbering) a new paragraph copies, its text, and
+    whether it keeps automatic numbering: the last paragraph up to ``para`` numbered like it («3.6.» for
+    «3.7.», a dash item for a dash item). With Word's automatic numbering the typed number is dropped — Word
+    numbers the new paragraph itself. A dash item with no dash item to copy takes the clause's properties
+    without its numbering."""
     m = _LABEL.match(text)
     label = m.group(1) if m else None
     want = _depth(label)
@@ -230,36 +242,49 @@ def _model(doc: Document, targets: dict, para: Any, text: str) -> tuple[Any | No
                 break
             if m and t.label_at is None:  # Word numbers it: the typed label would be a second number
                 text = text[m.end():]
-            return t.p, text
-    return None, text
+            return t.p, text, True
+    return None, text, not (m and not want)
 
 
-def _apply(doc: Document, targets: dict, rev: Revisions, start: int, end: int, e: Any, *, first: bool,
-           repairs: dict[int, list]) -> list:
-    """Write one span of an edit (and, with its first span, its new paragraphs); the changed elements."""
+def _place(doc: Document, targets: dict, repairs: dict[int, list], span: tuple[int, int], e: Any) -> tuple:
+    """Where one span of an edit goes in the Word copy — ``(paragraph, target, start, stop)`` in the ``w:p``'s
+    run text — checked before anything is written (:class:`Refused` when it cannot be written)."""
     from ..wordml import source_offset
+    from .revisions import refusal
 
+    start, end = span
     para = doc.paragraph_at(start)
     t = targets.get(para.index) if para is not None else None
     if para is None or t is None or end > para.end:
         raise Refused("место исправления не найдено в документе")
+    if not (end > start or e.replacement):
+        return para, t, None, None  # new paragraphs only
+    local_s, local_e = start - para.start, end - para.start
+    s = source_offset(t, para, local_s, end=False) if local_s < len(para.text) \
+        else source_offset(t, para, local_s, end=True)
+    stop = source_offset(t, para, local_e, end=True) if local_e > local_s else s
+    undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (local_s, local_e)), None)
+    if undone is not None and s is not None:
+        stop = s + len(undone.original)  # the reader's repair of this span: the whole form as written goes
+    if s is None or stop is None or stop < s:
+        raise Refused("место исправления не найдено в документе")
+    why = refusal(t.p, s, stop)
+    if why is not None:
+        raise Refused(why)
+    return para, t, s, stop
+
+
+def _apply(doc: Document, targets: dict, rev: Revisions, place: tuple, e: Any, *, first: bool) -> list:
+    """Write one checked span of an edit (and, with its first span, its new paragraphs); the changed elements."""
+    para, t, s, stop = place
     out = []
-    if end > start or e.replacement:
-        local_s, local_e = start - para.start, end - para.start
-        s = source_offset(t, para, local_s, end=False) if local_s < len(para.text) \
-            else source_offset(t, para, local_s, end=True)
-        stop = source_offset(t, para, local_e, end=True) if local_e > local_s else s
-        undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (local_s, local_e)), None)
-        if undone is not None and s is not None:
-            stop = s + len(undone.original)  # the reader's repair of this span: the whole form as written goes
-        if s is None or stop is None:
-            raise Refused("место исправления не найдено в документе")
+    if s is not None:
         out.append(rev.replace(t.p, s, stop, e.replacement))
     if first:
         anchor = t.p
         for text in e.paragraphs:
-            like, text = _model(doc, targets, para, text)
-            anchor = rev.insert_paragraph_after(anchor, text, like=like)
+            like, text, numbered = _model(doc, targets, para, text)
+            anchor = rev.insert_paragraph_after(anchor, text, like=like, numbered=numbered)
             out.append((anchor, anchor))
     return out
 

@@ -4,7 +4,8 @@ Every finding of a fixable rule carries its :class:`report.Edit`. ``plan`` keeps
 unsafe ones when asked), merges identical edits two checks proposed for one place (a Cyrillic look-alike
 and a misspelt official address give the same corrected address), and resolves overlaps: **the edit that
 starts first wins; at the same start the longer span; at the same span the safe one, then the lower rule
-code**. The loser is reported as not applied, with the code of the edit that won. No edit is split or
+code**; new paragraphs after a paragraph conflict with nothing (they follow each other in order). The loser
+is reported as not applied, with the code of the edit that won. No edit is split or
 merged with a different one, so no edit ever touches text outside its own finding.
 """
 
@@ -45,8 +46,8 @@ class Plan:
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
-    if _pure_insert(a) and _pure_insert(b):
-        return False  # new paragraphs after one place follow each other in order
+    if _pure_insert(a) or _pure_insert(b):
+        return False  # new paragraphs after a paragraph touch no text: nothing conflicts with them
     return any(_meet(x, y) for x in a.spans() for y in b.spans())
 
 

@@ -30,15 +30,73 @@ AUTHOR = "sferum-policy"
 INITIALS = "SP"
 
 INS, DEL = w("ins"), w("del")
-_DEL_TEXT, _INSTR, _DEL_INSTR = w("delText"), w("instrText"), w("delInstrText")
-_FIELD = frozenset({w("fldChar"), w("instrText"), w("fldSimple")})
+_DEL_TEXT = w("delText")
+_FLD_CHAR, _HYPERLINK = w("fldChar"), w("hyperlink")
 _REVISION_PARENTS = frozenset({INS, DEL, w("moveFrom"), w("moveTo")})
 _PPR, _SECT_PR, _PPR_CHANGE = w("pPr"), w("sectPr"), w("pPrChange")
+_NUM_PR = w("numPr")
+_RPR_REVISIONS = frozenset({INS, DEL, w("moveFrom"), w("moveTo"), w("rPrChange")})
 _ID = w("id")
 
 
 class Refused(Exception):
     """An edit that cannot be written without touching what it must not (a field, an earlier revision)."""
+
+
+_REVISION_TAGS = (INS, DEL, w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"), w("sectPrChange"),
+                  w("tblPrChange"), w("trPrChange"), w("tcPrChange"), w("numberingChange"))
+
+
+def _max_revision_id(wdoc: Any) -> int:
+    """The highest ``w:id`` of a revision in any XML part (body, headers, footers, notes, comments)."""
+    top = 0
+    for part in wdoc.part.package.iter_parts():
+        root = getattr(part, "_element", None)
+        if root is None:
+            continue
+        for el in root.iter(*_REVISION_TAGS):
+            v = el.get(_ID)
+            if v is not None and v.lstrip("-").isdigit():
+                top = max(top, int(v))
+    return top
+
+
+def _field_runs(p: Any) -> set[int]:
+    """``id()`` of the runs of ``p`` that belong to a field (instruction or result, ``fldChar`` nesting)."""
+    inside: set[int] = set()
+    depth = 0
+    for r in p.iter(R):
+        chars = [ch.get(w("fldCharType")) for ch in r if ch.tag == _FLD_CHAR]
+        if depth > 0 or chars:
+            inside.add(id(r))
+        for kind in chars:
+            depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+    return inside
+
+
+def refusal(p: Any, start: int, end: int) -> str | None:
+    """Why the text ``[start, end)`` of paragraph ``p`` must not be edited, or ``None``.
+
+    Inside a field (a date or a page number Word computes; a HYPERLINK) or a hyperlink the visible text is
+    not all there is — the link would keep the old address —; inside another author's revision the change
+    is theirs to accept or reject first.
+    """
+    fields = None
+    for r, s, e in runs(p):
+        if e <= start or s >= end or (e == s and not start <= s < end):
+            continue
+        for a in r.iterancestors():
+            if a.tag in _REVISION_PARENTS:
+                return "в этом месте уже есть исправление другого автора: примите или отклоните его"
+            if a.tag == w("fldSimple"):
+                return "текст — результат поля Word (дата, номер, ссылка): исправьте поле вручную"
+            if a.tag == _HYPERLINK:
+                return "текст — гиперссылка: исправьте и сам адрес ссылки вручную"
+        if fields is None:
+            fields = _field_runs(p)
+        if id(r) in fields:
+            return "текст — результат поля Word (дата, номер, ссылка): исправьте поле вручную"
+    return None
 
 
 def _stamp(when: dt.datetime) -> str:
@@ -52,10 +110,7 @@ class Revisions:
         self.wdoc = wdoc
         self.author = author
         self.date = _stamp(when or dt.datetime.now(dt.UTC))
-        body = wdoc.element.body
-        ids = [int(v) for el in body.iter(INS, DEL, w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"))
-               if (v := el.get(_ID)) is not None and v.lstrip("-").isdigit()]
-        self._next = max(ids, default=0) + 1
+        self._next = _max_revision_id(wdoc) + 1
         self.count = 0
 
     # --- markup -------------------------------------------------------------------------------------
@@ -76,7 +131,11 @@ class Revisions:
 
         r = OxmlElement("w:r")
         if model is not None and (rpr := model.find(RPR)) is not None:
-            r.append(copy.deepcopy(rpr))
+            rpr = copy.deepcopy(rpr)
+            for ch in list(rpr):
+                if ch.tag in _RPR_REVISIONS:
+                    rpr.remove(ch)  # another author's formatting change (and its w:id) stays theirs
+            r.append(rpr)
         t = OxmlElement("w:t")
         t.text = BAD_XML.sub(" ", text)
         t.set(XML_SPACE, "preserve")
@@ -87,13 +146,25 @@ class Revisions:
 
     def span(self, p: Any, start: int, end: int) -> list[Any]:
         """The runs of ``p`` covering ``[start, end)`` (run text offsets), split at both ends."""
+        why = refusal(p, start, end)
+        if why is not None:
+            raise Refused(why)
         cut(p, start)
         cut(p, end)
-        out = [r for r, s, e in runs(p) if start <= s and e <= end and e > s]
-        for r in out:
-            if any(ch.tag in _FIELD for ch in r) or any(a.tag in _REVISION_PARENTS for a in r.iterancestors()):
-                raise Refused("поле или ранее внесённое исправление")
-        return out
+        self._unique_ids(p)
+        return [r for r, s, e in runs(p) if start <= s and e <= end and e > s]
+
+    def _unique_ids(self, p: Any) -> None:
+        """A split run carries its formatting — another author's ``w:rPrChange`` too — into both halves:
+        the copy gets a new ``w:id`` (ids of revisions are unique in a document)."""
+        seen: set[str] = set()
+        for el in p.iter(w("rPrChange")):
+            v = el.get(_ID)
+            if v in seen:
+                el.set(_ID, str(self._next))
+                self._next += 1
+            elif v is not None:
+                seen.add(v)
 
     def replace(self, p: Any, start: int, end: int, text: str) -> tuple[Any, Any]:
         """Delete ``[start, end)`` of paragraph ``p`` and insert ``text`` in its place, as tracked changes.
@@ -104,8 +175,11 @@ class Revisions:
             if not doomed:
                 raise Refused("нет текста в этом месте")
         else:
+            if refusal(p, start, start) is not None:
+                raise Refused(refusal(p, start, start))
             doomed = []
             cut(p, start)
+            self._unique_ids(p)
         first = last = None
         for group in _sibling_groups(doomed):
             d = self._mark("w:del")
@@ -115,8 +189,6 @@ class Revisions:
                 for ch in r:
                     if ch.tag == T:
                         ch.tag = _DEL_TEXT
-                    elif ch.tag == _INSTR:
-                        ch.tag = _DEL_INSTR
             first = first if first is not None else d
             last = d
             self.count += 1
@@ -135,9 +207,10 @@ class Revisions:
             raise Refused("пустое исправление")
         return first, last
 
-    def insert_paragraph_after(self, p: Any, text: str, *, like: Any | None = None) -> Any:
+    def insert_paragraph_after(self, p: Any, text: str, *, like: Any | None = None, numbered: bool = True) -> Any:
         """A new paragraph after ``p``, all inserted; its properties (style, automatic numbering) and run
-        formatting are those of ``like`` (default ``p``)."""
+        formatting are those of ``like`` (default ``p``); ``numbered=False`` switches automatic numbering off
+        (a dash item after a numbered clause)."""
         from docx.oxml import OxmlElement
 
         like = p if like is None else like
@@ -148,6 +221,13 @@ class Revisions:
             for ch in list(ppr):
                 if ch.tag in (_SECT_PR, _PPR_CHANGE):
                     ppr.remove(ch)  # a section break or a former change belongs to the original paragraph
+                elif ch.tag == _NUM_PR and not numbered:
+                    off = OxmlElement("w:numPr")  # numId 0: no numbering, even one the style would give
+                    num = OxmlElement("w:numId")
+                    num.set(w("val"), "0")
+                    off.append(num)
+                    ch.addprevious(off)
+                    ppr.remove(ch)
             new.append(ppr)
         else:
             ppr = OxmlElement("w:pPr")
@@ -157,7 +237,7 @@ class Revisions:
             rpr = OxmlElement("w:rPr")
             ppr.append(rpr)  # sectPr/pPrChange were removed above, so rPr is last, as the schema wants
         for ch in list(rpr):
-            if ch.tag in _REVISION_PARENTS:
+            if ch.tag in _RPR_REVISIONS:
                 rpr.remove(ch)
         rpr.insert(0, self._mark("w:ins"))  # the paragraph mark is inserted: first child of w:rPr
         ins = self._mark("w:ins")

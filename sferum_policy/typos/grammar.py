@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from .lexicon import is_known, morph_known
 from .morph import inflect, norm_case, parses
@@ -255,21 +253,11 @@ def split_names(text: str, toks: list[Token]) -> list[Phrase]:
 
 # --- what «в соответствии с» governs ----------------------------------------------------------------------
 
-HEADS = Path(__file__).resolve().parent / "data" / "according_heads.txt"
-
-
-@lru_cache(maxsize=1)
 def according_heads() -> frozenset[str]:
     """Normal forms of the nouns that head an item of «в соответствии с …» (data file, validated)."""
-    out: set[str] = set()
-    for n, line in enumerate(HEADS.read_text(encoding="utf-8").splitlines(), 1):
-        w = line.strip()
-        if not w or w.startswith("#"):
-            continue
-        if not re.fullmatch(r"[а-яё]+", w) or w in out:
-            raise ValueError(f"{HEADS.name}:{n}: «{w}» — не слово в нижнем регистре или повтор")
-        out.add(w)
-    return frozenset(out)
+    from .lexicon import word_list
+
+    return word_list("according_heads.txt")
 
 
 _ACCORDING = re.compile(r"\bв\s+соответствии\s+с(?:о)?\s*:?", re.IGNORECASE)

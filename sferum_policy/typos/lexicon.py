@@ -162,3 +162,18 @@ def is_known(word: str) -> bool:
         parts = [p for p in word.split("-") if p]
         return bool(parts) and all(is_known(p) or p.isdigit() for p in parts)
     return False
+
+
+@lru_cache(maxsize=8)
+def word_list(name: str) -> frozenset[str]:
+    """A list of lower-case words from ``data/<name>`` (one per line, ``#`` comments), validated on load."""
+    path = DATA / name
+    out: set[str] = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        if not re.fullmatch(r"[а-яё]+", w) or w in out:
+            raise DataError(f"{path.name}:{n}: «{w}» — не слово в нижнем регистре или повтор")
+        out.add(w)
+    return frozenset(out)

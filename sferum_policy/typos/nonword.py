@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .corpus import Model
-from .lexicon import fold, is_known, lexicon, morph_known, replacements
+from .lexicon import fold, is_known, lexicon, morph_known, replacements, word_list
 from .morph import parses
 from .names import looks_like_name
 from .ocr import candidates, delatinize, edit_cost, match_case
@@ -92,6 +92,8 @@ def _name_candidates(m: Model, word: str) -> tuple[str, ...]:
 def split(m: Model, word: str, *, strict: bool) -> tuple[str, str, str] | None:
     """Best split of a glued word: ``(code, left, right)`` with code ``space`` or ``hyphen``."""
     best: tuple[float, str, str, str] | None = None
+    if any(word.startswith(c) for c in word_list("combining_forms.txt")):
+        return None  # «медиаграмотность»: a first part Russian writes together with the next word
     for k in range(1, len(word)):
         a, b = word[:k], word[k:]
         if not _piece(a) or not _piece(b):
@@ -164,7 +166,7 @@ def check_token(
         return None  # a surname, first name, patronymic or place the dictionary does not list
     if in_name:
         best = _rank(m, t.folded, tuple(c for c in candidates(t.folded) if lexicon().knows(c)), None, None, NAME_MAX_COST)
-        return NonWord("misspelling", match_case(t.text, best[1]), best[2] >= SURE_MARGIN) if best else None
+        return NonWord("misspelling", match_case(t.text, best[1]), sure=False) if best else None  # inside a name
     p = prev.folded if prev is not None and t.linked else None
     n = nxt.folded if nxt is not None and nxt.linked else None
     parts = t.text.split("-")
@@ -199,7 +201,10 @@ def check_token(
             joined = f"{a}-{b}" if code == "hyphen" else f"{a} {b}"
             return NonWord(code, match_case(t.text, joined))
     if best:
-        return NonWord("misspelling", match_case(t.text, best[1]), best[2] >= SURE_MARGIN)
+        # a capitalised word inside a sentence may be a name the dictionary lacks («Чагода»): certain only when
+        # the act itself writes the correction elsewhere («Положениемм» → «Положением»), else a person decides
+        own = not name_like or (doc_uni is not None and doc_uni[best[1]] >= 2)
+        return NonWord("misspelling", match_case(t.text, best[1]), best[2] >= SURE_MARGIN and own)
     return None
 
 
