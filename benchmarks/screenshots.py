@@ -3,7 +3,9 @@
 Starts ``sferum-policy serve`` on a free 127.0.0.1 port and takes, at 1280×1000:
 docs/screenshot-check.png (the report of sample 001), docs/screenshot-check-busy.png (the form while a
 check runs), docs/screenshot-generate.png (the form with a draft act) and docs/screenshot-audit.png
-(the dashboard of an audit of the five sample acts, at 1366 px — the width of a school laptop).
+(the dashboard of an audit of the five sample acts, at 1366 px — the width of a school laptop) and
+docs/screenshot-modernize.png (the «Обновить акт» form of sample 002: values with their excerpts, the
+missing ones highlighted). ``python -m benchmarks.screenshots modernize`` takes only the named pictures.
 """
 
 from __future__ import annotations
@@ -21,7 +23,18 @@ ACTS = sorted((ROOT / "samples" / "acts").glob("0*.txt"))
 CHROMIUM = "/usr/bin/chromium"
 
 
-def main() -> int:
+def modernize(page, server) -> None:
+    """The form filled from sample 002 (the full name and the councils are not in the act)."""
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(server.url + "/modernize")
+    page.get_by_label("Прежний акт").set_input_files(str(ACTS[2]))
+    with page.expect_navigation(url="**/modernize/**", timeout=120_000):
+        page.get_by_role("button", name="Загрузить").click()
+    page.evaluate("window.scrollTo(0, document.querySelector('.attention').getBoundingClientRect().top + window.scrollY - 12)")
+    page.screenshot(path=str(DOCS / "screenshot-modernize.png"))
+
+
+def main(names: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     server = Server(2)
@@ -29,6 +42,11 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="ru-RU")
+            if names:
+                for name in names:
+                    {"modernize": modernize}[name](page, server)
+                browser.close()
+                return 0
             page.goto(server.url + "/")
             page.get_by_label("Файл документа").set_input_files(str(ACTS[1]))
             page.evaluate("""() => { const f = document.querySelector('form[data-busy]');
@@ -71,6 +89,7 @@ def main() -> int:
             page.wait_for_selector("#documents", timeout=300_000)
             page.evaluate("window.scrollTo(0, document.getElementById('docs').getBoundingClientRect().top + window.scrollY - 230)")
             page.screenshot(path=str(DOCS / "screenshot-audit.png"))
+            modernize(page, server)
             browser.close()
     finally:
         server.close()
@@ -78,4 +97,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

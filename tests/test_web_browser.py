@@ -123,6 +123,37 @@ def test_fill_generator_and_download_docx(server, browser_page, tmp_path):
     assert doc.meta.org_kind is not None and doc.meta.org_kind.value == "college"
 
 
+def test_modernize_an_old_act_in_the_browser(server, browser_page, tmp_path):
+    """«Обновить акт»: upload → the form with excerpts (a kind change keeps them) → the new act downloaded."""
+    from sferum_policy.readers import read
+
+    page = browser_page
+    page.goto(server + "/modernize")
+    page.get_by_label("Прежний акт").set_input_files(str(SAMPLE_001.parent / "002_d5d0a8480acc456a.txt"))
+    page.get_by_role("button", name="Загрузить").click()
+    page.wait_for_url("**/modernize/**", timeout=120_000)
+    full = page.get_by_label("Полное наименование (по уставу)")
+    assert full.input_value() == "" and "не найдено в акте" in page.locator(".field.missing").first.inner_text()
+    assert page.get_by_label("Фамилия и инициалы руководителя").input_value() == "Л.В. Галеева"
+    with page.expect_navigation():  # JS re-shows the form for the new kind: the act's values and excerpts stay
+        page.get_by_label("Вид организации").select_option("boarding_school")
+    page.wait_for_load_state()
+    assert page.get_by_label("Фамилия и инициалы руководителя").input_value() == "Л.В. Галеева"
+    assert page.locator("p.from", has_text="из акта").count() >= 5
+    page.get_by_label("Вид организации").evaluate("s => s.value = 'school'")
+    page.get_by_label("Полное наименование (по уставу)").fill(
+        "Бюджетное общеобразовательное учреждение города Омска «Средняя общеобразовательная школа № 119»")
+    page.get_by_role("button", name="Создать новый акт").click()
+    page.wait_for_url("**/result", timeout=120_000)
+    assert page.get_by_role("heading", name="Сводка изменений").is_visible()
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="Скачать новый акт (Word)").click()
+    target = tmp_path / dl.value.suggested_filename
+    assert target.suffix == ".docx"
+    dl.value.save_as(target)
+    assert "«Средняя общеобразовательная школа № 119»" in read(target).text.replace("\xa0", " ")
+
+
 def test_check_shows_progress_and_cannot_be_sent_twice(server, browser_page):
     page = browser_page
     page.goto(server + "/")

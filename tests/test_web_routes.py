@@ -21,6 +21,7 @@ with warnings.catch_warnings():  # Starlette suggests httpx2; httpx works and is
     from starlette.testclient import TestClient
 
 from web_helpers import ACTS, SAMPLE_001, docx_bytes, zip_bytes
+from web_helpers import form_fields as _form_fields
 
 from benchmarks.zipdoc import replace_member
 from sferum_policy.web.app import create_app
@@ -191,37 +192,6 @@ def test_check_bad_date_is_400(client):
 
 
 # --- the generator -------------------------------------------------------------------------------------------
-
-
-def _form_fields(html: str) -> dict[str, object]:
-    """The generator form's values as a browser would submit them (text inputs, checked boxes and radios)."""
-    values: dict[str, object] = {}
-    form = html[html.index('<form id="gen"'):]
-    form = form[:form.index("</form>")]
-    for m in re.finditer(r"<input ([^>]*)>", form):
-        attrs = dict(re.findall(r'([\w.-]+)="([^"]*)"', m.group(1)))
-        flags = m.group(1)
-        name = attrs.get("name")
-        if not name:
-            continue
-        kind = attrs.get("type", "text")
-        value = _unescape(attrs.get("value", ""))
-        if kind in ("checkbox", "radio"):
-            if " checked" not in flags:
-                continue
-            if kind == "checkbox" and name == "document.platforms":
-                values.setdefault(name, []).append(value)  # type: ignore[union-attr]
-                continue
-        values[name] = value
-    sel = re.search(r'<select id="f-organization-kind" name="organization.kind"[^>]*>(.*?)</select>', form, re.S)
-    values["organization.kind"] = re.search(r'<option value="(\w+)" selected>', sel.group(1)).group(1)
-    return values
-
-
-def _unescape(s: str) -> str:
-    import html
-
-    return html.unescape(s)
 
 
 def _post_generate(client, values: dict, action: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,3 +29,35 @@ def docx_bytes(text: str = "ПОЛОЖЕНИЕ об использовании �
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def form_fields(html: str) -> dict[str, object]:
+    """The profile form's values («Создать положение», «Обновить акт») as a browser would submit them
+    (text inputs, checked boxes and radios)."""
+    values: dict[str, object] = {}
+    form = html[html.index('<form id="gen"'):]
+    form = form[:form.index("</form>")]
+    for m in re.finditer(r"<input ([^>]*)>", form):
+        attrs = dict(re.findall(r'([\w.-]+)="([^"]*)"', m.group(1)))
+        flags = m.group(1)
+        name = attrs.get("name")
+        if not name:
+            continue
+        kind = attrs.get("type", "text")
+        value = unescape(attrs.get("value", ""))
+        if kind in ("checkbox", "radio"):
+            if " checked" not in flags:
+                continue
+            if kind == "checkbox" and name == "document.platforms":
+                values.setdefault(name, []).append(value)  # type: ignore[union-attr]
+                continue
+        values[name] = value
+    sel = re.search(r'<select id="f-organization-kind" name="organization.kind"[^>]*>(.*?)</select>', form, re.S)
+    values["organization.kind"] = re.search(r'<option value="(\w+)" selected>', sel.group(1)).group(1)
+    return values
+
+
+def unescape(s: str) -> str:
+    import html
+
+    return html.unescape(s)

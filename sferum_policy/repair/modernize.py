@@ -92,11 +92,13 @@ def modernize(
     registry: Registry | None = None,
     answers: dict[str, Any] | None = None,
     ask: Callable[[ProfileExtraction], dict[str, Any]] | None = None,
+    clear: bool = False,
 ) -> ModernizeResult:
     """Read the old act ``source`` and build the current act (see the module docstring).
 
     ``answers`` fill fields the act does not state (keys as in :class:`.profile_extract.Value.key`,
-    e.g. ``organization.head.name``); they are what the user typed, recorded as such. ``ask`` is called with
+    e.g. ``organization.head.name``); they are what the user typed, recorded as such. With ``clear`` an empty
+    answer erases what the act stated (the web form: the user emptied a field). ``ask`` is called with
     the extraction and returns more answers (``--interactive`` asks at the terminal).
     """
     from ..generator.assemble import assemble
@@ -110,7 +112,7 @@ def modernize(
     doc, report = run(source, as_of=when, clauses=library, registry=reg)
     extraction = extract_profile(doc)
     if answers:
-        apply_answers(extraction, answers)
+        apply_answers(extraction, answers, clear=clear)
     if ask is not None:
         apply_answers(extraction, ask(extraction))
 
@@ -242,7 +244,7 @@ def modernize(
         to_fill.append("прежний документ — не локальный акт (методический материал, описание платформы): его текст "
                        "не переносится, новый акт составлен по библиотеке")
     to_fill += list(extraction.missing)
-    to_fill += to_note
+    to_fill += list(dict.fromkeys(to_note))  # a note once, however many old points led to it
     if not extraction.kind.value:
         to_fill.append("вид организации не определен — акт составлен для общеобразовательной школы; проверьте")
     full = extraction.full_name.value
@@ -300,29 +302,67 @@ def _keep(replaced: list[Replaced], in_act: set[str], library: ClauseLibrary, ki
     return keep
 
 
-def apply_answers(x: ProfileExtraction, answers: dict[str, Any]) -> None:
-    """Put the user's answers into the missing fields (the excerpt says they were typed, not read)."""
+def apply_answers(x: ProfileExtraction, answers: dict[str, Any], *, clear: bool = False) -> None:
+    """Put the user's answers into the fields (the excerpt says they were typed, not read).
+
+    Keys are :attr:`.profile_extract.Value.key` (``organization.head.name``, ``adoption.date``,
+    ``councils.0.body``); a council row past the act's own ones is added when its ``body`` is given. An empty
+    answer is skipped, or with ``clear`` removes the value the act stated (the user erased it on the web form;
+    an erased body removes the whole protocol).
+    """
     from .profile_extract import Excerpt, ProtocolValue, Value
 
+    typed = Excerpt("(ответ пользователя)", -1)
     fields = {v.key: v for v in (x.full_name, x.short_name, x.kind, x.locality, x.head_position, x.head_name,
                                  x.doc_kind, x.approval_style, x.order_date, x.order_number)}
-    for key, value in answers.items():
-        if value in (None, ""):
+
+    def protocol(role: str, pre: str, body: Any) -> ProtocolValue:
+        who = "принявший акт орган" if role == "adoption" else "совет"
+        return ProtocolValue(role, Value(f"{pre}.body", who, body, typed),
+                             Value(f"{pre}.date", f"дата протокола ({body})"),
+                             Value(f"{pre}.number", f"номер протокола ({body})"))
+
+    def council_key(key: str) -> tuple[int, int]:
+        parts = key.split(".")
+        return (int(parts[1]) if parts[1].isdigit() else 10**6, 0 if parts[-1] == "body" else 1)
+
+    removed: set[int] = set()
+    ordered = [k for k in answers if not k.startswith("councils.")] + sorted(
+        (k for k in answers if k.startswith("councils.")), key=council_key)
+    for key in ordered:
+        value = answers[key]
+        empty = value is None or value == ""
+        if empty and not clear:
             continue
         if key in fields:
-            fields[key].value = value
-            fields[key].excerpt = Excerpt("(ответ пользователя)", -1)
-            if key.startswith("approval.order") and x.approval_style.missing:
+            fields[key].value, fields[key].excerpt = (None, None) if empty else (value, typed)
+            if not empty and key.startswith("approval.order") and x.approval_style.missing:
                 # an order's date or number given: the act is approved by the order
-                x.approval_style.value, x.approval_style.excerpt = "utverzhdeno", Excerpt("(ответ пользователя)", -1)
+                x.approval_style.value, x.approval_style.excerpt = "utverzhdeno", typed
         elif key == "adoption.body" and x.adoption is None:
-            x.adoption = ProtocolValue("adoption", Value("adoption.body", "принявший акт орган", value,
-                                                        Excerpt("(ответ пользователя)", -1)),
-                                       Value("adoption.date", f"дата протокола ({value})"),
-                                       Value("adoption.number", f"номер протокола ({value})"))
-        elif key.startswith("adoption.") and x.adoption is not None:
+            if not empty:
+                x.adoption = protocol("adoption", "adoption", value)
+        elif key == "adoption.body" and empty:
+            x.adoption = None
+        elif key.startswith("adoption.") and x.adoption is not None and key.split(".")[1] in ("body", "date", "number"):
             v = getattr(x.adoption, key.split(".")[1])
-            v.value, v.excerpt = value, Excerpt("(ответ пользователя)", -1)
+            v.value, v.excerpt = (None, None) if empty else (value, typed)
+        elif key.startswith("councils.") and key.count(".") == 2 and key.split(".")[1].isdigit():
+            n, part = int(key.split(".")[1]), key.split(".")[2]
+            if n < len(x.councils) and part in ("body", "date", "number"):
+                if part == "body" and empty:
+                    removed.add(n)
+                    continue
+                v = getattr(x.councils[n], part)
+                v.value, v.excerpt = (None, None) if empty else (value, typed)
+            elif part == "body" and not empty:
+                x.councils.append(protocol("council", f"councils.{len(x.councils)}", value))
+                for p2 in ("date", "number"):
+                    if answers.get(f"councils.{n}.{p2}"):
+                        v = getattr(x.councils[-1], p2)
+                        v.value, v.excerpt = answers[f"councils.{n}.{p2}"], typed
+    if removed:
+        x.councils = [c for i, c in enumerate(x.councils) if i not in removed]
 
 
 def _render_with_comments(act: Act, comments: dict[str, str]) -> bytes:

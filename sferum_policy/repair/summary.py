@@ -30,7 +30,10 @@ def _shown(value: object) -> str:
     return _SHOWN.get(str(value), str(value))
 
 
-def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
+ADD_HINT = "sferum-policy clauses list"  # where the reader finds a library clause to add (the web names its page)
+
+
+def _sections(r: ModernizeResult, add_hint: str = ADD_HINT) -> list[tuple[str, list[str]]]:
     x = r.extraction
     out: list[tuple[str, list[str]]] = []
 
@@ -54,7 +57,7 @@ def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
     for title, wheres in gone.items():
         removed.append(f"{', '.join(dict.fromkeys(wheres))} — типовое положение «{title}» в новый акт не входит "
                        "(относится к прежней платформе, к утратившему значение основанию или необязательно); "
-                       "при необходимости добавьте его: sferum-policy clauses list.")
+                       f"при необходимости добавьте его: {add_hint}.")
     out.append(("Удалено и почему", removed or ["ничего не удалено"]))
 
     replaced: dict[tuple[str, str | None], list[str]] = {}
@@ -89,6 +92,12 @@ def _sections(r: ModernizeResult) -> list[tuple[str, list[str]]]:
     fill = list(r.to_fill) + list(x.notes)
     out.append(("Что нужно заполнить или проверить", fill or ["ничего"]))
     return out
+
+
+def summary_sections(r: ModernizeResult, add_hint: str = ADD_HINT) -> list[tuple[str, list[str]]]:
+    """The summary as (heading, items) pairs — what the Markdown and the web page show; ``add_hint`` says
+    where a library clause the new act leaves out is found (the command, or the web page's «Справочник»)."""
+    return _sections(r, add_hint)
 
 
 def summary_markdown(r: ModernizeResult) -> str:

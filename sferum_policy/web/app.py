@@ -21,7 +21,7 @@ from .uploads import UploadError
 from .workers import WorkerPool
 
 log = logging.getLogger("sferum_policy.web")
-_ACTIVE = {"/generate": "generate", "/audit": "audit", "/reference": "reference"}
+_ACTIVE = {"/generate": "generate", "/modernize": "modernize", "/audit": "audit", "/reference": "reference"}
 
 
 def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, refs_dir: str | None = None,
@@ -33,7 +33,7 @@ def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, 
     """
     from starlette.middleware import Middleware
 
-    from . import views_audit, views_check, views_generate, views_reference
+    from . import views_audit, views_check, views_generate, views_modernize, views_reference
     from .guard import RequestGuard, allowed_hosts
 
     limits = limits or Limits.from_env()
@@ -50,7 +50,7 @@ def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, 
             st.close()
 
     routes = [
-        *views_check.routes, *views_generate.routes, *views_audit.routes, *views_reference.routes,
+        *views_check.routes, *views_generate.routes, *views_modernize.routes, *views_audit.routes, *views_reference.routes,
         Mount("/static", StaticFiles(packages=[("sferum_policy.web", "static")]), name="static"),
     ]
     guard = Middleware(RequestGuard, hosts=allowed_hosts(host, port))
@@ -72,7 +72,7 @@ async def _http_error(request: Request, exc: HTTPException):
     return error_page(messages.get(exc.status_code, str(exc.detail)), exc.status_code, _active(request))
 
 
-_BACK = {"check": "/", "generate": "/generate", "audit": "/audit", "reference": "/reference"}
+_BACK = {"check": "/", "generate": "/generate", "modernize": "/modernize", "audit": "/audit", "reference": "/reference"}
 
 
 async def _upload_error(request: Request, exc: UploadError):

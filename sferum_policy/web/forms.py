@@ -219,3 +219,66 @@ def field_errors(exc) -> dict[str, str]:
             name = "document.platforms"
         out.setdefault(name, describe_error(err))
     return out
+
+
+MISSING_TEXT = "не найдено в акте — заполните"
+
+
+def from_extraction(x) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """The form of «Обновить акт» from a :class:`~sferum_policy.repair.profile_extract.ProfileExtraction`.
+
+    Returns the values (only what the old act states — a missing field is empty, never an example or a
+    default), the excerpt each value was read from («строка 12: …», by field name) and the names of the
+    fields the act does not state (shown highlighted, «не найдено в акте — заполните»).
+    """
+    values: dict[str, Any] = {"extra": "", "document.as_of": ""}
+    sources: dict[str, str] = {}
+    missing: list[str] = []
+
+    def put(name: str, v) -> None:
+        values[name] = "" if v is None or v.missing else (_ru(v.value) if hasattr(v.value, "year") else str(v.value))
+        if v is not None and not v.missing and v.excerpt is not None and v.excerpt.paragraph >= 0:
+            sources[name] = f"{v.excerpt.where()}: «{v.excerpt.text}»"
+        elif v is None or v.missing:
+            missing.append(name)
+
+    for v in (x.full_name, x.short_name, x.kind, x.locality, x.head_position, x.head_name, x.doc_kind,
+              x.approval_style, x.order_date):
+        put(v.key, v)
+    if x.approval_style.value == "utverzhdayu":
+        values["approval.order_number"] = ""  # a signature grif carries no order number
+    else:
+        put("approval.order_number", x.order_number)
+    old = x.platforms.value or []
+    values["document.platforms"] = ["max"] + (["web"] if "web" in old else [])
+    district = x.kind.value == OrgKind.district.value
+    if x.adoption is not None and not district:
+        for part in ("body", "date", "number"):
+            put(f"adoption.{part}", getattr(x.adoption, part))
+    else:
+        values.update({"adoption.body": "", "adoption.date": "", "adoption.number": ""})
+        if not district:
+            missing += ["adoption.body", "adoption.date", "adoption.number"]
+    councils = [] if district else [c for c in x.councils if not c.body.missing][:COUNCIL_ROWS]
+    for i in range(COUNCIL_ROWS):
+        if i < len(councils):
+            for part in ("body", "date", "number"):
+                put(f"councils.{i}.{part}", getattr(councils[i], part))
+        else:
+            values.update({f"councils.{i}.body": "", f"councils.{i}.date": "", f"councils.{i}.number": ""})
+    if not councils and not district:
+        missing += ["councils.0.body", "councils.0.date", "councils.0.number"]
+    return values, sources, missing
+
+
+def answers(values: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Any]:
+    """What the user changed on the «Обновить акт» form, by field: for ``repair.modernize.apply_answers``
+    with ``clear`` (an erased value is an empty answer)."""
+    out: dict[str, Any] = {}
+    for key, old in extracted.items():
+        if key in ("extra", "document.platforms", "document.as_of"):
+            continue
+        new = str(values.get(key, "") or "").strip()
+        if new != str(old or "").strip():
+            out[key] = new
+    return out

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from starlette.responses import HTMLResponse, Response
 
 NAV = (("check", "/", "Проверить документ"), ("generate", "/generate", "Создать положение"),
+       ("modernize", "/modernize", "Обновить акт"),
        ("audit", "/audit", "Аудит"), ("reference", "/reference", "Справочник"))
 MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "sarif": "application/sarif+json",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -29,4 +29,46 @@ def check_document(settings: dict[str, Any], name: str, path: str, as_of: str | 
     return check_one(name, path, None, when, tuple(formats), settings.get("clauses_dir"), settings.get("refs_dir"))
 
 
-TASKS = {"check_document": check_document}
+WEB_ADD_HINT = "текст положения — в разделе «Справочник»"
+
+
+def modernize_act(settings: dict[str, Any], name: str, path: str, as_of: str | None,
+                  answers: dict[str, Any] | None = None, outputs: bool = False) -> dict[str, Any]:
+    """«Обновить акт»: read the old act, extract its profile and build the new act (``repair.modernize``).
+
+    Returns ``{"status": "ok", "values", "sources", "missing"}`` (the form of the profile, see
+    :func:`.forms.from_extraction`), ``"summary"`` (the change summary as (heading, items) pairs) and, with
+    ``outputs``, the files: ``"act"`` and ``"redline"`` (DOCX bytes), ``"summary_md"``, ``"profile_yaml"``.
+    ``answers`` are the fields the user changed (an empty one erases the act's value). A bad document gives
+    ``{"status": "error", "error"}`` with a Russian message that names ``name``, never the private path.
+    """
+    from pathlib import Path
+
+    from ..audit.worker import _STATE, init
+    from ..errors import SferumError
+    from ..readers import read
+    from ..repair.modernize import modernize
+    from ..repair.summary import summary_sections
+    from . import forms
+
+    init(settings.get("clauses_dir"), settings.get("refs_dir"), ignore_sigint=False, memory_limit=False)
+    try:
+        doc = read(Path(path))
+        result = modernize(doc, as_of=date.fromisoformat(as_of) if as_of else None, clauses=_STATE["clauses"],
+                           registry=_STATE["registry"], answers=answers or None, clear=True)
+        result.source = name  # the summary names the user's file, never the private copy
+        values, sources, missing = forms.from_extraction(result.extraction)
+        out: dict[str, Any] = {"status": "ok", "values": values, "sources": sources, "missing": missing,
+                               "summary": summary_sections(result, WEB_ADD_HINT), "title": result.act.kind_title,
+                               "old_platforms": list(result.extraction.platforms.value or []),
+                               "counts": {"dropped": len(result.dropped), "replaced": len(result.replaced),
+                                          "carried": len(result.carried), "added": len(result.added)}}
+        if outputs:
+            out.update(act=result.docx, redline=result.redline(), summary_md=result.summary_markdown(),
+                       profile_yaml=result.profile_yaml())
+        return out
+    except SferumError as exc:
+        return {"status": "error", "error": str(exc).replace(path, name)}
+
+
+TASKS = {"check_document": check_document, "modernize_act": modernize_act}

@@ -34,22 +34,8 @@ async def form(request: Request):
 async def upload(request: Request):
     st = state(request)
     with st.storage.scratch() as scratch:
-        f = await parse_form(request, scratch, st.limits, st.limits.max_document)
-        doc = f.file("document")
-        require_document(doc)
-        as_of = _as_of(f.get("as_of"))
-        try:
-            result = await run_in_threadpool(st.pool.call, "check_document",
-                                             (doc.filename, str(doc.path), as_of), st.limits.check_timeout)
-        except TaskTimeout:
-            raise UploadError(f"Файл «{doc.filename}»: проверка не уложилась в {number(st.limits.check_timeout, 2)} с и "
-                              f"остановлена; возможно, файл повреждён или слишком сложен") from None
-        except OutOfMemory:
-            raise UploadError(f"Файл «{doc.filename}»: для проверки не хватило памяти (предел — "
-                              f"{megabytes(st.limits.max_memory)} на проверку); документ слишком большой "
-                              f"или небезопасен") from None
-        except WorkerFailed:
-            raise UploadError(f"Файл «{doc.filename}»: при проверке произошёл сбой; файл повреждён или небезопасен") from None
+        doc, as_of = await document_upload(request, st, scratch)
+        result = await run_task(st, "check_document", (doc.filename, str(doc.path), as_of), doc.filename)
     if result["status"] != "ok":
         raise UploadError(result["error"] or f"Файл «{doc.filename}» не удалось проверить")
     summary = result["report"]["summary"]
@@ -59,6 +45,30 @@ async def upload(request: Request):
         (folder / FILES[fmt]).write_bytes(data)
     st.storage.done(token)
     return RedirectResponse(f"/check/{token}", status_code=303)
+
+
+async def document_upload(request: Request, st, scratch):
+    """The act of a «document» upload form (its type checked by content) and the «as_of» date, if given."""
+    f = await parse_form(request, scratch, st.limits, st.limits.max_document)
+    doc = f.file("document")
+    require_document(doc)
+    return doc, _as_of(f.get("as_of"))
+
+
+async def run_task(st, task: str, args: tuple, filename: str, work: str = "проверка") -> dict:
+    """Run a document task in a worker process under the time limit; a timeout, the memory ceiling or a
+    crashed worker becomes one Russian line about ``filename`` (400), never a traceback."""
+    try:
+        return await run_in_threadpool(st.pool.call, task, args, st.limits.check_timeout)
+    except TaskTimeout:
+        raise UploadError(f"Файл «{filename}»: {work} не уложилась в {number(st.limits.check_timeout, 2)} с и "
+                          f"остановлена; возможно, файл повреждён или слишком сложен") from None
+    except OutOfMemory:
+        raise UploadError(f"Файл «{filename}»: не хватило памяти (предел — {megabytes(st.limits.max_memory)} "
+                          f"на документ); документ слишком большой или небезопасен") from None
+    except WorkerFailed:
+        raise UploadError(f"Файл «{filename}»: произошёл сбой ({work} остановлена); файл повреждён или "
+                          f"небезопасен") from None
 
 
 def keep_info(st, token: str) -> dict:
