@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .vocab import DocKind, OrgKind, Platform
 
@@ -121,7 +121,6 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
     results: StageResults = field(default_factory=StageResults)
-    annotations: dict[str, Any] = field(default_factory=dict)  # TEMPORARY: checks/legal_refs.py still writes here
     text: str = ""
 
     def __post_init__(self) -> None:

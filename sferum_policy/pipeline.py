@@ -146,7 +146,7 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
         ),
         summary=summarize(findings),
         findings=findings,
-        legal_refs=doc.results.legal_refs or doc.annotations.get("legal_refs", []),
+        legal_refs=doc.results.legal_refs,
         clauses=doc.results.clauses,
         coverage=doc.results.coverage,
         registry=registry_info(registry, as_of) if registry is not None else None,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.bench_citations import evaluate_case, load, negative_ok
-from sferum_policy.citations import extract, extract_document, unify_chars
+from sferum_policy.checks.legal_refs.citations import extract, extract_document, unify_chars
 from sferum_policy.readers import read_string
 
 DATA = load()

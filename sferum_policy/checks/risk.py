@@ -384,10 +384,7 @@ def _foreign(doc: Document) -> Iterator[Finding]:
 def _in_force(ctx: CheckContext, act_id: str, ref: str) -> bool:
     """True if the registry's norm (e.g. ст. 9 of 152-ФЗ as amended from 01.09.2025) applies on the as-of date."""
     act = ctx.registry.get(act_id)
-    if act is None:
-        return False
-    since = next((a.effective_from for a in act.articles if a.ref == ref), None) or act.effective_from
-    return since is None or ctx.as_of >= since
+    return act is not None and act.in_force_on(ctx.as_of, ref)
 
 
 @check("risk", order=35, codes=CODES)

@@ -11,13 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import DataError
 from ..yamlio import _Located, load_yaml, validate
-
-# TEMPORARY re-exports for checks/legal_refs.py, render/docx_comments.py and cli/data_cmds.py (not editable
-# by this change yet): import these from .acts
-from .acts import ACT_KIND_TITLES as ACT_KIND_TITLES
-from .acts import CONFIDENCE_TITLES as CONFIDENCE_TITLES
-from .acts import STATUS_TITLES as STATUS_TITLES
-from .acts import VERIFIABLE_FIELDS as VERIFIABLE_FIELDS
 from .acts import ActKind, ActStatus, LegalAct, normalize_number
 
 

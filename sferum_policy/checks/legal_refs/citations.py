@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import month_number
+from ...dates import month_number
 
 # Kinds a citation may have: ActKind values plus ``internal`` (an order of the organisation itself)
 # and ``regional_act`` (an act of a region or a municipality).
