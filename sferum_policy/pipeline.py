@@ -98,9 +98,9 @@ def one_report_per_defect(findings: list) -> list:
             return True
         if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
             return False
-        # the same place: the same span, or the winner names the loser's word in its message
+        # the same place: the same span, or the loser's word is one of the values the winner's message names
         same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
-        return same or bool(b.text and f"«{b.text.strip()}»" in a.message)
+        return same or bool(b.text and b.text.strip() in {str(v) for v in a.args.values()})
 
     for i, a in enumerate(located):
         for b in located[i + 1:]:
