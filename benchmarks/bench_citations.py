@@ -45,7 +45,7 @@ def load(path: Path = DATA) -> dict:
 
 def evaluate_case(case: dict, registry, as_of: date) -> CaseResult:
     """Resolve a case's text and compare with its labels."""
-    from sferum_policy.checks.legal_refs import resolve_text
+    from sferum_policy.checks.legal_refs.resolve import resolve_text
 
     res = CaseResult(case["text"], str(case.get("form", "")), case.get("act"), case["status"], list(case.get("codes") or []))
     refs = [r for r in resolve_text(case["text"], registry, as_of) if r.status != "internal"]
@@ -63,7 +63,7 @@ def evaluate_case(case: dict, registry, as_of: date) -> CaseResult:
 
 def negative_ok(text: str, registry, as_of: date) -> bool:
     """True if the text yields no citation of a legal act (internal orders are allowed)."""
-    from sferum_policy.checks.legal_refs import resolve_text
+    from sferum_policy.checks.legal_refs.resolve import resolve_text
 
     return all(r.status == "internal" for r in resolve_text(text, registry, as_of))
 

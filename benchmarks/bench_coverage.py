@@ -183,7 +183,7 @@ def _speed(analyse: _Analyser) -> str:
         list(coverage_run(doc, analyse.ctx))
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
-    n_clauses = len(doc.annotations["clauses"])
+    n_clauses = len(doc.results.clauses)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "—"
     return (
         "### Скорость\n\n"

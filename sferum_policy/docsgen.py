@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .library import ClauseLibrary, Registry, load_clauses, load_registry
-from .library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
+from .library.acts import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
 from .library.templating import context, render_clause
 from .vocab import CATEGORY_TITLES, LEVEL_TITLES, SECTION_TITLES, SEVERITY_TITLES, OrgKind, Section
 

@@ -1,16 +1,22 @@
 """The one Document model every reader produces and every check reads.
 
-A Document is the blackboard of the pipeline (as a spaCy ``Doc``): readers fill ``paragraphs`` and
-``meta``; checks may leave results for the report in ``annotations`` (``citations``, ``clauses``, …).
+Readers fill ``paragraphs`` (and the source map); analysis fills ``meta`` and ``sections``; the stages after
+it leave what later stages and the report need in ``results`` (:class:`StageResults`, typed fields — not
+string keys).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .vocab import DocKind, OrgKind, Platform
+
+if TYPE_CHECKING:  # for annotations only: importing ocr.repair or report here would load them with every reader
+    from .ocr.edits import Repair
+    from .ocr.pages import OcrRun
+    from .report import ClauseStatus, Coverage, LegalRefEntry, TextLayer
 
 
 @dataclass(slots=True)
@@ -84,6 +90,26 @@ class Metadata:
 
 
 @dataclass(slots=True)
+class StageResults:
+    """What the stages after reading leave for later stages and for the report, one typed field each.
+
+    Writers: ``pdf_bytes`` and ``ocr`` — the PDF and image readers; ``section_keys`` — analysis
+    (:mod:`sferum_policy.analysis`); ``text_layer`` and ``ocr_repairs`` — the text-layer stage
+    (:mod:`sferum_policy.ocr.quality`); ``legal_refs`` — the legal-refs check; ``clauses`` and ``coverage`` —
+    the coverage check. Readers: the checks named in each comment and ``pipeline.build_report``.
+    """
+
+    pdf_bytes: bytes | None = None  # a text PDF's bytes, kept until the text layer is judged (a new reading)
+    ocr: OcrRun | None = None  # our own recognition: engine, pages, line confidences (checks.base, ocr.quality)
+    section_keys: dict[int, list[str]] = field(default_factory=dict)  # section index → library sections named
+    text_layer: TextLayer | None = None  # the verdict shown atop every report (ocr.quality adds «unverified»)
+    ocr_repairs: list[Repair] = field(default_factory=list)  # OCR defects repaired before the checks (checks.ocr)
+    legal_refs: list[LegalRefEntry] = field(default_factory=list)  # every citation resolved (report)
+    clauses: list[ClauseStatus] = field(default_factory=list)  # one per applicable library clause (report)
+    coverage: Coverage | None = None  # level-weighted share of the library found (report)
+
+
+@dataclass(slots=True)
 class Document:
     """A read act: its paragraphs, sections, metadata and the source it came from."""
 
@@ -94,7 +120,7 @@ class Document:
     encoding: str | None = None
     sections: list[Section] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
-    annotations: dict[str, Any] = field(default_factory=dict)
+    results: StageResults = field(default_factory=StageResults)
     text: str = ""
 
     def __post_init__(self) -> None:

@@ -3,42 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .document import Document
 from .errors import InputError
-from .library import ClauseLibrary, Registry, load_clauses, load_registry
+from .library import ClauseLibrary, Registry
+from .library.defaults import default_clauses, default_registry
 from .report import DocumentInfo, RegistryInfo, RegistryLayerInfo, Report, ToolInfo, summarize
 from .rules import select_codes
-
-
-@lru_cache(maxsize=8)
-def _clauses(directory: str | None) -> ClauseLibrary:
-    return load_clauses(directory)
-
-
-@lru_cache(maxsize=8)
-def _registry(overlays: tuple[str, ...]) -> Registry:
-    return load_registry(None, overlays)
-
-
-def default_clauses(directory: str | Path | None = None) -> ClauseLibrary:
-    """The clause library, loaded once per directory."""
-    return _clauses(str(directory) if directory else None)
-
-
-def default_registry(directory: str | Path | None = None) -> Registry:
-    """The bundled legal registry with the user's overlay laid over it, loaded once per overlay.
-
-    ``directory`` is the ``--refs`` overlay; without it, ``$SFERUM_POLICY_REFS`` (see
-    :func:`library.registry.overlay_dirs`).
-    """
-    from .library.registry import overlay_dirs
-
-    return _registry(tuple(overlay_dirs(directory)))
 
 
 def load_document(source: str | Path | Document) -> Document:
@@ -124,9 +98,9 @@ def one_report_per_defect(findings: list) -> list:
             return True
         if not any(a.code.startswith(win) and b.code.startswith(lose) for win, lose in _SUPERSEDES):
             return False
-        # the same place: the same span, or the winner names the loser's word in its message
+        # the same place: the same span, or the loser's word is one of the values the winner's message names
         same = (a.location.start, a.location.end) == (b.location.start, b.location.end)
-        return same or bool(b.text and f"«{b.text.strip()}»" in a.message)
+        return same or bool(b.text and b.text.strip() in {str(v) for v in a.args.values()})
 
     for i, a in enumerate(located):
         for b in located[i + 1:]:
@@ -172,16 +146,9 @@ def build_report(doc: Document, findings: list, as_of: date, registry: Registry 
         ),
         summary=summarize(findings),
         findings=findings,
-        legal_refs=doc.annotations.get("legal_refs", []),
-        clauses=doc.annotations.get("clauses", []),
-        coverage=doc.annotations.get("coverage"),
+        legal_refs=doc.results.legal_refs,
+        clauses=doc.results.clauses,
+        coverage=doc.results.coverage,
         registry=registry_info(registry, as_of) if registry is not None else None,
-        text_layer=_text_layer(doc),
+        text_layer=doc.results.text_layer,
     )
-
-
-def _text_layer(doc: Document):
-    from .report import TextLayer
-
-    layer = doc.annotations.get("text_layer")
-    return TextLayer.model_validate(layer) if layer else None

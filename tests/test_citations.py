@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.bench_citations import evaluate_case, load, negative_ok
-from sferum_policy.citations import clean, extract, extract_document
+from sferum_policy.checks.legal_refs.citations import extract, extract_document, unify_chars
 from sferum_policy.readers import read_string
 
 DATA = load()
@@ -139,7 +139,7 @@ def test_no_citations_in_plain_text():
 
 @given(st.text(alphabet="абв ФЗ№-«»\"\n.0123456789–ё", max_size=80))
 def test_clean_keeps_length_and_extract_never_fails(text):
-    assert len(clean(text)) == len(text)
+    assert len(unify_chars(text)) == len(text)
     for c in extract(text):
         assert 0 <= c.start < c.end <= len(text)
 

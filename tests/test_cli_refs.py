@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from sferum_policy.cli import cli
-from sferum_policy.library.registry import STATUS_TITLES, load_registry
+from sferum_policy.library.acts import STATUS_TITLES
+from sferum_policy.library.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REFS = ROOT / "legal_refs"

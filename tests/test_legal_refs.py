@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 import sferum_policy
-from sferum_policy.checks.legal_refs import match_title, resolve_text
+from sferum_policy.checks.legal_refs.resolve import resolve_text
+from sferum_policy.checks.legal_refs.titles import match_title
 from sferum_policy.library import load_registry
 from sferum_policy.report import LegalRefEntry
 

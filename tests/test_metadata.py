@@ -98,7 +98,7 @@ def test_sections(docs, sample, keys):
 def test_rights_and_obligations_names_both(docs):
     doc = docs["002"]
     sec = next(s for s in doc.sections if s.title.startswith("Права и обязанности"))
-    assert doc.annotations["section_keys"][sec.index] == ["rights", "obligations"]
+    assert doc.results.section_keys[sec.index] == ["rights", "obligations"]
 
 
 def test_heading_broken_over_lines_is_one_title(docs):
@@ -185,7 +185,7 @@ def test_unknown_kind_for_numbered_text_without_title():
 
 
 def test_key_words_of_section_headings():
-    from sferum_policy.metadata import section_keys
+    from sferum_policy.analysis.sections import section_keys
 
     assert section_keys("Права и обязанности участников") == ("rights", "obligations")
     assert section_keys("Обязанности пользователей") == ("obligations",)

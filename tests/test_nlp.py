@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import pytest
 
-from sferum_policy.nlp import lemma, nlp, words
+from sferum_policy.nlp import lemma, words
+
+
+def nlp():
+    """spaCy's blank ``ru`` pipeline with the pymorphy3 lemmatizer: the oracle (spaCy is a dev dependency only)."""
+    import spacy
+
+    pipeline = spacy.blank("ru")
+    pipeline.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+    pipeline.initialize()
+    return pipeline
 
 
 @pytest.mark.parametrize("sample_id", ["000", "002", "003"])

@@ -96,8 +96,8 @@ def test_samples_and_generated_acts_have_an_intact_layer(samples):
 
     for path in samples.values():
         doc = load_document(path)
-        layer = doc.annotations["text_layer"]
-        assert layer["unreadable_paragraphs"] == [], path.name
+        layer = doc.results.text_layer
+        assert layer.unreadable_paragraphs == [], path.name
         assert assess(doc.paragraphs).status == "ok", path.name
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.scans import cer, images_to_pdf, page_images, scanned_act, tools_missing
 from sferum_policy.errors import InputError
-from sferum_policy.ocr import engine
+from sferum_policy.ocr import engine, images, pages
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 1)
@@ -58,7 +58,7 @@ TSV = "\n".join([
 
 
 def test_tsv_keeps_lines_paragraph_breaks_and_confidences():
-    page = engine.parse_tsv(TSV, 2)
+    page = pages.parse_tsv(TSV, 2)
     assert page.number == 2
     assert [ln.text for ln in page.lines] == ["ПОЛОЖЕНИЕ", "об использовании", "", "1.1."]
     assert page.lines[1].confidence == pytest.approx(85.0)
@@ -66,7 +66,7 @@ def test_tsv_keeps_lines_paragraph_breaks_and_confidences():
 
 
 def test_an_unsurely_read_place_says_so():
-    from sferum_policy.render.text import _place
+    from sferum_policy.render.place import place as _place
     from sferum_policy.report import Finding, Location
 
     f = Finding(code="ST001", category="structure", severity="error", message="…",
@@ -78,9 +78,9 @@ def test_an_unsurely_read_place_says_so():
 
 def test_image_signatures_and_sizes():
     png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big") + b"\x08"
-    assert engine.image_kind(png) == "png" and engine.image_size(png) == (640, 480)
-    assert engine.image_kind(b"II*\x00rest") == "tiff"
-    assert engine.image_kind(b"%PDF-1.4") is None
+    assert images.image_kind(png) == "png" and images.image_size(png) == (640, 480)
+    assert images.image_kind(b"II*\x00rest") == "tiff"
+    assert images.image_kind(b"%PDF-1.4") is None
 
 
 def test_huge_image_is_refused_before_recognition(tmp_path):
@@ -175,7 +175,7 @@ def test_page_images_are_read(scan, tmp_path, fmt):
     _, text_pdf, _ = scan
     img = page_images(text_pdf, tmp_path, dpi=200, first=1, last=1, fmt=fmt)[0]
     doc = read(img)
-    assert doc.format == "image" and doc.annotations["ocr"]["reason"] == "image"
+    assert doc.format == "image" and doc.results.ocr.reason == "image"
     assert "Положение" in doc.text or "ПОЛОЖЕНИЕ" in doc.text
     assert img.read_bytes()[:2] in (b"\x89P", b"II", b"MM", b"\xff\xd8")  # the input is left as it was
 
@@ -327,7 +327,7 @@ def test_stamps_printed_side_by_side_keep_their_own_lines():
         _row(1, 1, 3, 4, 970, "31.08.2026"),
         _row(2, 1, 1, 1, 100, "1."), _row(2, 1, 1, 2, 170, "Общие"), _row(2, 1, 1, 3, 240, "положения"),
     ]
-    page = engine.parse_tsv("\n".join([header, *rows]), 1)
+    page = pages.parse_tsv("\n".join([header, *rows]), 1)
     text = page.text
     assert text == "ПРИНЯТО\nсоветом\nот 28.08.2026\n\nУТВЕРЖДЕНО\nприказом\nот 31.08.2026\n\n1. Общие положения"
 
@@ -335,10 +335,10 @@ def test_stamps_printed_side_by_side_keep_their_own_lines():
 def test_empty_pages_are_not_sent_to_the_recogniser(tmp_path):
     white = tmp_path / "white.pgm"
     white.write_bytes(b"P5\n100 100\n255\n" + b"\xf0" * 10_000)
-    assert engine._blank_pgm(white)
+    assert images.blank_pgm(white)
     text = tmp_path / "text.pgm"
     text.write_bytes(b"P5\n100 100\n255\n" + (b"\xf0" * 50 + b"\x10" * 50) * 100)
-    assert not engine._blank_pgm(text)
+    assert not images.blank_pgm(text)
     odd = tmp_path / "odd.pgm"
     odd.write_bytes(b"P6\n1 1\n255\n\x00\x00\x00")  # not a greyscale PGM: never skipped
-    assert not engine._blank_pgm(odd)
+    assert not images.blank_pgm(odd)

@@ -116,13 +116,13 @@ def test_lvl_restart_zero_keeps_counting_across_higher_levels():
     from docx.oxml import parse_xml
     from fixtures.make_fixtures import W_NS
 
-    from sferum_policy.readers.docx import _Numbering
+    from sferum_policy.readers.wordstyles import Numbering
 
     root = parse_xml(f"""<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">
       <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
       <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>
         <w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
       <w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>""".encode())
-    numbering = _Numbering(root, {})
+    numbering = Numbering(root, {})
     got = [numbering.next_label("7", ilvl)[0] for ilvl in (0, 1, 1, 0, 1)]
     assert got == ["I.", "1.", "2.", "II.", "3."]

@@ -249,7 +249,10 @@ def test_read_string_accepts_markdown_and_plain_text():
     assert read_string("**1. Общие положения**\n\n1.1. Текст [ссылки](http://x.ru).\n\\_\\_").format == "md"
     doc = read_string(ACT)
     assert doc.format == "txt"
-    assert doc.meta is not None
+    # analysis ran: the title, the kind and the two sections are read
+    assert doc.meta.title == "ПОЛОЖЕНИЕ об использовании платформы «Сферум»"
+    assert doc.meta.doc_kind.value == "polozhenie"
+    assert [(s.title, s.key) for s in doc.sections] == [("Общие положения", "general"), ("Права участников", "rights")]
 
 
 def test_whole_pipeline_reads_each_sample(samples):
@@ -270,3 +273,17 @@ def test_any_text_reads_with_a_consistent_map(text, markdown):
         assert p.char_map is not None and len(p.char_map) == len(p.text)
         assert all(0 <= off < len(doc.source_text) for off in p.char_map)
         assert p.kind in ("heading", "item", "bullet", "text", "table")
+
+
+def test_read_is_read_raw_then_analyse():
+    """The analysis stage is a visible call: a raw reading has no sections or title; analysing it gives read()."""
+    from sferum_policy.analysis import analyse
+    from sferum_policy.readers import read_string_raw
+
+    raw = read_string_raw(ACT)
+    assert raw.sections == [] and raw.meta.title is None and raw.results.text_layer is None
+    analysed = analyse(raw)
+    direct = read_string(ACT)
+    assert analysed.text == direct.text
+    assert analysed.meta == direct.meta and analysed.sections == direct.sections
+    assert analysed.results.text_layer == direct.results.text_layer and analysed.results.text_layer.status == "ok"

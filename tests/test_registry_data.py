@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sferum_policy.errors import DataError
-from sferum_policy.library.registry import ActKind, ActStatus, Confidence, load_registry, normalize_number
+from sferum_policy.library.acts import ActKind, ActStatus, Confidence, normalize_number
+from sferum_policy.library.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REFS = ROOT / "legal_refs"
@@ -398,3 +399,21 @@ def test_unquoted_numbers_are_read_as_text(tmp_path):
     path.write_text(text.replace("number: '1678'", "number: 1678"), encoding="utf-8")
     act = load_registry(refs).lookup(number="№ 1678")
     assert act is not None and act.number == "1678"
+
+
+def test_one_citation_formatter(registry):
+    """LegalAct.citation() is the one full citation (checks, reference pages, ``refs``); short_citation() has no title."""
+    assert registry.get("fz-273").citation() == (
+        "федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»")
+    assert registry.get("minpros-499-2024").short_citation() == "приказ Минпросвещения России от 18.06.2024 № 499"
+    sanpin = registry.get("sanpin-1.2.3685-21").citation()
+    assert sanpin.startswith("СанПиН 1.2.3685-21 «Гигиенические нормативы") and "безопасности и (или) безвредности" in sanpin
+
+
+def test_one_in_force_test_with_article_dates(registry):
+    from datetime import date
+
+    fz152 = registry.get("fz-152")
+    assert fz152.in_force_on(date(2025, 8, 31)) and fz152.in_force_on(date(2025, 9, 1), "ст. 9")
+    assert not fz152.in_force_on(date(2025, 8, 31), "ст. 9")  # the amended article applies from 01.09.2025
+    assert not registry.get("law-3266-1").in_force_on(date(2026, 12, 2))  # repealed

@@ -87,7 +87,7 @@ def test_format_doc_lists_every_key_and_vocabulary():
             | TEXT_LAYER | OCR_INFO)
     assert keys - {"start", "end"} <= documented
     assert "`start`, `end`" in text
-    from sferum_policy.library.registry import STATUS_TITLES
+    from sferum_policy.library.acts import STATUS_TITLES
     from sferum_policy.vocab import Category, DocKind, OrgKind, Platform, Section, Severity
 
     for enum in (Category, DocKind, OrgKind, Platform, Section, Severity):

@@ -16,10 +16,8 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .inputs import Item
+from .item import Item
 
 MAX_MEMBERS = 10_000  # entries in one archive
 MAX_MEMBER = 20 * 1024 * 1024  # one document (the readers' limit)
@@ -59,8 +57,6 @@ def unsafe_reason(name: str) -> str | None:
 def unpack(archive: Path, name: str, workdir: Path, supported: tuple[str, ...], *,
            depth: int = 0, budget: _Budget | None = None) -> list[Item]:
     """The supported documents inside ``archive`` as items (unpacked into ``workdir``)."""
-    from .inputs import Item
-
     budget = budget or _Budget()
     try:
         zf = zipfile.ZipFile(archive)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..library.acts import OUTDATED
 from ..vocab import CATEGORY_TITLES, DOC_KIND_TITLES, ORG_KIND_TITLES, Category
 
-OUTDATED = ("repealed", "expired", "superseded", "lapsed")
 EXPIRING_DAYS = 90  # the dashboard's «истекает в ближайшие 90 дней»: a quarter to prepare the change
 ERROR_WEIGHT = 5
 WARNING_WEIGHT = 1

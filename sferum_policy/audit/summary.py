@@ -6,7 +6,7 @@ import statistics
 from collections import Counter
 from typing import Any
 
-from ..library.registry import STATUS_TITLES
+from ..library.acts import STATUS_TITLES
 from ..vocab import LEVEL_TITLES, SECTION_TITLES
 from .score import EXPIRING_DAYS, expiring_refs, grade, outdated_refs, short_citation
 

@@ -53,12 +53,12 @@ class CheckContext:
 
 def _ocr_confidence(doc: Document, paragraph: Paragraph, s: int, e: int) -> float | None:
     """How sure the recognition of a scan was about the lines of this span (the least sure one, 0–100)."""
-    ocr = doc.annotations.get("ocr")
+    ocr = doc.results.ocr
     cmap = paragraph.char_map
     if not ocr or not cmap or doc.source_text is None:
         return None
     src = doc.source_text
-    lines = ocr["line_confidence"]
+    lines = ocr.line_confidence
     a = cmap[max(0, min(s, len(cmap) - 1))]
     b = cmap[max(0, min(max(s, e - 1), len(cmap) - 1))]
     first = src.count("\n", 0, a) + src.count("\f", 0, a) + 1  # pages are joined by form feeds
@@ -82,13 +82,14 @@ def finding(
     clause_id: str | None = None,
     act_id: str | None = None,
     fix: Fix | None = None,
-    args: dict | None = None,
+    args: dict[str, str | int | float | bool | None] | None = None,
 ) -> Finding:
     """Build a finding of ``rule``; ``start``/``end`` are offsets in the paragraph's ``text``.
 
     The excerpt defaults to ``paragraph.text[start:end]``, or the whole paragraph when no span is
     given; pass ``text=None`` together with ``paragraph=None`` for something absent. ``fix`` is the
-    machine-applicable repair (see :class:`Fix`); ``args`` the structured values of the message.
+    machine-applicable repair (see :class:`Fix`); ``args`` the structured values the message is built
+    from: renderers read them, never the message's prose.
     """
     loc = Location()
     edit = None

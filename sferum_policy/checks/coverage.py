@@ -1,8 +1,8 @@
 """Clause coverage: which library clauses the act carries, which are partial, which are missing.
 
 The matching itself is in :mod:`sferum_policy.coverage.matcher`; this module turns its results into
-findings (CL…), ``doc.annotations["clauses"]`` (one :class:`ClauseStatus` per applicable clause) and
-``doc.annotations["coverage"]`` (a :class:`Coverage`).
+findings (CL…), ``doc.results.clauses`` (one :class:`ClauseStatus` per applicable clause) and
+``doc.results.coverage`` (a :class:`Coverage`).
 
 Policy:
 
@@ -33,36 +33,13 @@ from collections.abc import Iterable
 from ..coverage.matcher import ELSEWHERE
 from ..document import Document
 from ..report import ClauseStatus, Coverage, Finding
-from ..rules import RULES, codes_of
 from ..vocab import SECTION_TITLES, DocKind, Level, Section, Severity
 from . import check
 from .base import CheckContext, Fix, finding
+from .coverage_rules import CL020, CL021, CL022, CODES, SECTION_RULES
 
 LEVEL_WEIGHT = {Level.required: 3.0, Level.recommended: 2.0, Level.optional: 1.0}
 STATUS_CREDIT = {"present": 1.0, "partial": 0.5, "missing": 0.0}
-
-# Section → the code of the rule «no such section» (the rules themselves are in rules/coverage/).
-_SECTION_CODES: dict[Section, str] = {
-    Section.obligations: "CL001",
-    Section.prohibitions: "CL002",
-    Section.rights: "CL003",
-    Section.administrator: "CL004",
-    Section.management: "CL005",
-    Section.class_teacher: "CL006",
-    Section.teacher: "CL007",
-    Section.student: "CL008",
-    Section.parent: "CL009",
-    Section.general: "CL010",
-    Section.legal_basis: "CL011",
-    Section.definitions: "CL012",
-    Section.final: "CL013",
-}
-SECTION_RULES = {s: RULES[code] for s, code in _SECTION_CODES.items()}
-CL020 = RULES["CL020"]
-CL021 = RULES["CL021"]
-CL022 = RULES["CL022"]
-CODES = codes_of("coverage")
-
 
 def _reportable(clause) -> bool:
     return clause.level != Level.optional and not clause.option
@@ -96,7 +73,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
 
     if not library_applies(doc):
         # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions: no clause list, no figure
-        doc.annotations["clauses"] = []
+        doc.results.clauses = []
         return []
     matches = match_document(doc, ctx.clauses)
     statuses = []
@@ -113,11 +90,11 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                 label=anchor.label if anchor is not None else None,
             )
         )
-    doc.annotations["clauses"] = statuses
-    doc.annotations["coverage"] = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
+    doc.results.clauses = statuses
+    doc.results.coverage = _coverage(statuses, {m.clause.id for m in matches if m.clause.option})
     if doc.meta.doc_kind == DocKind.not_local_act:
         return []
-    headed = {k for keys in doc.annotations.get("section_keys", {}).values() for k in keys}
+    headed = {k for keys in doc.results.section_keys.values() for k in keys}
 
     findings: list[Finding] = []
     numbering: dict[int, tuple[int, int, str]] = {}
@@ -145,6 +122,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                         suggestion=_suggestion(m.text),
                         section=section,
                         clause_id=m.clause.id,
+                        args=_clause_args(m, section),
                         fix=_insertion(doc, section, m.text, numbering) if r is CL020 else None,
                     )
                 )
@@ -159,9 +137,22 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                         severity=sev,
                         section=section,
                         clause_id=m.clause.id,
+                        args=_clause_args(m, section),
                     )
                 )
     return findings
+
+
+def _clause_args(m, section: Section) -> dict[str, str | int | float | bool | None]:
+    """The values a clause finding's message is built from, for renderers (never parsed from the message)."""
+    return {
+        "clause_id": m.clause.id,
+        "clause_title": m.clause.title,
+        "section": section.value,
+        "section_title": SECTION_TITLES[section],
+        "level": m.clause.level.value,
+        "status": m.status,
+    }
 
 
 _ITEM = re.compile(r"^(\d+)\.(\d+)(\.?)$")
@@ -171,7 +162,7 @@ def _insertion(doc: Document, section: Section, text: str, numbering: dict[int, 
     """The missing required clause as new paragraphs at the end of its section, numbered after its last
     item («3.6.» → «3.7.»); a second missing clause of the section gets the next number. ``None`` when the act
     has no such section or its items are not numbered «N.M.» (a person then decides where the text goes)."""
-    keys = doc.annotations.get("section_keys", {})
+    keys = doc.results.section_keys
     part = next((s for s in doc.sections if s.key == section.value or section.value in keys.get(s.index, ())), None)
     if part is None:
         return None
@@ -222,4 +213,10 @@ def _missing_section(doc: Document, section: Section, owed: list) -> Finding:
         suggestion=suggestion,
         severity=sev,
         section=section,
+        args={
+            "section": section.value,
+            "section_title": SECTION_TITLES[section],
+            "clauses_owed": len(owed),
+            "clauses_required": n_req,
+        },
     )

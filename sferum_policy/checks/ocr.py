@@ -26,15 +26,15 @@ _TY = {"script": "TY002", "glued": "TY003"}
 @check("ocr", order=5, codes=CODES)
 def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """The text layer's verdict and every repaired OCR defect, each distinct one reported once."""
-    layer = doc.annotations.get("text_layer") or {}
-    if layer.get("unreadable_paragraphs") and "OC001" in ctx.enabled:
-        yield finding(OC001, doc, layer["message"])
+    layer = doc.results.text_layer
+    if layer is not None and layer.unreadable_paragraphs and "OC001" in ctx.enabled:
+        yield finding(OC001, doc, layer.message)
     seen: dict[tuple[str, str], list] = {}
-    for r in doc.annotations.get("ocr_repairs") or []:
+    for r in doc.results.ocr_repairs:
         seen.setdefault((r.original, r.fixed), []).append(r)
-    if layer.get("source") == "ocr":
+    if layer is not None and layer.source == "ocr":
         return  # our own recognition's slips, repaired before the checks, are not the school's defects
-    bad = set(layer.get("unreadable_paragraphs") or [])
+    bad = set(layer.unreadable_paragraphs if layer is not None else [])
     for (original, fixed), group in seen.items():
         r = group[0]
         if r.kind != "requisite" and all(x.paragraph in bad for x in group):

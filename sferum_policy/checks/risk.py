@@ -8,17 +8,10 @@ from collections.abc import Iterable, Iterator
 from ..document import Document
 from ..normalize import folded
 from ..report import Finding
-from ..rules import RULES, codes_of
 from ..vocab import Section
 from . import check
 from .base import CheckContext, Fix, finding
-
-RK001 = RULES["RK001"]
-RK002 = RULES["RK002"]
-RK003 = RULES["RK003"]
-RK004 = RULES["RK004"]
-
-CODES = codes_of("risk")
+from .risk_rules import CODES, RK001, RK002, RK003, RK004
 
 _PLATFORM = r"(?:сферум\w*|(?<![а-яa-z])max(?![a-z])|(?<![а-я])макс(?![а-я])|мессенджер\w*|vk\s*мессенджер\w*|платформ\w*|икоп|приложени\w*)"
 _ACT = (
@@ -329,10 +322,7 @@ def _foreign(doc: Document) -> Iterator[Finding]:
 def _in_force(ctx: CheckContext, act_id: str, ref: str) -> bool:
     """True if the registry's norm (e.g. ст. 9 of 152-ФЗ as amended from 01.09.2025) applies on the as-of date."""
     act = ctx.registry.get(act_id)
-    if act is None:
-        return False
-    since = next((a.effective_from for a in act.articles if a.ref == ref), None) or act.effective_from
-    return since is None or ctx.as_of >= since
+    return act is not None and act.in_force_on(ctx.as_of, ref)
 
 
 @check("risk", order=35, codes=CODES)

@@ -87,7 +87,7 @@ def refs() -> None:
 def refs_list(status: str | None, fmt: str, refs_dir: str | None) -> None:
     """Список актов реестра."""
     from ..library import registry_for
-    from ..library.registry import STATUS_TITLES
+    from ..library.acts import STATUS_TITLES
 
     reg = registry_for(refs_dir)
     acts = [a for a in reg if status is None or a.status == status]
@@ -108,7 +108,7 @@ def refs_list(status: str | None, fmt: str, refs_dir: str | None) -> None:
 def refs_show(number: str, refs_dir: str | None) -> None:
     """Акт по номеру (273-ФЗ, 1678), идентификатору или части названия."""
     from ..library import registry_for
-    from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
+    from ..library.acts import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES, VERIFIABLE_FIELDS
     from ..render.freshness import registry_text
 
     reg = registry_for(refs_dir)
@@ -233,7 +233,7 @@ def docs(out_dir: str, check_only: bool) -> None:
 def info(clauses_dir: str | None, refs_dir: str | None) -> None:
     """Сводка: сколько положений в библиотеке и актов в реестре."""
     from ..library import load_clauses, registry_for
-    from ..library.registry import STATUS_TITLES
+    from ..library.acts import STATUS_TITLES
     from ..render.freshness import registry_text
 
     lib = load_clauses(clauses_dir)

@@ -44,6 +44,7 @@ from .synonyms import (
 )
 from .tokens import keyword_alternatives, phrase_tokens, tokens
 from .units import DocUnits, Unit, build_units
+from .weights import SIM_FULL, W_KW, W_PHRASE, W_SIM
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,12 +60,10 @@ if TYPE_CHECKING:
 # 0.62 is the knee, and it sits just above CUE_PENALTY (0.6): a perfect match in a place that does
 # not read as the clause's section can only be *partial*. Every clause a sample carries scored
 # ≥ 0.45, so PARTIAL 0.42 reports none of them missing; below it lie one-keyword look-alikes.
-# With the weights above, «all required keyword groups» alone give 0.45 and a phrase 0.25 (plus some
+# With the weights of :mod:`.weights`, «all required keyword groups» alone give 0.45 and a phrase 0.25 (plus some
 # similarity each): one kind of evidence plus overlap is partial, two kinds are present.
 PRESENT = 0.62
 PARTIAL = 0.42
-SIM_FULL = 0.55  # word overlap at which the similarity part counts fully
-W_KW, W_PHRASE, W_SIM = 0.45, 0.25, 0.30
 PHRASE_SLACK = 3  # extra tokens allowed between the words of a phrase
 LONG_UNIT = 2.5  # units longer than this many times the clause are damped
 # A unit that does not read as the clause's section (no actor in the lead-in for a role clause, no

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .weights import SIM_FULL, W_KW, W_PHRASE, W_SIM
+
 if TYPE_CHECKING:
     from .matcher import CompiledClause
     from .units import Unit
@@ -148,8 +150,6 @@ def doc_weights(np: Any, lt: LibraryTables, df_doc: dict[str, int], df_lib: dict
 
 def score_block(np: Any, lt: LibraryTables, units: list[Unit], weights: DocWeights) -> ScoreMatrix:
     """Scores of ``units`` (row ``i`` is ``units[i]``) for all clauses of ``lt``."""
-    from .matcher import SIM_FULL, W_KW, W_PHRASE, W_SIM
-
     n_units, n_clauses = len(units), lt.n_clauses
     vocab = lt.vocab
     own_u, own_t, full_u, full_t = [], [], [], []

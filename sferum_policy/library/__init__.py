@@ -1,7 +1,8 @@
 """The two bodies of knowledge: the clause library and the legal-reference registry."""
 
+from .acts import Article, LegalAct
 from .clauses import Clause, ClauseLibrary, Signals, Variant, load_clauses
-from .registry import Article, LegalAct, Registry, load_registry, registry_for
+from .registry import Registry, load_registry, registry_for
 from .terms import Term, Terms, load_terms
 
 __all__ = [

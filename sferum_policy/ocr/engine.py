@@ -21,23 +21,20 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import itertools
 import os
-import re
 import shutil
-import struct
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from .images import blank_pgm, image_kind, image_size, tiff_pages
+from .pages import ADDRESS_LIKE, LANG, OcrPage, parse_tsv
 
-LANG = "rus"
 LATIN_LANG = "eng"  # added for pages with e-mail addresses and links
 DPI = 250  # PDF pages are rasterised at this resolution (SFERUM_OCR_DPI overrides, 100–600)
 MAX_PAGES = 60  # a scanned act is 3–30 pages; 60 pages take about a minute
@@ -60,32 +57,6 @@ def progress(fn: ProgressFn | None):
         yield
     finally:
         _progress.reset(token)
-
-
-@dataclass(slots=True)
-class OcrLine:
-    text: str
-    confidence: float  # mean word confidence, 0–100
-
-
-@dataclass(slots=True)
-class OcrPage:
-    number: int  # from 1
-    lines: list[OcrLine] = field(default_factory=list)  # an empty text line separates paragraphs
-    seconds: float = 0.0
-    dpi: int | None = None
-    lang: str = LANG  # resolution the page was rasterised at (None: an image file as it is)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines)
-
-    @property
-    def confidence(self) -> float | None:
-        """Mean word confidence of the page weighted by the length of the lines (None if no words)."""
-        weights = [(len(ln.text), ln.confidence) for ln in self.lines if ln.text]
-        total = sum(w for w, _ in weights)
-        return round(sum(w * c for w, c in weights) / total, 1) if total else None
 
 
 def tesseract() -> str | None:
@@ -203,99 +174,6 @@ def jobs() -> int:
     return max(1, n) if n else max(1, min(2, os.cpu_count() or 1))
 
 
-# --- Tesseract's TSV: level page block par line word left top width height conf text --------------------
-
-_BODY_START = re.compile(r"\d{1,2}\.\s|[IVX]{1,4}\.\s|(?:ПОЛОЖЕНИЕ|ПОРЯДОК|ПРАВИЛА|ИНСТРУКЦИЯ|Положение|Порядок)\b")
-COLUMN_GAP = 3.0  # a gap between words wider than this many word heights separates two columns
-
-
-@dataclass(slots=True)
-class _Word:
-    text: str
-    conf: float
-    left: int
-    width: int
-    height: int
-
-
-def parse_tsv(tsv: str, number: int) -> OcrPage:
-    """Lines of one page from Tesseract's TSV; a change of block or paragraph leaves an empty line.
-
-    Two columns that Tesseract read as one line — the approval and adoption stamps printed side by side —
-    are separated by the gap between their words and given one after the other, so that «ПРИНЯТО …
-    (протокол от …)» and «УТВЕРЖДЕНО … от …» keep their own dates.
-    """
-    blocks: dict[str, dict[tuple[str, str], list[_Word]]] = {}
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = cols[11].strip()
-        if not text:
-            continue
-        try:
-            conf = float(cols[10])
-            left, width, height = int(cols[6]), int(cols[8]), int(cols[9])
-        except ValueError:
-            conf, left, width, height = -1.0, 0, 0, 0
-        key = (cols[2], cols[3], cols[4])
-        lines = blocks.setdefault(key[0], {})
-        lines.setdefault((key[1], key[2]), []).append(_Word(text, conf, left, width, height))
-    entries = [((block, par), _segments(words)) for block, lines in blocks.items()
-               for (par, _), words in lines.items()]
-    split = [k for k, (_, segs) in enumerate(entries) if len(segs) > 1]
-    if split:  # the region of side-by-side columns: from the first to the last line with a column gap
-        split_x = 0.9 * entries[split[0]][1][1][0].left
-        first, last = split[0], split[-1]
-        margin = min(segs[0][0].left for _, segs in entries[first:last + 1])
-        h = max(1, entries[first][1][0][0].height)
-
-        def in_column(segs: list[list[_Word]]) -> bool:
-            """A line of one column: it starts at a column's edge and ends before the next column (and is not
-            the act's title or its first numbered point, which follow the stamps)."""
-            if _BODY_START.match(segs[0][0].text + " " + (segs[0][1].text if len(segs[0]) > 1 else "")):
-                return False
-            start, end = segs[0][0].left, segs[-1][-1].left + segs[-1][-1].width
-            at_left = abs(start - margin) <= 3 * h and end < split_x
-            return len(segs) == 1 and (at_left or start >= split_x)
-
-        while last + 1 < len(entries) and in_column(entries[last + 1][1]):
-            last += 1  # lines that go on in one of the columns
-        left = [(key, seg) for key, segs in entries[first:last + 1] for seg in segs if seg[0].left < split_x]
-        right = [((key[0], "right", key[1]), seg) for key, segs in entries[first:last + 1] for seg in segs
-                 if seg[0].left >= split_x]
-        flat = [(key, seg) for key, segs in entries[:first] for seg in segs] + left + right + \
-            [(key, seg) for key, segs in entries[last + 1:] for seg in segs]
-    else:
-        flat = [(key, seg) for key, segs in entries for seg in segs]
-    page = OcrPage(number)
-    prev = None
-    for key, seg in flat:
-        if prev is not None and key != prev:
-            page.lines.append(OcrLine("", 0.0))
-        prev = key
-        confs = [w.conf for w in seg if w.conf >= 0]
-        page.lines.append(OcrLine(" ".join(w.text for w in seg), sum(confs) / len(confs) if confs else 0.0))
-    return page
-
-
-def _segments(words: list[_Word]) -> list[list[_Word]]:
-    """Split one recognised line where the gap between two words is a column gap."""
-    heights = sorted(w.height for w in words if w.height)
-    h = heights[len(heights) // 2] if heights else 0
-    out: list[list[_Word]] = [[words[0]]]
-    for a, b in itertools.pairwise(words):
-        if h and b.left - (a.left + a.width) > COLUMN_GAP * h:
-            out.append([b])
-        else:
-            out[-1].append(b)
-    return out
-
-
-# An address read by the Russian model alone comes out in Cyrillic («шю@з$Ёегит.ти» for «info@sferum.ru»).
-_ADDRESS_LIKE = re.compile(r"\S@\S|https?:|www\.|\.(?:ru|рф|ру|ги|ти|com|соm|org)\b", re.IGNORECASE)
-
-
 def _tesseract_tsv(image: Path, number: int, label: Path, lang: str) -> OcrPage:
     exe = tesseract() or "tesseract"
     try:
@@ -317,7 +195,7 @@ def _ocr_image(image: Path, number: int, label: Path) -> OcrPage:
     """
     started = time.perf_counter()
     page = _tesseract_tsv(image, number, label, LANG)
-    if LATIN_LANG in _langs() and _ADDRESS_LIKE.search(page.text):
+    if LATIN_LANG in _langs() and ADDRESS_LIKE.search(page.text):
         page = _tesseract_tsv(image, number, label, f"{LANG}+{LATIN_LANG}")
         page.lang = f"{LANG}+{LATIN_LANG}"
     page.seconds = time.perf_counter() - started
@@ -370,62 +248,13 @@ def ocr_pdf(data: bytes, path: Path, page_count: int) -> list[OcrPage]:
             image = stem.with_suffix(".pgm")  # uncompressed: written ten times faster than PNG
             if res.returncode != 0 or not image.exists():
                 raise InputError(f"{path}: страницу {n} не удалось перевести в изображение (PDF повреждён)")
-            page = OcrPage(n) if _blank_pgm(image) else _ocr_image(image, n, path)
+            page = OcrPage(n) if blank_pgm(image) else _ocr_image(image, n, path)
             page.dpi = resolution
             image.unlink()
             page.seconds = time.perf_counter() - started
             return page
 
         return _each(list(range(1, page_count + 1)), work)
-
-
-_LIGHT = bytes(range(161, 256))
-DARK_PIXELS = 200  # fewer dark pixels than this: an empty page (a blank back side), not worth recognising
-
-
-def _blank_pgm(image: Path) -> bool:
-    """Is this greyscale page (binary PGM from pdftoppm) empty? Counting dark pixels costs milliseconds."""
-    try:
-        data = image.read_bytes()
-    except OSError:
-        return False
-    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
-    if not m or int(m.group(3)) != 255:
-        return False
-    pixels = data[m.end():]
-    return len(pixels.translate(None, _LIGHT)) < DARK_PIXELS
-
-
-def image_kind(data: bytes) -> str | None:
-    """png | jpeg | tiff by the file's signature, else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return "tiff"
-    return None
-
-
-def image_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height from a PNG or JPEG header (None when unknown: TIFF, odd JPEG)."""
-    if data.startswith(b"\x89PNG") and len(data) >= 24:
-        return struct.unpack(">II", data[16:24])
-    if data.startswith(b"\xff\xd8"):
-        i = 2
-        while i + 9 < len(data):
-            if data[i] != 0xFF:
-                return None
-            marker = data[i + 1]
-            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-                i += 2
-                continue
-            length = struct.unpack(">H", data[i + 2:i + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                h, w = struct.unpack(">HH", data[i + 5:i + 9])
-                return w, h
-            i += 2 + length
-    return None
 
 
 def ocr_image(data: bytes, path: Path) -> list[OcrPage]:
@@ -445,7 +274,7 @@ def ocr_image(data: bytes, path: Path) -> list[OcrPage]:
     with tempfile.TemporaryDirectory(prefix="sferum-ocr-") as tmp:
         image = Path(tmp) / f"in.{ 'jpg' if kind == 'jpeg' else kind }"
         image.write_bytes(data)
-        count = _tiff_pages(image) if kind == "tiff" else 1
+        count = tiff_pages(image, MAX_PAGES) if kind == "tiff" else 1
         if count > MAX_PAGES:
             raise InputError(f"{path}: в изображении {count} страниц; распознаётся до {MAX_PAGES} страниц")
         if count == 1:
@@ -475,23 +304,3 @@ def ocr_image(data: bytes, path: Path) -> list[OcrPage]:
                 hook(p.number, count, spent)
         return pages
 
-
-def _tiff_pages(image: Path) -> int:
-    """Number of pages (IFDs) of a TIFF file, read from its header chain."""
-    try:
-        data = image.read_bytes()
-        endian = "<" if data[:2] == b"II" else ">"
-        off = struct.unpack(endian + "I", data[4:8])[0]
-        n = 0
-        seen = set()
-        while off and off not in seen and off + 2 <= len(data) and n <= MAX_PAGES:
-            seen.add(off)
-            n += 1
-            entries = struct.unpack(endian + "H", data[off:off + 2])[0]
-            nxt = off + 2 + 12 * entries
-            if nxt + 4 > len(data):
-                break
-            off = struct.unpack(endian + "I", data[nxt:nxt + 4])[0]
-        return max(n, 1)
-    except (OSError, struct.error):
-        return 1

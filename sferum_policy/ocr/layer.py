@@ -15,7 +15,7 @@ from functools import lru_cache
 from .tables import latin_words
 
 _TOKEN = re.compile(r"\S+")
-_SKIP = re.compile(
+SKIP = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
     r"|[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:ru|рф|su|com|org|net|online|edu|gov|info|io|me)\b\S*",
     re.IGNORECASE,
@@ -40,7 +40,7 @@ def token_kind(tok: str) -> str:
     """good | bad | neutral for one whitespace-separated token (cached: a district's acts share most words)."""
     if _PLAIN.fullmatch(tok):
         return "good"
-    if _SKIP.fullmatch(tok.strip(_EDGE)):
+    if SKIP.fullmatch(tok.strip(_EDGE)):
         return "neutral"
     t = tok.strip(_EDGE)
     if not t or t.startswith("#") or set(t) <= set("_.-–—/"):  # a hashtag, a blank to fill in

@@ -1,18 +1,20 @@
 """The text layer's verdict for a read Document: judged, recognised again when needed, repaired.
 
-:func:`settle` runs in :func:`sferum_policy.readers.finish` before the metadata: it judges the layer,
+:func:`settle` runs first in the analysis stage (:func:`sferum_policy.analysis.analyse`), before the metadata: it judges the layer,
 asks Tesseract for a new reading of a PDF whose layer is damaged, repairs what is recognisable and leaves
-``doc.annotations["text_layer"]`` (what the report shows at its top) and ``["ocr_repairs"]``.
+``doc.results.text_layer`` (what the report shows at its top) and ``doc.results.ocr_repairs``.
 :func:`withhold` runs after the checks: a claim that something is *missing* is not made about a document
 with an unreadable region — it becomes «не удалось прочитать».
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
 from ..errors import InputError
+from ..report import TextLayer
 from .layer import assess, describe
 from .repair import repair_document
 
@@ -28,15 +30,17 @@ _WHAT = {
 }
 
 
-def settle(doc: Document) -> Document:
-    """Judge, maybe recognise again, repair; return the Document to use (a new one after a new reading)."""
+def settle(doc: Document, reread: Callable[[Document], Document | None] | None = None) -> Document:
+    """Judge, maybe recognise again, repair; return the Document to use (a new one after a new reading).
+
+    ``reread`` is the reader's new recognition of a damaged text PDF (``readers.pdf.reocr``; None when
+    Tesseract is missing): passed in by the reader, so that this stage does not import the readers.
+    """
     before = assess(doc.paragraphs)
     reocr: str | None = None
-    if before.status != "ok" and doc.format == "pdf" and "ocr" not in doc.annotations:
-        from ..readers.pdf import reocr as read_again
-
+    if before.status != "ok" and doc.format == "pdf" and doc.results.ocr is None:
         try:
-            new = read_again(doc)
+            new = reread(doc) if reread is not None else None
         except InputError:
             new = None
             reocr = "failed"
@@ -48,16 +52,16 @@ def settle(doc: Document) -> Document:
                 doc, before, reocr = new, again, "done"
             else:
                 reocr = "no_better"
-    doc.annotations.pop("pdf_data", None)
+    doc.results.pdf_bytes = None
     repairs = repair_document(doc)
     after = assess(doc.paragraphs)
-    doc.annotations["ocr_repairs"] = repairs
-    doc.annotations["text_layer"] = _layer(doc, before, after, repairs, reocr)
+    doc.results.ocr_repairs = repairs
+    doc.results.text_layer = TextLayer.model_validate(_layer(doc, before, after, repairs, reocr))
     return doc
 
 
 def _layer(doc: Document, before, after, repairs, reocr: str | None) -> dict[str, Any]:
-    ocr = doc.annotations.get("ocr")
+    ocr = doc.results.ocr
     status = "ok"
     if after.damaged:
         status = after.status
@@ -71,7 +75,7 @@ def _layer(doc: Document, before, after, repairs, reocr: str | None) -> dict[str
         "unreadable_share": round(after.share, 3),
         "repaired": len(repairs),
         "reocr": reocr,
-        "ocr": {k: v for k, v in ocr.items() if k != "line_confidence"} if ocr else None,
+        "ocr": ocr.info() if ocr else None,
         "unverified": [],
     }
     info["message"] = message(info)
@@ -109,8 +113,8 @@ def message(info: dict[str, Any]) -> str:
 
 
 def unreadable(doc: Document) -> list[int]:
-    layer = doc.annotations.get("text_layer") or {}
-    return list(layer.get("unreadable_paragraphs") or [])
+    layer = doc.results.text_layer
+    return list(layer.unreadable_paragraphs) if layer is not None else []
 
 
 def after_analysis(doc: Document) -> None:
@@ -120,11 +124,12 @@ def after_analysis(doc: Document) -> None:
     if doc.meta.doc_kind != DocKind.not_local_act or not unreadable(doc):
         return
     doc.meta.doc_kind = _kind_from_damaged(doc) or DocKind.unknown
-    from ..metadata import org_kind
+    from ..analysis.organisation import org_kind
 
     act_text = "\n".join(p.full_text for p in doc.paragraphs)
     doc.meta.org_kind = org_kind(act_text, doc.meta.org_name)
-    doc.annotations["text_layer"]["kind_from_damaged_header"] = doc.meta.doc_kind.value
+    if doc.results.text_layer is not None:
+        doc.results.text_layer.kind_from_damaged_header = doc.meta.doc_kind.value
 
 
 _KINDS = {"положение": "polozhenie", "порядок": "poryadok", "правила": "pravila", "инструкция": "instruktsiya"}
@@ -182,8 +187,8 @@ def withhold(doc: Document, findings: list, ctx) -> list:
     for prefix in ABSENCE_CODES:
         if any(f.code.startswith(prefix) for f in withheld):
             groups.append(prefix)
-    layer = doc.annotations["text_layer"]
-    layer["unverified"] = sorted({f.code for f in withheld})
+    if doc.results.text_layer is not None:
+        doc.results.text_layer.unverified = sorted({f.code for f in withheld})
     if OC004.code in ctx.enabled:
         what = ", ".join(_WHAT[g] for g in groups)
         kept.append(finding(

@@ -1,8 +1,9 @@
 """Readers: one per format, each producing the same :class:`~sferum_policy.document.Document`.
 
-``read(path)`` picks the reader by the file's content and extension, then runs the shared
-normalisation and metadata analysis. Every failure is an :class:`InputError` with a Russian message
-that names the file.
+``read_raw(path)`` picks the reader by the file's content and extension and returns the read
+Document; ``read(path)`` is ``analyse(read_raw(path))`` — the analysis stage (:mod:`sferum_policy.analysis`:
+text layer, sections, metadata) is a visible call, not hidden inside the readers. Every failure is an
+:class:`InputError` with a Russian message that names the file.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ _BY_EXTENSION = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".odt": "odt",
 
 
 def read(path: str | Path) -> Document:
-    """Read any supported file into a Document (with sections and metadata)."""
+    """Read any supported file into a Document and analyse it (text layer, sections, metadata)."""
+    return _analysed(read_raw(path))
+
+
+def read_raw(path: str | Path) -> Document:
+    """Read any supported file into a Document: paragraphs and the map back to the source, not yet analysed."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: файл не найден")
@@ -74,7 +80,7 @@ def read(path: str | Path) -> Document:
         doc = read_text_bytes(data, p)
     else:
         raise InputError(f"{p}: неподдерживаемый формат «{suffix}»; поддерживаются: {', '.join(SUPPORTED)}")
-    return finish(doc)
+    return _has_text(doc)
 
 
 def _sniff(data: bytes, suffix: str) -> str | None:
@@ -90,7 +96,7 @@ def _sniff(data: bytes, suffix: str) -> str | None:
         return None
     if data.lstrip()[:5].startswith(b"%PDF"):
         return "pdf"
-    from ..ocr.engine import image_kind
+    from ..ocr.images import image_kind
 
     if image_kind(data) is not None and by_ext in ("image", "pdf", "docx", "odt", "doc"):
         return "image"
@@ -104,23 +110,26 @@ def _sniff(data: bytes, suffix: str) -> str | None:
 
 
 def read_string(text: str, name: str | None = None) -> Document:
-    """Read an act given as a string (plain text or Markdown)."""
+    """Read an act given as a string (plain text or Markdown) and analyse it."""
+    return _analysed(read_string_raw(text, name))
+
+
+def read_string_raw(text: str, name: str | None = None) -> Document:
+    """An act given as a string (plain text or Markdown) as a Document, not yet analysed."""
     from .text import read_text
 
-    return finish(read_text(text, name))
+    return _has_text(read_text(text, name))
 
 
-def finish(doc: Document) -> Document:
-    """Shared last steps of every reader: the text layer's verdict (a damaged PDF layer is recognised
-    again when Tesseract is installed), repair of recognisable OCR damage, then sections and metadata."""
-    from ..metadata import analyze
-    from ..ocr.quality import settle
-
+def _has_text(doc: Document) -> Document:
     if not any(p.text.strip() for p in doc.paragraphs):
         raise InputError(f"{doc.path or 'текст'}: в документе нет текста")
-    doc = settle(doc)
-    analyze(doc)
-    from ..ocr.quality import after_analysis
-
-    after_analysis(doc)
     return doc
+
+
+def _analysed(doc: Document) -> Document:
+    """The analysis stage, given the PDF reader's new recognition for a damaged text layer."""
+    from ..analysis import analyse
+    from .pdf import reocr
+
+    return analyse(doc, reocr)

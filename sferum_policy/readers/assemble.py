@@ -109,7 +109,7 @@ def _damaged_label(text: str) -> bool:
     """«l.2. …», «1o.4. …»: a label with a letter read for a digit still starts a point (repaired later)."""
     if not text or not (text[0].isdigit() or text[0] in "lIoOоОЗз|"):
         return False
-    from ..ocr.repair import label_edit
+    from ..ocr.fix_requisites import label_edit
 
     return label_edit(text) is not None
 

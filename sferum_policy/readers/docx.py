@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +26,28 @@ from ..errors import InputError
 from ..memory import is_out_of_memory
 from ..normalize import clean_line, fix_chars
 from .assemble import Block, finalize
-from .numbering import format_number
 from .ooxml import HEADER_FOOTER_KINDS, WordPackage, cached_styles, open_word
 from .package import open_package
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-W_P, W_TBL, W_TR, W_TC, W_R, W_T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
-W_VAL = _w("val")
-_CONTAINERS = frozenset(_w(t) for t in ("r", "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent",
-                                        "fldSimple", "customXml", "dir", "bdo"))
-_BLOCK_CONTAINERS = frozenset(_w(t) for t in ("sdt", "sdtContent", "customXml"))
-_SPECIAL = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): "\u00ad"}
+from .wordstyles import (
+    BLOCK_CONTAINERS,
+    CONTAINERS,
+    SPECIAL,
+    W_P,
+    W_R,
+    W_T,
+    W_TBL,
+    W_TC,
+    W_TR,
+    W_VAL,
+    Numbering,
+    Style,
+    attr_val,
+    default_styles_xml,
+    int_value,
+    parse_styles,
+    style_chain,
+    w_tag,
+)
 
 
 def paragraph_source_text(p: Any) -> str:
@@ -56,206 +59,13 @@ def paragraph_source_text(p: Any) -> str:
             tag = ch.tag
             if tag == W_T:
                 out.append(ch.text or "")
-            elif tag in _SPECIAL:
-                out.append(_SPECIAL[tag])
-            elif tag in _CONTAINERS:
+            elif tag in SPECIAL:
+                out.append(SPECIAL[tag])
+            elif tag in CONTAINERS:
                 walk(ch)
 
     walk(p)
     return "".join(out)
-
-
-def _val(el: Any, tag: str) -> str | None:
-    if el is None:
-        return None
-    child = el.find(_w(tag))
-    return child.get(W_VAL) if child is not None else None
-
-
-def _int(value: str | None, default: int | None = None) -> int | None:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-@dataclass(slots=True)
-class _Style:
-    name: str
-    based_on: str | None
-    num_id: str | None
-    ilvl: int | None
-    outline: int | None
-
-
-@dataclass(slots=True)
-class _Level:
-    fmt: str
-    text: str
-    start: int
-    restart: int | None
-    legal: bool
-    pstyle: str | None
-
-
-@dataclass(slots=True)
-class _Num:
-    abstract: str
-    start_overrides: dict[int, int]
-    levels: dict[int, _Level]
-
-
-def _parse_level(lvl: Any) -> tuple[int, _Level]:
-    ilvl = _int(lvl.get(_w("ilvl")), 0) or 0
-    return ilvl, _Level(
-        fmt=_val(lvl, "numFmt") or "decimal",
-        text=_val(lvl, "lvlText") or "",
-        start=_int(_val(lvl, "start"), 0) or 0,
-        restart=_int(_val(lvl, "lvlRestart")),
-        legal=lvl.find(_w("isLgl")) is not None and _val(lvl, "isLgl") not in ("0", "false"),
-        pstyle=_val(lvl, "pStyle"),
-    )
-
-
-class _Numbering:
-    """Word's list numbering: definitions plus running counters in document order."""
-
-    def __init__(self, root: Any | None, styles: dict[str, _Style]) -> None:
-        self.styles = styles
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.style_link: dict[str, str] = {}
-        self.nums: dict[str, _Num] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.pending: dict[str, dict[int, int]] = {}
-        self.seen: set[str] = set()
-        if root is None:
-            return
-        for an in root.iterchildren(_w("abstractNum")):
-            aid = an.get(_w("abstractNumId"))
-            self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.iterchildren(_w("lvl")))
-            link = _val(an, "numStyleLink")
-            if link:
-                self.style_link[aid] = link
-        for num in root.iterchildren(_w("num")):
-            overrides: dict[int, int] = {}
-            levels: dict[int, _Level] = {}
-            for ov in num.iterchildren(_w("lvlOverride")):
-                ilvl = _int(ov.get(_w("ilvl")), 0) or 0
-                so = _int(_val(ov, "startOverride"))
-                if so is not None:
-                    overrides[ilvl] = so
-                lvl = ov.find(_w("lvl"))
-                if lvl is not None:
-                    levels[ilvl] = _parse_level(lvl)[1]
-            self.nums[num.get(_w("numId"))] = _Num(_val(num, "abstractNumId") or "", overrides, levels)
-
-    def _abstract_id(self, aid: str) -> str:
-        """Follow ``w:numStyleLink`` to the list style's own definition."""
-        for _ in range(5):
-            link = self.style_link.get(aid)
-            if not link:
-                break
-            style = self.styles.get(link)
-            num = self.nums.get(style.num_id) if style and style.num_id else None
-            if num is None or num.abstract == aid:
-                break
-            aid = num.abstract
-        return aid
-
-    def levels(self, num_id: str) -> tuple[str, dict[int, _Level]] | None:
-        num = self.nums.get(num_id)
-        if num is None:
-            return None
-        aid = self._abstract_id(num.abstract)
-        levels = dict(self.abstract.get(aid, {}))
-        levels.update(num.levels)
-        return aid, levels
-
-    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
-        found = self.levels(num_id)
-        if found and style_id:
-            for ilvl, lvl in found[1].items():
-                if lvl.pstyle == style_id:
-                    return ilvl
-        return None
-
-    def next_label(self, num_id: str, ilvl: int) -> tuple[str | None, bool] | None:
-        """Advance the counter of (list, level) and format the label; (label, is_bullet)."""
-        found = self.levels(num_id)
-        if found is None:
-            return None
-        aid, levels = found
-        lvl = levels.get(ilvl)
-        if lvl is None:
-            return None
-        state = self.counters.setdefault(aid, {})
-        pending = self.pending.setdefault(aid, {})
-        if num_id not in self.seen:
-            self.seen.add(num_id)
-            for level, value in self.nums[num_id].start_overrides.items():
-                pending[level] = value
-                for d in list(state):
-                    if d >= level:
-                        del state[d]
-        if ilvl in state and ilvl not in pending:
-            state[ilvl] += 1
-        else:
-            state[ilvl] = pending.pop(ilvl, lvl.start)
-        for d in list(state):
-            if d > ilvl:
-                restart = levels[d].restart if d in levels else None
-                if restart is None or (restart != 0 and ilvl < restart):
-                    del state[d]
-        if lvl.fmt == "bullet":
-            return ("-" if lvl.text.strip() in ("-", "–", "—") else "•"), True
-        if lvl.fmt == "none":
-            return None, False
-
-        def number(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            other = levels.get(k)
-            n = state.get(k, other.start if other else 1)
-            fmt = "decimal" if lvl.legal or other is None else other.fmt
-            return format_number(n, fmt)
-
-        label = re.sub(r"%([1-9])", number, lvl.text).strip()
-        return label or None, False
-
-
-def _styles(root: Any) -> dict[str, _Style]:
-    from docx.styles import BabelFish
-
-    out: dict[str, _Style] = {}
-    for st in root.iterchildren(_w("style")):
-        sid = st.get(_w("styleId"))
-        if not sid:
-            continue
-        ppr = st.find(_w("pPr"))
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
-        out[sid] = _Style(
-            name=BabelFish.internal2ui(_val(st, "name") or sid),
-            based_on=_val(st, "basedOn"),
-            num_id=_val(numpr, "numId"),
-            ilvl=_int(_val(numpr, "ilvl")),
-            outline=_int(_val(ppr, "outlineLvl")),
-        )
-    return out
-
-
-@lru_cache(maxsize=1)
-def _default_styles_xml() -> bytes:
-    """python-docx's default styles: what it (and so this reader) assumes when a DOCX has none."""
-    import docx
-
-    return (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
-
-
-def _style_chain(styles: dict[str, _Style], sid: str | None) -> Iterator[_Style]:
-    seen: set[str] = set()
-    while sid and sid in styles and sid not in seen:
-        seen.add(sid)
-        yield styles[sid]
-        sid = styles[sid].based_on
 
 
 def _is_bold(p: Any) -> bool:
@@ -263,8 +73,8 @@ def _is_bold(p: Any) -> bool:
     if not runs:
         return False
     for r in runs:
-        rpr = r.find(_w("rPr"))
-        b = rpr.find(_w("b")) if rpr is not None else None
+        rpr = r.find(w_tag("rPr"))
+        b = rpr.find(w_tag("b")) if rpr is not None else None
         if b is None or b.get(W_VAL) in ("0", "false"):
             return False
     return True
@@ -274,7 +84,7 @@ def _rows(tbl: Any) -> Iterator[Any]:
     for ch in tbl:
         if ch.tag == W_TR:
             yield ch
-        elif ch.tag in _BLOCK_CONTAINERS:
+        elif ch.tag in BLOCK_CONTAINERS:
             yield from _rows(ch)
 
 
@@ -282,7 +92,7 @@ def _cells(row: Any) -> Iterator[Any]:
     for ch in row:
         if ch.tag == W_TC:
             yield ch
-        elif ch.tag in _BLOCK_CONTAINERS:
+        elif ch.tag in BLOCK_CONTAINERS:
             yield from _cells(ch)
 
 
@@ -296,13 +106,13 @@ def _walk(container: Any, in_table: bool = False) -> Iterator[tuple[Any, bool]]:
             for row in _rows(ch):
                 for cell in _cells(row):
                     yield from _walk(cell, True)
-        elif tag in _BLOCK_CONTAINERS:
+        elif tag in BLOCK_CONTAINERS:
             yield from _walk(ch, in_table)
 
 
-def _heading_level(chain: list[_Style], ppr: Any) -> int | None:
+def _heading_level(chain: list[Style], ppr: Any) -> int | None:
     """Outline level (1-based) from the paragraph, its style name or its style's outline level."""
-    outline = _int(_val(ppr, "outlineLvl"))
+    outline = int_value(attr_val(ppr, "outlineLvl"))
     if outline is not None and outline < 9:
         return outline + 1
     for st in chain:
@@ -342,17 +152,17 @@ def read_docx(data: bytes, path: Path) -> Document:
 
 def _read(pkg: WordPackage, path: Path) -> Document:
     body = pkg.body
-    styles = cached_styles(pkg.styles_xml or _default_styles_xml(), _styles)
-    numbering = _Numbering(pkg.numbering, styles)
+    styles = cached_styles(pkg.styles_xml or default_styles_xml(), parse_styles)
+    numbering = Numbering(pkg.numbering, styles)
     units = {p: i for i, p in enumerate(body.iter(W_P))}
     blocks: list[Block] = []
     for p, in_table in _walk(body):
-        ppr = p.find(_w("pPr"))
-        sid = _val(ppr, "pStyle")
-        chain = list(_style_chain(styles, sid))
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = _val(numpr, "numId")
-        ilvl = _int(_val(numpr, "ilvl"))
+        ppr = p.find(w_tag("pPr"))
+        sid = attr_val(ppr, "pStyle")
+        chain = list(style_chain(styles, sid))
+        numpr = ppr.find(w_tag("numPr")) if ppr is not None else None
+        num_id = attr_val(numpr, "numId")
+        ilvl = int_value(attr_val(numpr, "ilvl"))
         if num_id is None:
             num_id = next((st.num_id for st in chain if st.num_id), None)
         if ilvl is None and num_id:

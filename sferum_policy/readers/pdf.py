@@ -25,7 +25,7 @@ def read_pdf(data: bytes, path: Path) -> Document:
     """Read a .pdf file's bytes into a Document; a scan (no usable text layer) is recognised with Tesseract.
 
     A text layer that is there but damaged (recognised with the wrong language, symbol soup) is judged in
-    :func:`sferum_policy.readers.finish`, which asks :func:`reocr` for a new reading.
+    the analysis stage (:func:`sferum_policy.analysis.analyse`), which asks :func:`reocr` for a new reading.
     """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"{path}: файл не является документом PDF (повреждён или это другой формат)")
@@ -37,7 +37,7 @@ def read_pdf(data: bytes, path: Path) -> Document:
         ocr_pages = ocr_pdf(data, path, len(pages))
         return document_from_ocr(ocr_pages, path, "pdf", reason="scan")
     doc = document_from_pages(pages, path, "pdf")
-    doc.annotations["pdf_data"] = data  # kept until finish() decides whether the layer needs a new reading
+    doc.results.pdf_bytes = data  # kept until the analysis decides whether the layer needs a new reading
     return doc
 
 
@@ -45,7 +45,7 @@ def reocr(doc: Document) -> Document | None:
     """A new reading of a PDF whose text layer is damaged, or None when Tesseract is not installed."""
     from ..ocr.engine import available, ocr_pdf
 
-    data = doc.annotations.get("pdf_data")
+    data = doc.results.pdf_bytes
     if data is None or not available():
         return None
     pages = doc.source_text.count("\f") + 1 if doc.source_text else 1
@@ -76,8 +76,9 @@ def _common_dpi(pages) -> int | None:
 
 
 def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
-    """A Document from recognised pages, with ``annotations["ocr"]``: engine, pages, confidences, time."""
+    """A Document from recognised pages, with ``results.ocr``: engine, pages, confidences, time."""
     from ..ocr.engine import LANG, dpi, engine_name
+    from ..ocr.pages import OcrRun
 
     texts = [p.text for p in pages]
     if sum(sum(ch.isalpha() for ch in t) for t in texts) < _MIN_LETTERS:
@@ -92,13 +93,13 @@ def document_from_ocr(pages, path: Path, fmt: str, *, reason: str) -> Document:
             if ln.text:
                 line_conf[lineno] = ln.confidence
             lineno += 1
-    doc.annotations["ocr"] = {
-        "engine": engine_name(), "lang": LANG, "dpi": _common_dpi(pages) or dpi(), "reason": reason,
-        "pages": [{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
-                   "lang": p.lang} for p in pages],
-        "seconds": round(sum(p.seconds for p in pages), 2),
-        "line_confidence": line_conf,
-    }
+    doc.results.ocr = OcrRun(
+        engine=engine_name(), lang=LANG, dpi=_common_dpi(pages) or dpi(), reason=reason,
+        pages=[{"page": p.number, "confidence": p.confidence, "seconds": round(p.seconds, 2), "dpi": p.dpi,
+                "lang": p.lang} for p in pages],
+        seconds=round(sum(p.seconds for p in pages), 2),
+        line_confidence=line_conf,
+    )
     return doc
 
 

@@ -35,8 +35,6 @@ INITIALS = "SP"
 OUTDATED = ("repealed", "expired", "superseded", "expiring", "lapsed")
 _OUTDATED_CODES = ("LR001", "LR002", "LR003", "LR004", "LR012")
 
-_SECTION_TITLE = re.compile(r"^Нет раздела («.+?»)")
-_CLAUSE_TITLE = re.compile(r"^Нет (?:обязательного |рекомендуемого )?положения «(.+)» \(раздел «.+»\)$")
 
 
 # --- anchors --------------------------------------------------------------------------------------
@@ -165,7 +163,7 @@ def summary_comment(report: Report) -> str:
         lines.append(f"Полнота по библиотеке положений: {report.coverage.overall:.0%}.")
     sections = [f for f in report.findings if re.fullmatch(r"CL0(0\d|1[0-3])", f.code)]
     if sections:
-        names = [m.group(1) if (m := _SECTION_TITLE.match(f.message)) else f.message for f in sections]
+        names = [f"«{f.args['section_title']}»" if f.args.get("section_title") else f.message for f in sections]
         lines.append(f"Нет разделов ({len(sections)}): " + "; ".join(names) + ".")
     missing = [f for f in report.findings if f.code in ("CL020", "CL021")]
     if missing:
@@ -173,8 +171,7 @@ def summary_comment(report: Report) -> str:
         lines.append(f"Недостающие положения ({len(missing)}, из них обязательных — {required}):")
         by_section: dict[str | None, list[str]] = {}
         for f in missing:
-            m = _CLAUSE_TITLE.match(f.message)
-            name = m.group(1) if m else f.message
+            name = str(f.args.get("clause_title") or f.message)
             by_section.setdefault(f.section, []).append(name + (" (обязательное)" if f.code == "CL020" else ""))
         order = {key.value: i for i, key in enumerate(Section)}
         for key, names in sorted(by_section.items(), key=lambda kv: order.get(kv[0] or "", len(order))):
@@ -184,7 +181,7 @@ def summary_comment(report: Report) -> str:
         lines.append(f"Положений, изложенных не полностью: {partial}.")
     outdated = [r for r in report.legal_refs if r.status in OUTDATED]
     if outdated:
-        from ..library.registry import STATUS_TITLES
+        from ..library.acts import STATUS_TITLES
 
         lines.append(f"Устаревшие ссылки на нормативные акты ({len(outdated)}):")
         advice = {f.location.start: f.suggestion for f in report.findings

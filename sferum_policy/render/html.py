@@ -14,7 +14,7 @@ from itertools import pairwise
 from markupsafe import Markup, escape
 
 from ..document import Document, Paragraph
-from ..library.registry import STATUS_TITLES
+from ..library.acts import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
     CATEGORY_TITLES,
@@ -29,6 +29,7 @@ from ..vocab import (
     Severity,
 )
 from .freshness import freshness_lines
+from .place import place
 
 CONTEXT_CHARS = 90
 PRIORITY_PLACES = 6
@@ -75,23 +76,6 @@ def _rule_codes(report: Report) -> list[tuple[str, str, int]]:
     for f in report.findings:
         counts[f.code] = counts.get(f.code, 0) + 1
     return [(code, RULES[code].title if code in RULES else "", n) for code, n in sorted(counts.items())]
-
-
-UNSURE = 80  # below this recognition confidence a place is named as read unsurely
-
-
-def _place(f: Finding) -> str:
-    loc = f.location
-    page = f"стр. {loc.page}, " if loc.page is not None else ""
-    if loc.confidence is not None and loc.confidence < UNSURE:
-        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
-    if loc.label and loc.label[0].isalnum():
-        return f"{page}п. {loc.label.rstrip('.')}"
-    if loc.paragraph is not None:
-        return f"{page}абз. {loc.paragraph + 1}"
-    if f.section:
-        return f"раздел «{SECTION_TITLES.get(Section(f.section), f.section)}»"
-    return "весь документ"
 
 
 def _span(f: Finding, p: Paragraph) -> tuple[int, int] | None:
@@ -223,9 +207,10 @@ def _priorities(numbered: list[tuple[int, Finding]]) -> list[_Priority]:
             g = groups[f.code] = _Priority(f.code, f.severity.value, r.title if r else f.message, r.fix if r else "")
         g.count += 1
         if len(g.places) < PRIORITY_PLACES:
-            label = _place(f)
+            label = place(f, section=True)
             if f.category == Category.missing_clause and f.location.start is None:
-                label = f.message.removeprefix("Нет положения ").split(" (раздел")[0]
+                # a missing clause is named by its title; a missing section by its whole message
+                label = f"«{f.args['clause_title']}»" if f.args.get("clause_title") else f.message
             elif f.text and len(f.text) <= 40:
                 label += f" «{f.text}»"
             g.places.append((n, label))
@@ -264,7 +249,7 @@ def render_html(report: Report, *, document: Document | None = None) -> str:
     numbered = list(enumerate(report.findings))
     groups = []
     for cat in Category:
-        items = [{"n": n, "f": f, "place": _place(f), "context": _context(document, f), "href": _href(document, f)}
+        items = [{"n": n, "f": f, "place": place(f, section=True), "context": _context(document, f), "href": _href(document, f)}
                  for n, f in numbered if f.category == cat]
         if items:
             groups.append({"title": CATEGORY_TITLES[cat], "key": cat.value, "rows": items,

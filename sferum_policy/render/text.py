@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from ..library.registry import STATUS_TITLES
+from ..library.acts import STATUS_TITLES
 from ..report import Finding, Report
 from ..vocab import (
     CATEGORY_TITLES,
@@ -16,27 +14,15 @@ from ..vocab import (
     DocKind,
 )
 from .freshness import freshness_lines
+from .place import place
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
-# What a reader at a terminal should see first: concrete defects, then what is absent.
-_ORDER = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo, Category.missing_clause)
+# What a reader at a terminal should see first: concrete defects, then what is absent. A category left out
+# here is still printed (after these): a finding is never counted in the total and not shown.
+_FIRST = (Category.text_layer, Category.legal_ref, Category.risk, Category.structure, Category.contact, Category.typo,
+          Category.missing_clause)
+_ORDER = (*_FIRST, *(c for c in Category if c not in _FIRST))
 _SUGGESTION_CHARS = 200
-_TITLE_IN_MESSAGE = re.compile(r"«(.+)»(?:\s*\(раздел|\s*$)")
-
-
-UNSURE = 80  # below this recognition confidence a place is named as read unsurely
-
-
-def _place(f: Finding) -> str:
-    loc = f.location
-    page = f"стр. {loc.page}, " if loc.page is not None else ""
-    if loc.confidence is not None and loc.confidence < UNSURE:
-        page = f"стр. {loc.page}, распознано неуверенно ({loc.confidence:.0f} %), "
-    if loc.label and any(ch.isalnum() for ch in loc.label):
-        return f"{page}п. {loc.label.rstrip('.')}"
-    if loc.paragraph is not None:
-        return f"{page}абз. {loc.paragraph + 1}"
-    return "весь документ"
 
 
 def _excerpt(text: str, n: int = 90) -> str:
@@ -87,7 +73,7 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
         lines.append(f"{CATEGORY_TITLES[cat]} ({len(items)})")
         shown, folded = _fold_absent(items) if cat == Category.missing_clause and not verbose else (items, [])
         for f in shown:
-            lines.append(f"  {_MARK[f.severity]} {f.code} [{SEVERITY_TITLES[f.severity]}] {_place(f)}: {f.message}")
+            lines.append(f"  {_MARK[f.severity]} {f.code} [{SEVERITY_TITLES[f.severity]}] {place(f)}: {f.message}")
             if f.text:
                 lines.append(f"      «{_excerpt(f.text)}»")
             if f.suggestion:
@@ -98,9 +84,8 @@ def render_text(report: Report, *, color: bool = False, verbose: bool = False) -
                          "или в отчёте --format html):")
             by_section: dict[str, list[str]] = {}
             for f in folded:
-                m = _TITLE_IN_MESSAGE.search(f.message)
                 by_section.setdefault(SECTION_TITLES.get(f.section, "—") if f.section else "—", []).append(  # type: ignore[call-overload]
-                    m.group(1) if m else f.clause_id or f.code)
+                    str(f.args.get("clause_title") or f.clause_id or f.code))
             for title, names in by_section.items():
                 lines.append(f"      {title}: " + "; ".join(f"«{n}»" for n in names))
         lines.append("")

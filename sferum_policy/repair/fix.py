@@ -139,7 +139,7 @@ def _laid_out_copy(doc: Document) -> tuple[Any, dict]:
 def _repairs(doc: Document) -> dict[int, list]:
     """The reader's OCR repairs by paragraph (what the text said before the reader repaired it)."""
     out: dict[int, list] = {}
-    for r in doc.annotations.get("ocr_repairs") or []:
+    for r in doc.results.ocr_repairs:
         out.setdefault(r.paragraph, []).append(r)
     return out
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..vocab import SECTION_TITLES, Section
+from ..vocab import Section
 from .changes import (
     CARRIED_TITLE,
     Added,
@@ -386,9 +386,3 @@ def _render_with_comments(act: Act, comments: dict[str, str]) -> bytes:
     wdoc.save(buf)
     return buf.getvalue()
 
-
-def section_title(key: str) -> str:
-    try:
-        return SECTION_TITLES[Section(key)]
-    except ValueError:
-        return key

@@ -60,7 +60,7 @@ def paragraph_scores(doc: Document, library: ClauseLibrary, kind, platforms) -> 
 
 def provision_paragraphs(doc: Document) -> list[int]:
     """Paragraphs of the act's sections that may be provisions (no headings, no legal-basis list)."""
-    from ..metadata import heading_end
+    from ..analysis.sections import heading_end
 
     heads: set[int] = set()
     for s in doc.sections:
@@ -70,7 +70,7 @@ def provision_paragraphs(doc: Document) -> list[int]:
     if not doc.sections:
         # an act without recognisable sections: its text after the title block (first numbered point, else the
         # paragraph after the last requisite mark) is all provisions
-        from ..metadata import label_numbers
+        from ..analysis.text import label_numbers
 
         first = next((p.index for p in doc.paragraphs if label_numbers(p) is not None), None)
         marks = [r.paragraph for r in doc.meta.requisites if r.paragraph is not None]
@@ -89,7 +89,7 @@ def provision_paragraphs(doc: Document) -> list[int]:
 
 
 def old_paragraph(doc: Document, i: int) -> OldParagraph:
-    from ..metadata import clean, label_numbers
+    from ..analysis.text import clean, label_numbers
 
     p = doc.paragraphs[i]
     parent = None
@@ -113,7 +113,7 @@ def is_item(doc: Document, i: int) -> bool:
 
 def lead_in(doc: Document, i: int) -> int | None:
     """The numbered paragraph a list item belongs to (within its section)."""
-    from ..metadata import label_numbers
+    from ..analysis.text import label_numbers
 
     p = doc.paragraphs[i]
     for k in range(i - 1, -1, -1):

@@ -1,6 +1,6 @@
 """The organisation's profile read out of an old act — every value with the excerpt it came from.
 
-``extract_profile(doc)`` reuses what :mod:`sferum_policy.metadata` found (organisation name, kind,
+``extract_profile(doc)`` reuses what the analysis (:mod:`sferum_policy.analysis`) found (organisation name, kind,
 platforms, approval/adoption/consent marks) and adds what a profile needs on top: the head's post and
 name, the locality, the collegial bodies' names in the nominative. Nothing is invented: a field the act
 does not state is ``None``, carries no excerpt and is listed in :attr:`ProfileExtraction.missing`.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analysis.text import clean
 from ..document import Document, Requisite
-from ..metadata import clean
 from ..vocab import DocKind, OrgKind, Platform
 from .profile_types import EXCERPT_MAX, Excerpt, ProfileExtraction, ProtocolValue, Value
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..dates import format_numeric
-from .modernize import section_title
+from ..vocab import SECTION_TITLES, Section
 
 if TYPE_CHECKING:
     from .modernize import ModernizeResult
@@ -116,3 +116,11 @@ def summary_text(r: ModernizeResult) -> str:
         lines += ["", f"{title}:"]
         lines += [f"  – {i}" for i in items]
     return "\n".join(lines)
+
+
+def section_title(key: str) -> str:
+    """A library section's Russian title; an unknown key as it is."""
+    try:
+        return SECTION_TITLES[Section(key)]
+    except ValueError:
+        return key

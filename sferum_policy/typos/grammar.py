@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import MONTHS_GENT as _MONTHS
 from .lexicon import is_known, morph_known
 from .morph import inflect, norm_case, parses
 from .ocr import match_case
@@ -16,8 +17,6 @@ from .tokens import Token
 
 _DASHES = frozenset("-–—")
 _VOWELS = frozenset("аэиоуы")
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")
 
 
 @dataclass(slots=True)

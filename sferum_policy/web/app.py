@@ -1,12 +1,10 @@
-"""The Starlette application: routes, shared state (limits, private storage, workers), error pages."""
+"""The Starlette application: routes, the shared state (:mod:`.state`), error pages."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -17,30 +15,13 @@ from starlette.staticfiles import StaticFiles
 from ..errors import SferumError
 from .limits import Limits
 from .pages import error_page
+from .state import State
 from .storage import Storage
 from .uploads import UploadError
 from .workers import WorkerPool
 
 log = logging.getLogger("sferum_policy.web")
 _ACTIVE = {"/generate": "generate", "/modernize": "modernize", "/audit": "audit", "/reference": "reference"}
-
-
-@dataclass
-class State:
-    """What every request needs: the limits, the private storage, the worker processes."""
-
-    limits: Limits
-    storage: Storage
-    pool: WorkerPool
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    def close(self) -> None:
-        self.pool.close()
-        self.storage.close()
-
-
-def state(request: Request) -> State:
-    return request.app.state.sferum
 
 
 def create_app(limits: Limits | None = None, *, clauses_dir: str | None = None, refs_dir: str | None = None,

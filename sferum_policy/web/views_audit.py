@@ -12,10 +12,10 @@ from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
 from . import audit_jobs
-from .app import state
 from .archive import inspect_zip
 from .limits import duration
 from .pages import MEDIA, file_download, inject, page, render, stem
+from .state import state
 from .uploads import parse_form, require_zip
 from .views_check import keep_info
 

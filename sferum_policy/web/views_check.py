@@ -13,9 +13,9 @@ from starlette.routing import Route
 from ..errors import InputError
 from ..memory import megabytes
 from ..ru import number
-from .app import state
 from .limits import duration
 from .pages import file_download, inject, page, render, stem
+from .state import state
 from .uploads import UploadError, parse_form, require_document
 from .workers import OutOfMemory, TaskTimeout, WorkerFailed
 

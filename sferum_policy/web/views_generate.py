@@ -9,8 +9,8 @@ from starlette.routing import Route
 from ..errors import DataError
 from ..vocab import ORG_KIND_TITLES, OrgKind
 from . import forms
-from .app import state
 from .pages import download, page, stem
+from .state import state
 from .uploads import UploadError, parse_form, require_content
 
 ACTIONS = ("kind", "preview", "docx", "md", "html", "yaml")

@@ -38,7 +38,7 @@ def _clauses(q: str, section: str, kind: str) -> list[dict]:
 
 
 def _acts(q: str, status: str) -> list[dict]:
-    from ..library.registry import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
+    from ..library.acts import ACT_KIND_TITLES, CONFIDENCE_TITLES, STATUS_TITLES
     from ..pipeline import default_registry
 
     reg = default_registry()
@@ -71,7 +71,7 @@ async def reference(request: Request):
     what = p.get("what", "all") if p.get("what") in ("all", "clauses", "acts") else "all"
     clauses = _clauses(q.lower(), section, kind) if what in ("all", "clauses") else []
     acts = _acts(q.lower(), status) if what in ("all", "acts") else []
-    from ..library.registry import STATUS_TITLES
+    from ..library.acts import STATUS_TITLES
 
     return page("reference.html", active="reference", q=q, section=section, kind=kind, status=status, what=what,
                 clauses=clauses, acts=acts, today=date.today(),

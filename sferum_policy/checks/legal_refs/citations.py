@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import month_number
+from ...dates import month_number
 
 # Kinds a citation may have: ActKind values plus ``internal`` (an order of the organisation itself)
 # and ``regional_act`` (an act of a region or a municipality).
@@ -154,8 +154,9 @@ class Citation:
         return self.kind in ("sanitary_rules", "sanitary_norms", "standard")
 
 
-def clean(text: str) -> str:
-    """Return ``text`` with the same length but unified spaces, dashes, quotes and list breaks."""
+def unify_chars(text: str) -> str:
+    """Return ``text`` with the same length but unified spaces, dashes, quotes and list breaks (not
+    :func:`sferum_policy.analysis.text.clean`, which drops Markdown and collapses spaces)."""
     # (a substitution per occurrence: ``str.translate`` looks up every character of a 25 KB act)
     out = _NEW_ITEM.sub(_BOUNDARY, _CLEAN_CHARS.sub(lambda m: _CLEAN[ord(m.group())], text))
     return out.replace("\n", " ")
@@ -335,7 +336,7 @@ def _anchors(s: str) -> Iterator[re.Match]:
 
 def extract(text: str) -> list[Citation]:
     """Find every citation of a legal act (or of the organisation's own order) in ``text``."""
-    s = clean(text)
+    s = unify_chars(text)
     out: list[Citation] = []
     pos = 0
     for a in _anchors(s):
