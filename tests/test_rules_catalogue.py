@@ -254,3 +254,10 @@ def test_a_preview_rule_runs_only_when_named(tmp_path, monkeypatch):
     (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
     assert rule["id"] == "RK002" and rule["defaultConfiguration"]["enabled"] is False
     assert rule["properties"]["status"] == "preview"
+
+
+def test_every_basis_is_an_act_of_the_registry(registry):
+    ids = {a.id for a in registry}
+    missing = [(code, b) for code, r in RULES.items() for b in r.basis if b not in ids]
+    assert not missing
+    assert sum(len(r.basis) for r in RULES.values()) >= 30
