@@ -261,3 +261,10 @@ def test_every_basis_is_an_act_of_the_registry(registry):
     missing = [(code, b) for code, r in RULES.items() for b in r.basis if b not in ids]
     assert not missing
     assert sum(len(r.basis) for r in RULES.values()) >= 30
+
+
+def test_code_form(tmp_path):
+    root = _copy(tmp_path, "legal_refs/LR001")
+    (root / "retired.yaml").write_text("retired:\n  - code: LR1\n    note: Опечатка.\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"retired\.yaml:2: поле «retired\.0\.code»: код должен иметь вид"):
+        load_catalogue(root)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..vocab import Category, Severity
 
@@ -22,6 +22,15 @@ Kind = Literal["code", "existence", "substitution"]
 
 CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _code(v: str) -> str:
+    if not CODE.match(v):
+        raise ValueError("код должен иметь вид «две латинские заглавные буквы и три цифры», например LR001")
+    return v
+
+
+Code = Annotated[str, AfterValidator(_code)]
 
 
 def placeholders(template: str) -> set[str]:
@@ -50,7 +59,7 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    code: str
+    code: Code
     name: str
     category: Category
     severity: Severity
@@ -71,13 +80,6 @@ class Rule(BaseModel):
     once: bool = False  # existence: each distinct text is reported once per document
     suggestion: str | None = None  # existence: the advice every finding carries
     family: str = Field(default="", exclude=True)  # the folder the file lies in (set by the loader)
-
-    @field_validator("code")
-    @classmethod
-    def _code_form(cls, v: str) -> str:
-        if not CODE.match(v):
-            raise ValueError("код должен иметь вид «две латинские заглавные буквы и три цифры», например LR001")
-        return v
 
     @field_validator("name")
     @classmethod
@@ -150,17 +152,10 @@ class Retired(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    code: str
-    redirect: str | None = None
+    code: Code
+    redirect: Code | None = None
     since: str | None = Field(default=None, description="version or date of retirement")
     note: str
-
-    @field_validator("code", "redirect")
-    @classmethod
-    def _code_form(cls, v: str | None) -> str | None:
-        if v is not None and not CODE.match(v):
-            raise ValueError("код должен иметь вид «две латинские заглавные буквы и три цифры», например LR001")
-        return v
 
 
 class RetiredFile(BaseModel):
