@@ -118,7 +118,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                 findings.append(
                     finding(
                         r, doc,
-                        f"Нет положения «{m.clause.title}» (раздел «{SECTION_TITLES[section]}»)",
+                        r.message("found", clause=m.clause.title, section=SECTION_TITLES[section]),
                         suggestion=_suggestion(m.text),
                         section=section,
                         clause_id=m.clause.id,
@@ -131,7 +131,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
                 findings.append(
                     finding(
                         CL022, doc,
-                        f"Положение «{m.clause.title}» изложено не полностью (раздел «{SECTION_TITLES[section]}»)",
+                        CL022.message("found", clause=m.clause.title, section=SECTION_TITLES[section]),
                         paragraph=m.paragraph,
                         suggestion=_suggestion(m.text),
                         severity=sev,

@@ -93,8 +93,7 @@ def _kindergarten(doc: Document) -> Iterator[Finding]:
 def _college(doc: Document) -> Iterator[Finding]:
     for p in _body(doc):
         for m in _COLLEGE_PARENTS.finditer(p.text):
-            yield finding(KS002, doc, "Законные представители названы у всех студентов, хотя большинство студентов "
-                          "совершеннолетние.", paragraph=p, start=m.start(), end=m.end(),
+            yield finding(KS002, doc, KS002.message("found"), paragraph=p, start=m.start(), end=m.end(),
                           suggestion="студенты и родители (законные представители) несовершеннолетних студентов")
             return
 
@@ -108,8 +107,7 @@ def _messaging_ban(doc: Document) -> Iterator[Finding]:
             before = sent[: ban.start()]
             if not _FAMILY.search(before) or _STAFF.search(before):
                 continue
-            yield finding(KS003, doc, "Запрет направлять сообщения в определенное время обращен к родителям и "
-                          "обучающимся (участникам образовательных отношений).", paragraph=p,
+            yield finding(KS003, doc, KS003.message("found"), paragraph=p,
                           start=s, end=s + len(sent), text=sent.strip(),
                           suggestion="«Работникам … запрещается направлять …»; родителям — «рекомендуется»")
             return
@@ -124,8 +122,7 @@ def _video_only(doc: Document) -> Iterator[Finding]:
             v = _VIDEO.search(sent)
             if not g or not v or "консультаци" in g.group().lower():
                 continue
-            yield finding(KS004, doc, "Собрание или занятие проводится посредством видеосвязи, но не сказано, как "
-                          "участвуют те, кто не пользуется платформой.", paragraph=p,
+            yield finding(KS004, doc, KS004.message("found"), paragraph=p,
                           start=s, end=s + len(sent), text=sent.strip(),
                           suggestion="добавьте: «… и обеспечивает лицам, не использующим платформу, участие иным "
                           "способом»")
@@ -137,7 +134,7 @@ def _criticism(doc: Document) -> Iterator[Finding]:
         for s, sent in _sentences(p.text):
             c = _CRITICISM.search(sent)
             if c and _BAN.search(sent) and _TARGET_STAFF.search(sent):
-                yield finding(KS005, doc, "Акт запрещает критиковать работников.", paragraph=p,
+                yield finding(KS005, doc, KS005.message("found"), paragraph=p,
                               start=s + c.start(), end=s + c.end(), text=sent.strip(),
                               suggestion="запрет оскорблений и заведомо недостоверных сведений; жалобы — директору "
                               "или в комиссию по урегулированию споров")
@@ -151,8 +148,7 @@ def _grif(doc: Document) -> Iterator[Finding]:
     for p in _body(doc):
         m = next((x for x in _BY_ORDER.finditer(p.text) if not _OTHER_BODY.match(p.text, x.end())), None)
         if m:
-            yield finding(KS006, doc, "Гриф «УТВЕРЖДАЮ» (утверждение подписью), а текст говорит об утверждении "
-                          "приказом.", paragraph=p, start=m.start(), end=m.end(),
+            yield finding(KS006, doc, KS006.message("found"), paragraph=p, start=m.start(), end=m.end(),
                           suggestion="«утверждается директором» или гриф «УТВЕРЖДЕНО приказом … от … № …»")
             return
 
@@ -177,8 +173,7 @@ def _district(doc: Document) -> Iterator[Finding]:
     for p in _body(doc):
         m = _FAMILY_SUBJECT.search(p.text)
         if m:
-            yield finding(KS009, doc, "Акт органа управления образованием непосредственно обязывает участников "
-                          "образовательных отношений подведомственных организаций.", paragraph=p,
+            yield finding(KS009, doc, KS009.message("found"), paragraph=p,
                           start=m.start(), end=m.end(),
                           suggestion="«Примерное положение» — приложение к приказу; организации принимают "
                           "собственные акты с учетом мнения советов")

@@ -106,6 +106,4 @@ def empty_sections(doc: Document) -> Iterator[Finding]:
 
 def not_local_act(doc: Document) -> Iterator[Finding]:
     if doc.meta.doc_kind == DocKind.not_local_act:
-        yield finding(ST013, doc, "документ не похож на локальный нормативный акт: в нём нет нумерованных пунктов, "
-                      "грифа утверждения или принятия и слов «настоящее Положение»; это методический материал, "
-                      "поэтому требования к реквизитам и полноте акта к нему не применяются")
+        yield finding(ST013, doc, ST013.message("found"))

@@ -33,14 +33,12 @@ def requisites(doc: Document) -> Iterator[Finding]:
     kinds = {r.kind for r in meta.requisites}
     head = "заведующего" if meta.org_kind == OrgKind.preschool else "директора"
     if "approval" not in kinds:
-        yield finding(ST005, doc, "не найден гриф утверждения: в начале документа нет отметки «УТВЕРЖДЕНО приказом … "
-                      "от … № …» или «УТВЕРЖДАЮ»",
+        yield finding(ST005, doc, ST005.message("found"),
                       suggestion=f"УТВЕРЖДЕНО приказом {head} от ДД.ММ.ГГГГ № …")
     if meta.org_kind == OrgKind.district:
         return
     if "adoption" not in kinds:
-        yield finding(ST006, doc, "не найдена отметка о принятии или рассмотрении акта коллегиальным органом "
-                      "(«ПРИНЯТО на заседании педагогического совета, протокол от … № …»)",
+        yield finding(ST006, doc, ST006.message("found"),
                       suggestion="ПРИНЯТО на заседании педагогического совета, протокол от ДД.ММ.ГГГГ № …")
     if "consent" not in kinds and not _OPINION.search(doc.text) and not _staff_only(meta.title):
         councils = "Совета родителей" if meta.org_kind == OrgKind.preschool else "Совета обучающихся и Совета родителей"
