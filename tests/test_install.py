@@ -1,4 +1,4 @@
-"""A non-editable ``pip install .`` ships the clause library and the registry inside the wheel."""
+"""A non-editable ``pip install .`` ships the clause library, the registry and the rule catalogue inside the wheel."""
 
 from __future__ import annotations
 
@@ -40,4 +40,10 @@ def test_wheel_install_lists_clauses_from_another_directory(tmp_path: Path):
     refs = subprocess.run([str(cli), "refs", "show", "273-ФЗ"], cwd=work, env=env, capture_output=True, text=True)
     assert refs.returncode == 0, refs.stderr
     assert "Об образовании в Российской Федерации" in refs.stdout
+    # the rule catalogue (sferum_policy/rules/<family>/<CODE>.yaml) ships too: a check names a rule from it
+    act = work / "act.txt"
+    act.write_text("ПОЛОЖЕНИЕ\n1. Общие положения\n1.1. Заявки направляются на адрес info@sfcrum.ru.\n", encoding="utf-8")
+    checked = subprocess.run([str(cli), "check", str(act), "--select", "CT", "--format", "json"], cwd=work, env=env,
+                             capture_output=True, text=True)
+    assert '"code": "CT001"' in checked.stdout, checked.stderr
     assert sys.executable != str(py)
