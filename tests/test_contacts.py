@@ -117,3 +117,21 @@ def test_official_match():
     assert official_match("sfcrum.ru") == "sferum.ru"
     assert official_match("www.sferum.ru") is None
     assert official_match("uchi.ru") is None
+
+
+def test_messages_read_from_the_rule_templates_are_unchanged():
+    """CT001 (e-mail), CT002 and CT005 are not in the snapshots: their messages, now templates in the rule
+    files, read word for word as they did when they were written in the code."""
+    from sferum_policy import check
+
+    head = "ПОЛОЖЕНИЕ\n1. Общие положения\n1.1. "
+    cases = {
+        "Пишите на адрес inf@sferum.ru.": ("CT001", "адрес «inf@sferum.ru» похож на официальный «info@sferum.ru», "
+                                           "но отличается от него"),
+        "Инструкции на сайте sfеrum.ru.": ("CT002", "в адресе «sfеrum.ru» есть русские буквы (е), похожие на "
+                                           "латинские: такой адрес не сработает"),
+        "Вопросы — по адресу info@sf или по телефону.": ("CT005", "адрес «info@sf» оборван: в нём нет доменной "
+                                                          "зоны (.ru, .рф …)"),
+    }
+    for text, (code, message) in cases.items():
+        assert [f.message for f in check(head + text + "\n", select=["CT"]).findings if f.code == code] == [message]

@@ -140,8 +140,7 @@ def _check_address(doc: Document, p: Paragraph, a: _Address, is_last: bool) -> I
             fixed = _Address(a.kind, suggestion, a.start, a.end, host, a.local.translate(_HOMOGLYPHS) if a.local else None)
             brand = official_match(host) if "." in host else None
             repaired = _fixed(fixed, brand) if brand is not None else suggestion
-        yield finding(CT002, doc, f"в адресе «{text}» есть русские буквы ({', '.join(letters)}), похожие на латинские: "
-                      "такой адрес не сработает", paragraph=p, start=a.start, end=a.end, suggestion=suggestion,
+        yield finding(CT002, doc, CT002.message("found", address=text, letters=", ".join(letters)), paragraph=p, start=a.start, end=a.end, suggestion=suggestion,
                       fix=Fix(repaired) if repaired else None, args={"address": text, "correction": suggestion})
         if suggestion is None:
             return
@@ -154,27 +153,26 @@ def _check_address(doc: Document, p: Paragraph, a: _Address, is_last: bool) -> I
             prefix = a.text.lower()
             full = next((c for c in (*OFFICIAL_CONTACTS["emails"], *OFFICIAL_CONTACTS["domains"])
                          if c.startswith(prefix) or ("://" in prefix and c.startswith(prefix.split("://", 1)[1]))), None)
-            yield finding(CT005, doc, f"адрес «{a.text}» оборван: в нём нет доменной зоны (.ru, .рф …)",
+            yield finding(CT005, doc, CT005.message("found", address=a.text),
                           paragraph=p, start=a.start, end=a.end, suggestion=full,
                           fix=Fix(full, "unsafe") if full else None, args={"address": a.text, "correction": full})
         return
     brand = official_match(a.host)
     if brand is not None:
         good = _fixed(a, brand)
-        yield finding(CT001, doc, f"адрес «{a.text}» похож на официальный «{good}», но отличается от него: "
-                      "по нему письмо не дойдёт (ссылка не откроется)", paragraph=p, start=a.start, end=a.end,
+        yield finding(CT001, doc, CT001.message("brand", address=a.text, official=good), paragraph=p, start=a.start, end=a.end,
                       suggestion=good, fix=Fix(good), args={"address": a.text, "correction": good})
         a = _Address(a.kind, good, a.start, a.end, brand, a.local)
     elif a.kind == "email" and a.text.lower() not in OFFICIAL_CONTACTS["emails"] \
             and _registered(a.host) in EMAIL_FOR_DOMAIN:
         official = EMAIL_FOR_DOMAIN[_registered(a.host)]
         if _distance(a.text.lower(), official) == 1:
-            yield finding(CT001, doc, f"адрес «{a.text}» похож на официальный «{official}», но отличается от него",
+            yield finding(CT001, doc, CT001.message("email", address=a.text, official=official),
                           paragraph=p, start=a.start, end=a.end, suggestion=official, fix=Fix(official),
                           args={"address": a.text, "correction": official})
     if a.kind != "email" and _EXPECT_EMAIL.search(p.text[max(0, a.start - 80): a.start]):
         email = EMAIL_FOR_DOMAIN.get(_registered(a.host))
-        yield finding(CT003, doc, f"адрес «{a.text}» — адрес сайта, а по тексту нужен адрес электронной почты",
+        yield finding(CT003, doc, CT003.message("found", address=a.text),
                       paragraph=p, start=a.start, end=a.end, suggestion=email,
                       fix=Fix(email, "unsafe") if email else None, args={"address": a.text, "correction": email})
 
