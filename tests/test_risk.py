@@ -75,3 +75,23 @@ def test_samples_have_no_risk_findings_but_the_vk_era(samples):
     for key, path in samples.items():
         codes = [f.code for f in sferum_policy.check(path, as_of=AS_OF, select=["RK"]).findings]
         assert codes == (["RK004"] if key in vk_era else []), key
+
+
+def test_messages_read_from_the_rule_templates_are_unchanged():
+    """RK001–RK003 are not in the snapshots: their messages, now templates in the rule files, read word for
+    word as they did when they were written in the code."""
+    from sferum_policy import check
+    from sferum_policy.rules import RULES
+
+    expected = {
+        "RK001": "Акт обязывает обучающихся или родителей пользоваться платформой (регистрироваться, устанавливать "
+                 "приложение, общаться только через нее) и не предусматривает другого способа связи для семей, "
+                 "которые отказываются.",
+        "RK002": "Иностранный мессенджер (WhatsApp) назван допустимым каналом официального общения.",
+        "RK003": "Акт получает согласие в составе другого документа или действия (заявления, договора, самого акта, "
+                 "регистрации); с 01.09.2025 согласие на обработку персональных данных — отдельный документ "
+                 "(ст. 9 Федерального закона № 152-ФЗ в редакции Федерального закона № 156-ФЗ).",
+    }
+    for code, message in expected.items():
+        found = check(RULES[code].examples.bad[0], select=["RK"]).findings
+        assert [f.message for f in found if f.code == code] == [message]

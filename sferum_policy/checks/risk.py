@@ -197,9 +197,7 @@ def _compulsory(doc: Document) -> Iterator[Finding]:
             # an act that itself says there is no other way contradicts any alternative it names elsewhere
             yield finding(
                 RK001, doc,
-                "Акт обязывает обучающихся или родителей пользоваться платформой (регистрироваться, устанавливать "
-                "приложение, общаться только через нее) и не предусматривает другого способа связи для семей, "
-                "которые отказываются.",
+                RK001.message("found"),
                 paragraph=p, start=s + m.start(), end=s + m.end(), text=sent.strip(),
                 suggestion="Сформулируйте как возможность («могут использовать») и добавьте пункт: при отказе от "
                 "использования платформы информирование осуществляется по телефону, электронной почте или лично.",
@@ -257,8 +255,7 @@ def _consent(doc: Document) -> Iterator[Finding]:
                     "регистрации)")
             yield finding(
                 RK003, doc,
-                f"Акт {what}; с 01.09.2025 согласие на обработку персональных данных — отдельный документ "
-                "(ст. 9 Федерального закона № 152-ФЗ в редакции Федерального закона № 156-ФЗ).",
+                RK003.message("found", what=what),
                 paragraph=p, start=s + min(c.start(), hit.start()), end=s + max(c.end(), hit.end()), text=sent.strip(),
                 suggestion="Согласие на обработку персональных данных оформляется отдельным документом на каждую цель.",
                 act_id="fz-152",
@@ -292,8 +289,7 @@ def _vk_only(doc: Document) -> Iterator[Finding]:
     p, s, m = first
     yield finding(
         RK004, doc,
-        "Акт связывает «Сферум» только с VK Мессенджером; с сентября 2025 года «Сферум» работает в национальном "
-        "мессенджере MAX, а чаты «Сферума» в VK Мессенджере доступны только для чтения.",
+        RK004.message("found"),
         paragraph=p, start=s + m.start(), end=s + m.end(), text=m.group(),
         suggestion="Опишите «Сферум» как образовательное пространство в национальном мессенджере MAX.",
         act_id="rp-2240-r",
@@ -310,7 +306,7 @@ def _foreign(doc: Document) -> Iterator[Finding]:
                 continue
             yield finding(
                 RK002, doc,
-                f"Иностранный мессенджер ({m.group()}) назван допустимым каналом официального общения.",
+                RK002.message("found", messenger=m.group()),
                 paragraph=p, start=s + m.start(), end=s + m.end(), text=sent.strip(),
                 suggestion="Уберите иностранные мессенджеры: с 01.06.2025 организации не вправе использовать их для "
                 "общения с гражданами (Федеральный закон от 01.04.2025 № 41-ФЗ); используйте «Сферум», MAX, "
