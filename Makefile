@@ -33,8 +33,11 @@ run: $(STAMP) ocr
 	@echo "=== Проверка образца $(SAMPLE)"
 	@$(BIN)/sferum-policy check $(SAMPLE) ; test $$? -le 1
 	@echo
-	@echo "=== Создание положения по профилю samples/profiles/school.yaml"
+	@echo "=== Исправление образца: правки Word в режиме рецензирования"
 	@mkdir -p out
+	@$(BIN)/sferum-policy fix $(SAMPLE) -o out/sample-fixed.docx --force
+	@echo
+	@echo "=== Создание положения по профилю samples/profiles/school.yaml"
 	@$(BIN)/sferum-policy generate samples/profiles/school.yaml -o out/act-school.docx --force
 	@$(BIN)/sferum-policy generate samples/profiles/school.yaml -o out/act-school.html --force
 	@echo
