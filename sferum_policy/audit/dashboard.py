@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,17 +22,10 @@ GRADE_TITLES = {"good": "хорошо (80–100)", "fair": "нужна дора�
 GRADE_COLORS = {"good": "#2e7d32", "fair": "#f9a825", "poor": "#c62828", "failed": "#757575"}
 
 
-@lru_cache(maxsize=1)
 def _template():
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from ..render.html import template
 
-    from ..ru import number, plural
-
-    env = Environment(loader=PackageLoader("sferum_policy.render", "templates"), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.globals["plural"] = plural
-    env.filters["ru_num"] = number
-    return env.get_template("dashboard.html")
+    return template("dashboard.html")
 
 
 def histogram(summary: dict[str, Any], width: int = 640, height: int = 220) -> dict[str, Any]:

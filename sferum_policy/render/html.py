@@ -37,8 +37,9 @@ _STATUS_CLASS = {"in_force": "ok", "expiring": "warn", "lapsed": "warn", "repeal
                  "not_yet": "warn", "incomplete": "warn", "unverified": "muted", "unknown": "muted"}
 
 
-@lru_cache(maxsize=1)
-def _template():
+@lru_cache(maxsize=4)
+def template(name: str):
+    """A page template of ``render/templates`` (the report, the audit dashboard) with the Russian number helpers."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     from ..ru import number, plural
@@ -47,7 +48,11 @@ def _template():
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["plural"] = plural
     env.filters["ru_num"] = number
-    return env.get_template("report.html")
+    return env.get_template(name)
+
+
+def _template():
+    return template("report.html")
 
 
 def _act_names(report: Report) -> dict[str, str]:

@@ -39,8 +39,17 @@ _NEEDS = (
 )
 
 
+# How far back from a citation (in characters) the «разработано в соответствии с:» lead-in of a legal-basis list
+# is looked for; a citation farther from any lead-in is read as one in the text, not in the list (LR011).
+BASIS_LIST_REACH = 2500
+# How near a citation the words that say it is repealed must stand to mean this act (in its own sentence) …
+REPEALED_AFTER = 80
+# … and how near before it «взамен», «вместо» must stand.
+IN_PLACE_OF_BEFORE = 40
+
+
 def _in_basis_list(doc: Document, c: Citation) -> bool:
-    lo = max(0, c.start - 2500)
+    lo = max(0, c.start - BASIS_LIST_REACH)
     window = doc.text[lo:c.start]
     last = None
     for m in _BASIS.finditer(window):
@@ -64,8 +73,8 @@ def _fix(p: Paragraph | None, c: Citation, prob: Problem, cited: set[str] | None
     if prob.successor is not None and c.par_end <= len(p.text):
         from ...nlp import inflect_head, phrase_case
 
-        if SAYS_REPEALED.match(p.text, c.par_end, min(len(p.text), c.par_end + 80)) \
-                or IN_PLACE_OF.search(p.text, max(0, c.par_start - 40), c.par_start):
+        if SAYS_REPEALED.match(p.text, c.par_end, min(len(p.text), c.par_end + REPEALED_AFTER)) \
+                or IN_PLACE_OF.search(p.text, max(0, c.par_start - IN_PLACE_OF_BEFORE), c.par_start):
             return None  # «приказ № 816 утратил силу», «взамен приказа № 816»: the old act is meant
 
         written = p.text[c.par_start:c.par_end]

@@ -23,6 +23,20 @@ def _norm_title(t: str) -> str:
 
 # --- title matching (rapidfuzz, choices cached per registry) ------------------------------------
 
+# A cited title names a registry act when rapidfuzz's ratio of the normalised titles reaches MATCH_RATIO (a
+# citation with a dropped word or an OCR slip in its title still scores above it on the samples). The title alone
+# cannot tell acts apart that replace each other under the same title (order № 1015 → № 115, ГОСТ Р 7.0.97-2016 →
+# -2025 score 100 against each other): the number and date decide there, the title only finds candidates.
+MATCH_RATIO = 88.0
+# A title quoted from its start and cut (or the registry's short name inside a longer quote) counts as that match,
+# when the quote has at least MIN_PREFIX characters (shorter prefixes such as «об утверждении» fit many acts) …
+MIN_PREFIX = 10
+# … and when the act's own name is that long (a short name like «О персональных данных» must match in full).
+MIN_NAME_FOR_PREFIX = 25
+# A cited title agrees with the act it cites (LR005 otherwise) at a slightly lower ratio: here the act is already
+# known by its number and date, the title only confirms it.
+AGREE_RATIO = 85
+
 _TITLE_CACHE: dict[int, tuple[Registry, list[tuple[str, LegalAct]]]] = {}
 
 
@@ -55,11 +69,12 @@ def match_title(title: str, registry: Registry, kinds: Iterable[str] = ()) -> Le
             if kind is not None and act.kind.value != kind:
                 continue
             score = fuzz.ratio(q, name)
-            if score < 88 and len(q) >= 10 and (name.startswith(q) or (q.startswith(name) and len(name) >= 25)):
-                score = 88.0
+            if score < MATCH_RATIO and len(q) >= MIN_PREFIX and (
+                    name.startswith(q) or (q.startswith(name) and len(name) >= MIN_NAME_FOR_PREFIX)):
+                score = MATCH_RATIO
             if score > best_score:
                 best, best_score = act, score
-        if best is not None and best_score >= 88:
+        if best is not None and best_score >= MATCH_RATIO:
             return best
     return None
 
@@ -85,6 +100,6 @@ def title_ok(cited: str, act: LegalAct) -> bool:
     a = _norm_title(cited)
     for name in (PAREN.sub("", act.title), *act.short_names):
         b = _norm_title(name)
-        if fuzz.ratio(a, b) >= 85 or (len(a) >= 25 and (b.startswith(a) or a.startswith(b))):
+        if fuzz.ratio(a, b) >= AGREE_RATIO or (len(a) >= MIN_NAME_FOR_PREFIX and (b.startswith(a) or a.startswith(b))):
             return True
     return False
