@@ -65,7 +65,7 @@ class _Analyser:
 
     def __call__(self, text: str):
         from sferum_policy.checks.coverage import run
-        from sferum_policy.coverage.matcher import match_document
+        from sferum_policy.checks.coverage.matcher import match_document
         from sferum_policy.readers import read_string
 
         doc = read_string(text)
@@ -171,7 +171,7 @@ def _speed(analyse: _Analyser) -> str:
     cut = text.encode("utf-8")[:25_000].decode("utf-8", "ignore")
     cut = cut[: cut.rfind("\n")]
     doc = read_string(cut)
-    from sferum_policy.coverage import matcher
+    from sferum_policy.checks.coverage import matcher
 
     matcher._CACHE.clear()  # the first run renders and compiles the library for the act's kind
     t0 = time.perf_counter()

@@ -41,8 +41,8 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 
 def run() -> str:
+    from sferum_policy.checks.typos.detect import detect, word_count
     from sferum_policy.pipeline import default_clauses
-    from sferum_policy.typos.detect import detect, word_count
 
     lib = default_clauses()
     docs = _docs()
@@ -160,7 +160,7 @@ def _hunspell(docs, labels, all_words: int) -> str:
         d = enchant.Dict("ru_RU")
     except Exception as exc:  # optional comparison: any failure means "not available"
         return f"hunspell-ru недоступен (pyenchant/словарь ru_RU: {type(exc).__name__}); сравнение пропущено."
-    from sferum_policy.typos.tokens import tokenize
+    from sferum_policy.checks.typos.tokens import tokenize
 
     cyr = re.compile(r"[А-Яа-яЁё]")
     flags = 0

@@ -7,10 +7,10 @@ import copy
 import random
 from dataclasses import dataclass
 
+from sferum_policy.checks.typos.lexicon import fold, is_known
+from sferum_policy.checks.typos.ocr import KEYBOARD_ROWS, _keyboard, _single_confusions, ocr_neighbours
+from sferum_policy.checks.typos.tokens import tokenize
 from sferum_policy.document import Document
-from sferum_policy.typos.lexicon import fold, is_known
-from sferum_policy.typos.ocr import KEYBOARD_ROWS, _keyboard, _single_confusions, ocr_neighbours
-from sferum_policy.typos.tokens import tokenize
 
 KINDS = ("keyboard", "ocr", "space", "latin", "realword")
 _TO_LATIN = {"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "к": "k", "м": "m"}

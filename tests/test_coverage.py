@@ -165,7 +165,7 @@ def _raw_clauses() -> list[dict]:
 
 
 def test_clause_selection_follows_kind_and_platforms(library):
-    from sferum_policy.coverage.matcher import match_document
+    from sferum_policy.checks.coverage.matcher import match_document
     from sferum_policy.readers import read_string
     from sferum_policy.vocab import OrgKind, Platform
 
@@ -198,7 +198,7 @@ _ACT = "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сфер�
 
 
 def _status_in(text: str, clause_id: str):
-    from sferum_policy.coverage.matcher import match_document
+    from sferum_policy.checks.coverage.matcher import match_document
     from sferum_policy.pipeline import default_clauses
     from sferum_policy.readers import read_string
 

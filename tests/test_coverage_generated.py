@@ -52,7 +52,7 @@ def test_every_optional_clause_of_a_generated_act_is_found(tmp_path, library, re
 
 
 def test_participle_of_prohibit_is_not_a_prohibition():
-    from sferum_policy.coverage.tokens import tokens
+    from sferum_policy.checks.coverage.tokens import tokens
 
     assert "@prohibit" not in tokens("информацию, запрещенную законодательством Российской Федерации")
     assert "@prohibit" not in tokens("запрещённые материалы")
@@ -62,7 +62,7 @@ def test_participle_of_prohibit_is_not_a_prohibition():
 
 def test_ambiguous_dictionary_form_keyword_matches_inflected_word():
     """«устав» is first read as a form of «устать»; the keyword must still match «уставом»."""
-    from sferum_policy.coverage.tokens import keyword_alternatives, tokens
+    from sferum_policy.checks.coverage.tokens import keyword_alternatives, tokens
 
     alternatives = keyword_alternatives("устав")
     assert tuple(tokens("уставом")) in alternatives
@@ -70,14 +70,14 @@ def test_ambiguous_dictionary_form_keyword_matches_inflected_word():
 
 
 def test_district_head_is_the_head():
-    from sferum_policy.coverage.tokens import tokens
+    from sferum_policy.checks.coverage.tokens import tokens
 
     assert tokens("Руководитель образовательной организации назначает") == ["@head", "назначать"]
     assert "@head" in tokens("Руководство образовательной организации: руководитель учреждения")
 
 
 def _match(text: str, clause_id: str):
-    from sferum_policy.coverage.matcher import match_document
+    from sferum_policy.checks.coverage.matcher import match_document
     from sferum_policy.pipeline import default_clauses
     from sferum_policy.readers import read_string
 
@@ -121,7 +121,7 @@ def test_amendments_are_not_found_in_any_mention_of_the_act():
 
 def test_signal_phrases_are_not_one_generic_word(library):
     """A phrase reduced to one concept or frequent word would match nearly any paragraph."""
-    from sferum_policy.coverage.tokens import phrase_tokens
+    from sferum_policy.checks.coverage.tokens import phrase_tokens
 
     generic = {"@regulation", "@platform", "@student", "@parent", "@teacher", "@chat", "@messenger",
                "работник", "участник", "организация", "образовательный"}

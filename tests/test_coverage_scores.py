@@ -1,4 +1,4 @@
-"""The vectorised scores (coverage/scores.py) equal the one-pair formula (matcher.score_pair)."""
+"""The vectorised scores (checks/coverage/scores.py) equal the one-pair formula (matcher.score_pair)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from itertools import chain
 import numpy as np
 import pytest
 
-from sferum_policy.coverage.matcher import _phrase_in, compile_library, match_document, score_pair
-from sferum_policy.coverage.scores import doc_weights, score_block, tables
-from sferum_policy.coverage.units import build_units
+from sferum_policy.checks.coverage.matcher import _phrase_in, compile_library, match_document, score_pair
+from sferum_policy.checks.coverage.scores import doc_weights, score_block, tables
+from sferum_policy.checks.coverage.units import build_units
 from sferum_policy.readers import read, read_string
 from sferum_policy.vocab import OrgKind
 
@@ -71,7 +71,7 @@ def test_equal_scores_choose_the_shorter_then_the_earlier_unit(library):
 
 def test_blocks_of_units_give_the_same_matches(samples, library, monkeypatch):
     """A long act is scored a block of units at a time; the outcome must not depend on the blocks."""
-    from sferum_policy.coverage import scores
+    from sferum_policy.checks.coverage import scores
 
     doc = read(samples["002"])
 

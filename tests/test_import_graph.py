@@ -7,7 +7,7 @@ goes to ``pkg.name`` when that is a module, else to ``pkg`` (its ``__init__``). 
 names from its own package's ``__init__`` counts too.
 
 A cycle is fixed by moving the shared type or constant to the module it belongs to (see
-``coverage/weights.py``, ``audit/item.py``, ``web/state.py``, ``library/defaults.py``) or by passing a
+``checks/coverage/weights.py``, ``audit/item.py``, ``web/state.py``, ``library/defaults.py``) or by passing a
 callable in (``ocr.quality.settle(doc, reread)``), not by hiding the import inside a function.
 """
 

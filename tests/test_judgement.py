@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sferum_policy import check
-from sferum_policy.typos.names import document_names, looks_like_name, regions
+from sferum_policy.checks.typos.names import document_names, looks_like_name, regions
 
 _HEAD = "ПОЛОЖЕНИЕ\nоб использовании ИКОП «Сферум»\n\n1. Общие положения\n"
 
@@ -49,7 +49,7 @@ def test_regions_list_is_valid():
 
 
 def test_bad_region_line_is_refused(tmp_path, monkeypatch):
-    from sferum_policy.typos import names
+    from sferum_policy.checks.typos import names
 
     bad = tmp_path / "regions.txt"
     bad.write_text("ЛО\nлено\n", encoding="utf-8")
@@ -221,7 +221,7 @@ def test_real_word_rules_leave_right_text_alone(sentence):
 
 
 def test_frequency_list_ships_offline():
-    from sferum_policy.typos.freq import zipf
+    from sferum_policy.checks.typos.freq import zipf
 
     assert zipf("канал") > zipf("капал") + 1.5
 

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from sferum_policy.typos.lexicon import fold, is_known, known_prefix
-from sferum_policy.typos.ocr import ALPHABET, _multi_confusions, _single_confusions, candidates
+from sferum_policy.checks.typos.lexicon import fold, is_known, known_prefix
+from sferum_policy.checks.typos.ocr import ALPHABET, _multi_confusions, _single_confusions, candidates
 
 
 def _all_edits1(word: str) -> set[str]:

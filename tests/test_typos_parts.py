@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from sferum_policy.typos import abbrev
-from sferum_policy.typos.lexicon import is_known, lexicon
-from sferum_policy.typos.ocr import candidates, delatinize, edit_cost, match_case, ocr_neighbours
-from sferum_policy.typos.tokens import tokenize
+from sferum_policy.checks.typos import abbrev
+from sferum_policy.checks.typos.lexicon import is_known, lexicon
+from sferum_policy.checks.typos.ocr import candidates, delatinize, edit_cost, match_case, ocr_neighbours
+from sferum_policy.checks.typos.tokens import tokenize
 
 
 def test_ocr_confusions_are_cheaper_than_other_edits():

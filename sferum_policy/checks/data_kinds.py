@@ -9,7 +9,7 @@ with ``{text}`` (what was found) and ``{suggestion}`` (the right form, or the ru
 KS008 (template values left in an act) is such a rule. Lists that stay in code, and why: RK002's foreign
 messengers fire only where the act permits them (a ban naming them is right), which a word list cannot
 tell; CT001 compares addresses with the official ones by edit distance, not by a list of wrong forms;
-the regional abbreviations (``typos/data/regions.txt``) are words the typo detector accepts, not a rule.
+the regional abbreviations (``checks/typos/data/regions.txt``) are words the typo detector accepts, not a rule.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
 def _morph_word(w: str) -> bool:
-    from ..typos.lexicon import lexicon, morph_known
+    from ..checks.typos.lexicon import lexicon, morph_known
 
     return morph_known(w) or w in lexicon().words
 
@@ -48,7 +48,7 @@ def split_edits(text: str) -> list[Edit]:
 
 def _domain_word(word: str) -> bool:
     """An exact word of the domain lexicon (not a stem with any ending): «минпросвещения»."""
-    from ..typos.lexicon import lexicon
+    from ..checks.typos.lexicon import lexicon
 
     return word in lexicon().words
 
@@ -61,8 +61,8 @@ _KEEP = 8  # readings kept per position in the split lattice
 @lru_cache(maxsize=1)
 def _lm():
     """Word and word-pair counts of Russian act text (the typo check's model: bundled corpus + clause library)."""
+    from ..checks.typos.corpus import model
     from ..library.defaults import default_clauses
-    from ..typos.corpus import model
 
     return model(default_clauses())
 
@@ -118,7 +118,7 @@ def split_glued(run: str) -> tuple[str, ...] | None:
 
 
 def _whole_word(word: str) -> bool:
-    from ..typos.lexicon import is_known
+    from ..checks.typos.lexicon import is_known
 
     return is_known(word)
 

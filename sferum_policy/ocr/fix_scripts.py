@@ -30,13 +30,13 @@ def _groups() -> tuple[list[tuple[str, tuple[str, ...], float]], int]:
 
 
 def _known(word: str) -> bool:
-    from ..typos.lexicon import is_known
+    from ..checks.typos.lexicon import is_known
 
     return is_known(word)
 
 
 def _prefix_ok(prefix: str) -> bool:
-    from ..typos.lexicon import known_prefix
+    from ..checks.typos.lexicon import known_prefix
 
     return known_prefix(prefix)
 
@@ -96,8 +96,8 @@ _RARE_TAGS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", 
 @lru_cache(maxsize=20_000)
 def common_word(word: str) -> bool:
     """A dictionary word with an ordinary reading (not only an abbreviation, a name or a rare form)."""
+    from ..checks.typos.lexicon import lexicon
     from ..nlp import morph
-    from ..typos.lexicon import lexicon
 
     if word in lexicon().words:
         return True

@@ -123,7 +123,7 @@ def modernize(
             defects.setdefault(f.location.paragraph, (f.code, RULES[f.code].title if f.code in RULES else f.message))
 
     # 2. counterparts in the library
-    from ..coverage.matcher import PARTIAL, PRESENT, match_document
+    from ..checks.coverage.matcher import PARTIAL, PRESENT, match_document
 
     kind = OrgKind(extraction.kind.value or OrgKind.school.value)
     matched: dict[int, tuple[float, Any]] = {}  # paragraph → best score of a clause whose best unit holds it

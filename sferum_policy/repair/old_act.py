@@ -23,9 +23,9 @@ def paragraph_scores(doc: Document, library: ClauseLibrary, kind, platforms) -> 
 
     import numpy as np
 
-    from ..coverage.matcher import _phrase_in, compile_library
-    from ..coverage.scores import doc_weights, score_block, tables
-    from ..coverage.units import build_units
+    from ..checks.coverage.matcher import _phrase_in, compile_library
+    from ..checks.coverage.scores import doc_weights, score_block, tables
+    from ..checks.coverage.units import build_units
     from ..vocab import DocKind
 
     doc_kind = doc.meta.doc_kind if doc.meta.doc_kind in (DocKind.polozhenie, DocKind.poryadok) else DocKind.polozhenie
@@ -105,7 +105,7 @@ def old_paragraph(doc: Document, i: int) -> OldParagraph:
 
 
 def is_item(doc: Document, i: int) -> bool:
-    from ..coverage.units import is_bullet
+    from ..checks.coverage.units import is_bullet
 
     p = doc.paragraphs[i]
     return is_bullet(p) or bool(re.match(r"^[а-яё]", p.text.strip()))

@@ -15,7 +15,7 @@ def norm_case(case: str | None) -> str | None:
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
     """All pymorphy3 readings of the folded ``word`` (dictionary words only; () if unknown)."""
-    from ..nlp import morph
+    from ...nlp import morph
     from .lexicon import morph_known
 
     if not morph_known(word):

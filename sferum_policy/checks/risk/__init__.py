@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..document import Document
-from ..normalize import folded
-from ..report import Finding
-from ..vocab import Section
-from . import check
-from .base import CheckContext, Fix, finding
-from .risk_rules import CODES, RK001, RK002, RK003, RK004
+from ...document import Document
+from ...normalize import folded
+from ...report import Finding
+from ...vocab import Section
+from .. import check
+from ..base import CheckContext, Fix, finding
+from .rules import CODES, RK001, RK002, RK003, RK004
 
 _PLATFORM = r"(?:сферум\w*|(?<![а-яa-z])max(?![a-z])|(?<![а-я])макс(?![а-я])|мессенджер\w*|vk\s*мессенджер\w*|платформ\w*|икоп|приложени\w*)"
 _ACT = (

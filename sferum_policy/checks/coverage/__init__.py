@@ -1,6 +1,6 @@
 """Clause coverage: which library clauses the act carries, which are partial, which are missing.
 
-The matching itself is in :mod:`sferum_policy.coverage.matcher`; this module turns its results into
+The matching itself is in :mod:`sferum_policy.checks.coverage.matcher`; this module turns its results into
 findings (CL…), ``doc.results.clauses`` (one :class:`ClauseStatus` per applicable clause) and
 ``doc.results.coverage`` (a :class:`Coverage`).
 
@@ -30,13 +30,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..coverage.matcher import ELSEWHERE
-from ..document import Document
-from ..report import ClauseStatus, Coverage, Finding
-from ..vocab import SECTION_TITLES, DocKind, Level, Section, Severity
-from . import check
-from .base import CheckContext, Fix, finding
-from .coverage_rules import CL020, CL021, CL022, CODES, SECTION_RULES
+from ...document import Document
+from ...report import ClauseStatus, Coverage, Finding
+from ...vocab import SECTION_TITLES, DocKind, Level, Section, Severity
+from .. import check
+from ..base import CheckContext, Fix, finding
+from .matcher import ELSEWHERE
+from .rules import CL020, CL021, CL022, CODES, SECTION_RULES
 
 LEVEL_WEIGHT = {Level.required: 3.0, Level.recommended: 2.0, Level.optional: 1.0}
 STATUS_CREDIT = {"present": 1.0, "partial": 0.5, "missing": 0.0}
@@ -68,8 +68,8 @@ def _suggestion(text: str) -> str:
 @check("coverage", order=50, codes=CODES)
 def run(doc: Document, ctx: CheckContext) -> Iterable[Finding]:
     """Match the library against the act; report missing sections, missing and partial clauses."""
-    from ..coverage.matcher import match_document
-    from ..subject import library_applies
+    from ...subject import library_applies
+    from .matcher import match_document
 
     if not library_applies(doc):
         # an e-learning, ЭИОС or chat-ethics act owes none of the platform's provisions: no clause list, no figure

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ..rules import RULES, codes_of
-from ..vocab import Section
+from ...rules import RULES, codes_of
+from ...vocab import Section
 
 # Section → the code of its «no such section» rule.
 _SECTION_CODES: dict[Section, str] = {

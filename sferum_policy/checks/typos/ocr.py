@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from ..errors import DataError
+from ...errors import DataError
 from .lexicon import DATA, _data_lines, fold, is_known, known_prefix
 
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"

@@ -73,6 +73,6 @@ def looks_like_name(word: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _name_reading(word: str) -> bool:
-    from ..nlp import morph
+    from ...nlp import morph
 
     return any(p.score >= NAME_SCORE and NAME_TAGS & p.tag.grammemes for p in morph().parse(word))

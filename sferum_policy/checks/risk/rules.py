@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import RULES, codes_of
+from ...rules import RULES, codes_of
 
 RK001 = RULES["RK001"]
 RK002 = RULES["RK002"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..nlp import WORD, lemma
+from ...nlp import WORD, lemma
 from .synonyms import CONCEPTS, FORM_LEMMAS, STOPWORDS
 
 _MAX_SPAN = 4
@@ -126,7 +126,7 @@ def _keyword_alternatives(alt: str) -> tuple[tuple[str, ...], ...]:
     w = alt.strip().lower().replace("ё", "е")
     if " " in w or "-" in w or not w.isalpha() or len(w) < 2:
         return tuple(out)
-    from ..nlp import morph
+    from ...nlp import morph
 
     if any(p.normal_form.replace("ё", "е") == w for p in morph().parse(w)):
         other = tuple(fold([w]))

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..nlp import lemma
+from ...nlp import lemma
 from .lexicon import DATA
 from .tokens import plain_words
 
 if TYPE_CHECKING:
-    from ..library import ClauseLibrary
+    from ...library import ClauseLibrary
 
 
 @dataclass(slots=True)
@@ -81,7 +81,7 @@ def corpus_sources() -> list[str]:
 @lru_cache(maxsize=16)
 def bundled(exclude: frozenset[str] = frozenset()) -> Counts:
     """Counts of ``data/corpus/*.txt`` without the sources named in ``exclude`` (cached on disk)."""
-    from ..cache import cached, digest_files
+    from ...cache import cached, digest_files
 
     paths = [p for p in sorted((DATA / "corpus").glob("*.txt")) if p.stem not in exclude]
 
@@ -103,7 +103,7 @@ def library_counts(library: ClauseLibrary | None) -> Counts:
         return Counts()
     key = (id(library), len(library))
     if key not in _LIBRARY_CACHE:
-        from ..cache import cached
+        from ...cache import cached
 
         _LIBRARY_CACHE.clear()
         _LIBRARY_CACHE[key] = cached("typo-library-counts", library.digest, lambda: _render_library(library))
@@ -111,8 +111,8 @@ def library_counts(library: ClauseLibrary | None) -> Counts:
 
 
 def _render_library(library: ClauseLibrary) -> Counts:
-    from ..library.templating import rendered_library
-    from ..vocab import OrgKind
+    from ...library.templating import rendered_library
+    from ...vocab import OrgKind
 
     counts = Counts()
     seen: set[str] = set()

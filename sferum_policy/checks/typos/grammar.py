@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTHS_GENT as _MONTHS
+from ...dates import MONTHS_GENT as _MONTHS
 from .lexicon import is_known, morph_known
 from .morph import inflect, norm_case, parses
 from .ocr import match_case
@@ -134,7 +134,7 @@ _PATR_STEM = re.compile(r"^[А-ЯЁ][а-яё]+(?:евн|овн|ичн|иничн
 def cut_patronymics(toks: list[Token]) -> list[Phrase]:
     """«назначить Иванову Марию Петровн» → «Петровну»: a patronymic without its ending, put in the case of the first
     name before it."""
-    from ..nlp import morph
+    from ...nlp import morph
 
     out = []
     for i, t in enumerate(toks):

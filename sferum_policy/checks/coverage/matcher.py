@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from ..vocab import DocKind, OrgKind, Platform
+from ...vocab import DocKind, OrgKind, Platform
 from .synonyms import (
     HEADING_ONLY_SECTIONS,
     MODAL_SECTIONS,
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from ..document import Document
-    from ..library import Clause, ClauseLibrary
+    from ...document import Document
+    from ...library import Clause, ClauseLibrary
     from .scores import LibraryTables, ScoreMatrix
 
 # Thresholds, chosen on samples 000–003 against the clauses' ``provenance`` (417 clause × sample
@@ -144,7 +144,7 @@ def compile_library(
     doc_kind: DocKind = DocKind.polozhenie,
 ) -> _Compiled:
     """Compile the clauses that apply to ``kind``/``platforms``, rendered for them (cached)."""
-    from ..library.templating import rendered_library
+    from ...library.templating import rendered_library
 
     key = (id(library), kind, frozenset(platforms or ()), doc_kind)
     hit = _CACHE.get(key)

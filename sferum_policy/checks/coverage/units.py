@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Paragraph
+from ...document import Document, Paragraph
 from .tokens import tokens
 
 _BULLET_LABEL = re.compile(r"^(?:[-–—•·*]|[а-яa-z]\)|\d+\))$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..nlp import lemma
+from ...nlp import lemma
 from .corpus import Model
 from .lexicon import is_known
 from .morph import agrees, parses

@@ -1,6 +1,6 @@
 """Typos in OCR'd Russian legal text: non-words, OCR confusions, glued words, real-word errors, agreement.
 
-The detectors live in :mod:`sferum_policy.typos`, the rules (TY001…TY008) in ``rules/typos/``; this module
+The detectors live in :mod:`sferum_policy.checks.typos`, the rules (TY001…TY008) in ``rules/typos/``; this module
 turns the detectors' issues into findings.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document
-from ..report import Finding
-from ..rules import Rule, codes_of, rules_of
-from . import check
-from .base import CheckContext, Fix, finding
+from ...document import Document
+from ...report import Finding
+from ...rules import Rule, codes_of, rules_of
+from .. import check
+from ..base import CheckContext, Fix, finding
 
 # The detector's kind of issue → its rule: a rule's message templates are keyed by the kinds it reports
 # (rules/typos/TY006.yaml: prep, adj, act, gov). TY002 and TY003 also hold the OCR repairs' templates.
@@ -27,7 +27,7 @@ _SAFE_KINDS = frozenset({"latin", "space", "space_extra", "hyphen", "abbrev", "d
 @check("typos", order=60, codes=CODES)
 def run(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """Report typos of ``doc`` (see the rules above)."""
-    from ..typos.detect import detect
+    from .detect import detect
 
     for issue in detect(doc, ctx.clauses):
         r = _RULES[issue.kind]

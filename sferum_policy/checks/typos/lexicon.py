@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataError
+from ...errors import DataError
 
 DATA = Path(__file__).resolve().parent / "data"
 _MAX_ENDING = 6
@@ -87,7 +87,7 @@ def replacements() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _morph_words() -> tuple:
     """pymorphy3's word DAWG, its compiled «е → ё» substitutes and the letters they replace."""
-    from ..nlp import morph
+    from ...nlp import morph
 
     m = morph()
     subs = m.char_substitutes

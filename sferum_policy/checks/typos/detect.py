@@ -11,8 +11,8 @@ from .corpus import Counts, Model, model
 from .tokens import Token, runs_of, tokenize
 
 if TYPE_CHECKING:
-    from ..document import Document
-    from ..library import ClauseLibrary
+    from ...document import Document
+    from ...library import ClauseLibrary
 
 NOISY_SHARE = 2.0  # non-words per 1,000 words from which a document counts as OCR-noisy
 _NAME_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+")
