@@ -9,12 +9,13 @@ Element order follows the schema (Word rejects out-of-order children): ``w:ins``
 first child of ``w:pPr/w:rPr``, ``w:rPr`` stands before ``w:sectPr`` and ``w:pPrChange`` in ``w:pPr``, and
 ``w:rPr`` is the first child of a run. :func:`accept_all` turns the changes into plain text (``fix --accept``).
 
-Library choice (measured on the samples, December 2026): ``docx-revisions`` 0.1.5 writes ``w:ins``/``w:del`` per
-paragraph but replaces a paragraph's runs wholesale (formatting of untouched runs is lost) and knows no
-comments; ``python-redlines`` compares two whole documents through a bundled .NET binary (no per-finding
-change, no comment on why, a 60 MB runtime). Per-finding edits that keep every untouched run need run
-splitting at character offsets, which :mod:`sferum_policy.wordml` already does for comments — so this module
-adds the revision markup on python-docx + lxml directly (about 200 lines).
+Library choice (its source read, December 2026): ``docx-revisions`` 0.1.5 has a tracked replacement at character
+offsets with a comment (``RevisionParagraph.replace_tracked_at``), but its offsets count only ``w:t`` text (a tab
+or line break, which the reader counts, shifts them), a span over several runs is deleted as one run with the
+first run's formatting (the others' formatting and any tab or break inside are lost), the date is always «now»
+and there is no refusal for fields or hyperlinks; ``python-redlines`` compares two whole documents through a
+bundled .NET binary (no per-finding change, no comment on why). :mod:`sferum_policy.wordml` already splits runs
+at the reader's offsets for comments, so this module adds the revision markup on python-docx + lxml directly.
 """
 
 from __future__ import annotations
