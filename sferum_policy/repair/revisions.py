@@ -11,9 +11,9 @@ first child of ``w:pPr/w:rPr``, ``w:rPr`` stands before ``w:sectPr`` and ``w:pPr
 
 Library choice (its source read, December 2026): ``docx-revisions`` 0.1.5 has a tracked replacement at character
 offsets with a comment (``RevisionParagraph.replace_tracked_at``), but its offsets count only ``w:t`` text (a tab
-or line break, which the reader counts, shifts them), a span over several runs is deleted as one run with the
-first run's formatting (the others' formatting and any tab or break inside are lost), the date is always «now»
-and there is no refusal for fields or hyperlinks; ``python-redlines`` compares two whole documents through a
+or line break, which the reader counts, shifts them), the touched runs are rebuilt — the text before and after
+the span included — as runs without formatting, the date is always «now» and there is no refusal for fields or
+hyperlinks; ``python-redlines`` compares two whole documents through a
 bundled .NET binary (no per-finding change, no comment on why). :mod:`sferum_policy.wordml` already splits runs
 at the reader's offsets for comments, so this module adds the revision markup on python-docx + lxml directly.
 """
