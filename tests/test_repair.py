@@ -619,3 +619,45 @@ def test_library_api_is_exported_lazily():
     out = sp.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["FixResult", "1"]
+
+
+# --- where an edit would be wrong: none, or one a person must confirm (invented fragments) -----------------------
+
+_HEAD = "ПОЛОЖЕНИЕ об использовании платформы «Сферум»\n1. Общие положения\n"
+
+
+def _edits(text: str, code: str) -> list:
+    return [f.edit for f in sferum_policy.check(_HEAD + text, as_of=AS_OF).findings if f.code == code and f.edit]
+
+
+def test_a_capitalised_word_the_act_does_not_repeat_is_no_safe_correction():
+    edits = _edits("1.1. Школа расположена в посёлке Чагода, занятия ведёт учитель Чагодина.\n", "TY001")
+    assert all(e.applicability == "unsafe" for e in edits)
+
+
+def test_a_date_inside_quotes_and_a_final_dot():
+    quoted = _edits("1.1. На сайте размещён сборник «Итоги 01.09.2023г.» для родителей.\n", "ST008")
+    assert quoted and all(e.applicability == "unsafe" for e in quoted)
+    last = _edits("1.1. Настоящее Положение вступает в силу с 01.09.2024г.\n", "ST008")
+    assert [e.replacement for e in last] == ["01.09.2024."] and last[0].applicability == "safe"
+    heading = sferum_policy.check("Приложение 1 к приказу № 12 от 23.09.2024 г.\n" + _HEAD, as_of=AS_OF)
+    assert [f.edit.replacement for f in heading.findings if f.code == "ST008"] == ["23.09.2024"]
+
+
+def test_a_citation_said_to_be_repealed_keeps_its_act():
+    text = ("1.1. Приказ Минобрнауки России от 23.08.2017 № 816 «Об утверждении Порядка применения организациями, "
+            "осуществляющими образовательную деятельность, электронного обучения, дистанционных образовательных "
+            "технологий при реализации образовательных программ» утратил силу.\n")
+    assert not [e for code in ("LR001", "LR002", "LR003") for e in _edits(text, code)]
+
+
+def test_a_regional_portal_is_no_misspelt_official_address():
+    assert not _edits("1.1. Запись ведётся через портал https://gosuslugi71.ru и лично.\n", "CT001")
+
+
+def test_compulsion_said_twice_in_a_sentence_is_not_reworded():
+    text = ("1.1. Родители обязаны зарегистрироваться на платформе «Сферум», иные способы связи с классным "
+            "руководителем не допускаются.\n")
+    assert not _edits(text, "RK001")
+    single = _edits("1.1. Родители обязаны зарегистрироваться на платформе «Сферум».\n", "RK001")
+    assert [e.replacement for e in single] == ["могут"] and single[0].applicability == "unsafe"
