@@ -179,19 +179,12 @@ def _modernize(doc, as_of: date, name: str) -> tuple[dict[str, Any], dict[str, s
 def _fix(doc, report, *, unsafe: bool) -> tuple[dict[str, Any], str]:
     """The act corrected with tracked changes, and what was done: applied edits by code, edits left for a
     person's judgement (unsafe ones when only safe were asked), findings no edit repairs."""
-    from ..repair.fix import write
-    from ..repair.plan import plan
+    from ..repair.fix import repair
 
-    chosen = plan(report.findings, unsafe=unsafe)
-    data, applied, _ = write(doc, chosen)
-    by_code: dict[str, int] = {}
-    for p in applied:
-        by_code[p.finding.code] = by_code.get(p.finding.code, 0) + 1
-    done = sum(len(p.findings) for p in applied)
-    info = {"mode": "unsafe" if unsafe else "safe", "applied": len(applied), "by_code": by_code,
-            "unsafe_left": sum(s.reason == "unsafe" for s in chosen.skipped),
-            "left": len(report.findings) - done}
-    return info, _b64(data)
+    r = repair(doc, report, unsafe=unsafe)
+    info = {"mode": "unsafe" if unsafe else "safe", "applied": r.changes, "by_code": r.by_code(),
+            "unsafe_left": len(r.pending()), "left": len(r.remaining())}
+    return info, _b64(r.docx)
 
 
 def check_chunk(tasks: list[tuple], as_of: date, formats: tuple[str, ...], clauses_dir: str | None = None,

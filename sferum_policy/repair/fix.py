@@ -83,6 +83,12 @@ def fix(
     from ..pipeline import run
 
     doc, report = run(source, as_of=as_of, select=select, ignore=ignore, **kwargs)
+    return repair(doc, report, unsafe=unsafe, accept=accept, when=when)
+
+
+def repair(doc: Document, report: Report, *, unsafe: bool = False, accept: bool = False,
+           when: dt.datetime | None = None) -> FixResult:
+    """The corrected act of a document already checked (``audit --fix`` and the web page have the report)."""
     chosen = plan(report.findings, unsafe=unsafe)
     data, applied, refused = write(doc, chosen, accept=accept, when=when)
     return FixResult(report=report, document=doc, docx=data, applied=applied,
@@ -142,6 +148,12 @@ def _repairs(doc: Document) -> dict[int, list]:
     for r in doc.results.ocr_repairs:
         out.setdefault(r.paragraph, []).append(r)
     return out
+
+
+def _undone(repairs: dict[int, list], para: Any, start: int, end: int) -> Any | None:
+    """The reader's repair of exactly ``para.text[start:end]``, if the edit undoes one: the whole form as written
+    (it may be longer or shorter than the repaired one) is what the edit replaces."""
+    return next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (start, end)), None)
 
 
 def written(para: Any, repairs: list) -> tuple[str, Any]:
@@ -263,7 +275,7 @@ def _place(doc: Document, targets: dict, repairs: dict[int, list], span: tuple[i
     s = source_offset(t, para, local_s, end=False) if local_s < len(para.text) \
         else source_offset(t, para, local_s, end=True)
     stop = source_offset(t, para, local_e, end=True) if local_e > local_s else s
-    undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (local_s, local_e)), None)
+    undone = _undone(repairs, para, local_s, local_e)
     if undone is not None and s is not None:
         stop = s + len(undone.original)  # the reader's repair of this span: the whole form as written goes
     if s is None or stop is None or stop < s:
@@ -307,7 +319,7 @@ def _lines(doc: Document, applied: list[Planned]) -> list[str]:
             ls, le = s - para.start, e - para.start
             ws = where(ls) if ls < len(para.text) else len(text)
             we = where(le - 1) + 1 if le > ls else ws
-            undone = next((r for r in repairs.get(para.index, []) if (r.start, r.end) == (ls, le)), None)
+            undone = _undone(repairs, para, ls, le)
             if undone is not None:
                 we = ws + len(undone.original)
             if e > s or rep:
